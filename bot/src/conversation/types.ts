@@ -1,0 +1,63 @@
+import { z } from 'zod/v4';
+
+/**
+ * The channel-agnostic shape of one chat turn. A channel (Teams today, WeCom later) turns its
+ * activity into a `ChatInput` and sends the `ChatReply` list back in its own format. Nothing here
+ * knows about botbuilder.
+ */
+
+export const chatUserSchema = z.object({
+  /** The channel's id of the user (Teams: `from.id`, `29:…`). */
+  channelUserId: z.string().min(1, '缺少用户标识 / user id is required').max(512),
+  /** Entra ID (AAD) object id of the user, when the channel knows it (Teams: `from.aadObjectId`). */
+  aadObjectId: z.string().max(128).optional(),
+  name: z.string().max(256).optional(),
+});
+export type ChatUser = z.infer<typeof chatUserSchema>;
+
+export const chatConversationSchema = z.object({
+  id: z.string().min(1, '缺少会话标识 / conversation id is required').max(1024),
+  /** Teams: personal | groupChat | channel. */
+  type: z.string().max(64).default('personal'),
+});
+
+export const chatInputSchema = z.object({
+  /** Typed text (mentions already removed by the channel). */
+  text: z.string().max(4000, '消息过长（最多 4000 字） / message too long (max 4000 characters)').optional(),
+  /** The data of an Adaptive Card submit (Action.Submit `data` merged with the input values). */
+  value: z.unknown().optional(),
+  user: chatUserSchema,
+  conversation: chatConversationSchema,
+});
+export type ChatInput = z.input<typeof chatInputSchema>;
+export type ParsedChatInput = z.output<typeof chatInputSchema>;
+
+/** An Adaptive Card (schema 1.5) as plain JSON. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+/** One message of the bot: text always (the fallback a plain channel shows), a card optionally. */
+export interface ChatReply {
+  text: string;
+  card?: AdaptiveCard;
+}
+
+export type Lang = 'zh' | 'en';
+
+/** Chinese first: English only when the message has Latin letters and no Chinese characters. */
+export function detectLang(text: string | undefined): Lang {
+  if (!text) return 'zh';
+  if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
+  return /[A-Za-z]/.test(text) ? 'en' : 'zh';
+}
+
+/** Picks the text for the language. */
+export function t(lang: Lang, zh: string, en: string): string {
+  return lang === 'en' ? en : zh;
+}

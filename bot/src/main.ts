@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { createServer } from './server.js';
+import { digestIntervalFromEnv, teamsRoute } from './channels/teams/mount.js';
+
+/** `npm start`: the service in one process; SIGTERM/SIGINT finish the requests in flight, then exit. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
+    process.exit(78);
+  }
+  const log = createLogger(config.logLevel, { service: 'kekao' });
+  // The Teams bot at POST /api/messages (issue 6); built at start so the digest scheduler runs.
+  const bot = teamsRoute({ digestIntervalMs: digestIntervalFromEnv() });
+  const running = await createServer(config, { logger: log, extraHandlers: [bot.handler] });
+  bot.ensure(running.services);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    const force = setTimeout(() => {
+      log.warn('forced exit after 10 s');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    running.close().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (e) => {
+        log.error('shutdown failed', { err: e });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((e) => {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'startup failed', err: e instanceof Error ? e.message : String(e) }) + '\n');
+  process.exit(1);
+});

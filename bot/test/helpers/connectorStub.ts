@@ -1,0 +1,76 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the Bot Connector service (`serviceUrl`): a node:http server that accepts
+ * what the bot sends — replies (`POST /v3/conversations/{id}/activities/{replyToId}`) and
+ * proactive messages (`POST /v3/conversations/{id}/activities`) — and records them. It can answer
+ * the first N sends with HTTP 429 and a Retry-After header, as Teams does when throttling.
+ */
+
+export interface RecordedActivity {
+  conversationId: string;
+  replyToId?: string;
+  activity: { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }>; [k: string]: unknown };
+  authorization?: string;
+}
+
+export interface ConnectorStub {
+  url: string;
+  received: RecordedActivity[];
+  throttled: number;
+  /** Answer the next `n` sends with 429 (Retry-After: `retryAfterSeconds`). */
+  throttleNext(n: number, retryAfterSeconds: number): void;
+  /** Resolves when at least `n` activities have been received (or rejects after `ms`). */
+  waitFor(n: number, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startConnectorStub(): Promise<ConnectorStub> {
+  const received: RecordedActivity[] = [];
+  let throttle = 0;
+  let retryAfter = 0;
+  const stub: Partial<ConnectorStub> = { received, throttled: 0 };
+  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec((req.url ?? '').split('?')[0]!);
+      if (req.method !== 'POST' || !m) {
+        res.writeHead(404).end();
+        return;
+      }
+      if (throttle > 0) {
+        throttle--;
+        stub.throttled = (stub.throttled ?? 0) + 1;
+        res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
+        return;
+      }
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      received.push({ conversationId: decodeURIComponent(m[1]!), replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, activity, authorization: req.headers.authorization });
+      for (const w of [...waiters]) if (received.length >= w.n) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `stub-${received.length}` }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return Object.assign(stub, {
+    url: `http://127.0.0.1:${port}`,
+    throttleNext(n: number, secs: number) {
+      throttle = n;
+      retryAfter = secs;
+    },
+    waitFor(n: number, ms = 10_000) {
+      if (received.length >= n) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`connector stub: ${received.length} of ${n} activities after ${ms} ms`)), ms);
+        waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(); } });
+      });
+    },
+    close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
+  }) as ConnectorStub;
+}

@@ -1,0 +1,13 @@
+import { submissionJsonSchema } from '../../core/src/index.js';
+import type { CliCommand, CliIO } from '../io.js';
+
+/** `kekao schema` — the JSON Schema of a submission. */
+export const schemaCommand: CliCommand = {
+  name: 'schema',
+  summary: { zh: '输出申报文件的 JSON Schema', en: 'print the JSON Schema of a submission' },
+  usage: 'schema',
+  async run(_args: string[], io: CliIO): Promise<number> {
+    io.out(`${JSON.stringify(submissionJsonSchema(), null, 2)}\n`);
+    return 0;
+  },
+};

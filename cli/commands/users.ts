@@ -1,0 +1,210 @@
+import { z } from 'zod/v4';
+import type { CliCommand, CliIO } from '../io.js';
+import { UserError } from '../io.js';
+import { parseArgs, stringFlag, type ParsedArgs } from '../args.js';
+import { withServiceDatabase } from './serviceDb.js';
+import { ROLES, type Role } from '../../bot/src/auth/principal.js';
+import { formatScope, parseScope, ScopeSyntaxError } from '../../bot/src/auth/scope.js';
+import { createUser, getUserListing, linkIdentityIfFree, listUsers, UserRuleError, type UserListing } from '../../bot/src/store/users.js';
+import { findOrCreateOrganisation } from '../../bot/src/store/organisations.js';
+
+const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]';
+const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
+const USAGE_LIST = 'users list [--json]';
+const USAGE_LINES = [USAGE_ADD, USAGE_LINK, USAGE_LIST];
+
+function usageError(): UserError {
+  return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
+    'usage: kekao users add | link | list (options above)', 2);
+}
+
+/**
+ * `kekao users add`: creates a user of the service and prints its bearer token ONCE. Only the
+ * token's SHA-256 hash is stored; a lost token is replaced by adding the user again.
+ * `kekao users link`: binds a Teams account (AAD object id) to a user, so the bot knows its role.
+ * `kekao users list`: users with scope, organisation and bound chat accounts (never token hashes).
+ */
+export const usersCommand: CliCommand = {
+  name: 'users',
+  summary: { zh: '服务用户：添加（令牌只显示一次）、绑定 Teams 账号、列出', en: 'service users: add (token shown once), link a Teams account, list' },
+  usage: 'users add … | link --user ID --teams AAD | list [--json]',
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'add') return addUser(rest, io);
+    if (sub === 'link') return linkUser(rest, io);
+    if (sub === 'list') return listUsersCommand(rest, io);
+    throw usageError();
+  },
+};
+
+async function addUser(rest: string[], io: CliIO): Promise<number> {
+  const p = parseArgs(rest);
+  const role = stringFlag(p, 'role');
+  const scopeText = stringFlag(p, 'scope');
+  const name = stringFlag(p, 'name');
+  if (!role || !ROLES.includes(role as Role)) {
+    throw new UserError('users.role', `--role 须为 ${ROLES.join('、')} 之一`, `--role must be one of ${ROLES.join(', ')}`, 2);
+  }
+  if (!scopeText) throw new UserError('users.scope', '缺少 --scope（org、assigned、all、province:上海、city:河北/石家庄、district:上海/浦东新区）', 'missing --scope', 2);
+  if (!name?.trim()) throw new UserError('users.name', '缺少 --name', 'missing --name', 2);
+  let scope;
+  try {
+    scope = parseScope(scopeText);
+  } catch (e) {
+    if (e instanceof ScopeSyntaxError) throw new UserError('users.scopeSyntax', `--scope 格式：${e.message}`, `--scope syntax: ${e.message}`, 2);
+    throw e;
+  }
+  const orgName = stringFlag(p, 'org');
+  const created = await withServiceDatabase((db) =>
+    db.transaction(async (tx) => {
+      let organisationId: string | undefined;
+      if (orgName) {
+        const org = await findOrCreateOrganisation(tx, {
+          kind: role === 'enterprise' ? 'enterprise' : role === 'officer' ? 'bureau' : 'institution',
+          name: orgName,
+          uscc: stringFlag(p, 'uscc'),
+          province: stringFlag(p, 'province'),
+          city: stringFlag(p, 'city'),
+          district: stringFlag(p, 'district'),
+        });
+        organisationId = org.id;
+      }
+      try {
+        return { ...(await createUser(tx, { name: name.trim(), role: role as Role, scope, organisationId })), organisationId };
+      } catch (e) {
+        if (e instanceof UserRuleError) throw new UserError(e.key, e.zh, e.en, 2);
+        throw e;
+      }
+    }, { actor: 'cli:users-add' }),
+  );
+  io.out(`已添加用户 / user added: ${name.trim()} (${role}, ${formatScope(scope)})\n`);
+  io.out(`用户编号 / user id: ${created.id}\n`);
+  if (created.organisationId) io.out(`所属单位编号 / organisation id: ${created.organisationId}\n`);
+  io.out(`访问令牌（只显示这一次，请妥善保存）/ bearer token (shown once, keep it safe):\n${created.token}\n`);
+  return 0;
+}
+
+/** 8-4-4-4-12 hexadecimal digits, lowercase after normalising (Teams sends aadObjectId in lowercase). */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The Microsoft 365 Agents Playground's default user (`currentUser.aadObjectId` of its built-in
+ * configuration). It is not a GUID (13 digits in the last group), but it is what the Playground
+ * sends, and README.md (在 Teams 中使用) tells administrators to link it for local trials.
+ */
+export const AGENTS_PLAYGROUND_AAD_OBJECT_ID = '00000000-0000-0000-0000-0000000000020';
+
+const linkArgsSchema = z.strictObject({
+  user: z.string().trim().toLowerCase().regex(GUID),
+  teams: z.string().trim().toLowerCase().refine((v) => GUID.test(v) || v === AGENTS_PLAYGROUND_AAD_OBJECT_ID),
+  channel: z.string().trim().regex(/^[a-z][a-z0-9._-]{0,31}$/).default('msteams'),
+});
+
+const listArgsSchema = z.strictObject({ json: z.literal(true).optional() });
+
+/** What to say when an option is missing or malformed, by option name. */
+const OPTION_PROBLEMS: Record<string, { key: string; missing: [string, string]; invalid: (v: string) => [string, string] }> = {
+  user: {
+    key: 'users.userId',
+    missing: ['缺少 --user（用户编号，见 kekao users list）', 'missing --user (the user id, see kekao users list)'],
+    invalid: (v) => [`--user "${v}" 不是用户编号（UUID，见 kekao users list）`, `--user "${v}" is not a user id (a UUID, see kekao users list)`],
+  },
+  teams: {
+    key: 'users.teamsId',
+    missing: ['缺少 --teams（Teams 用户的 AAD 对象 ID）', 'missing --teams (the Teams user\'s AAD object id)'],
+    invalid: (v) => [`--teams "${v}" 不是 AAD 对象 ID（GUID，形如 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx）`,
+      `--teams "${v}" is not an AAD object id (a GUID, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`],
+  },
+  channel: {
+    key: 'users.channel',
+    missing: ['缺少 --channel', 'missing --channel'],
+    invalid: (v) => [`--channel "${v}" 不是渠道名（小写字母，如 msteams）`, `--channel "${v}" is not a channel name (lowercase, e.g. msteams)`],
+  },
+  json: {
+    key: 'users.json',
+    missing: ['', ''],
+    invalid: () => ['--json 不带值', '--json takes no value'],
+  },
+};
+
+/** Validates the options of a subcommand with `schema`; the first problem becomes a UserError naming the option. */
+function parseOptions<T>(p: ParsedArgs, schema: z.ZodType<T>): T {
+  if (p.positional.length) throw usageError();
+  const given = Object.fromEntries(p.flags);
+  const parsed = schema.safeParse(given);
+  if (parsed.success) return parsed.data;
+  // A mistyped option (--tems) explains the missing one (--teams): report it first.
+  const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const names = issue.keys.map((k) => `--${k}`).join(', ');
+    throw new UserError('cli.unknownOption', `未知参数 ${names}`, `unknown option ${names}`, 2);
+  }
+  const option = String(issue.path[0]);
+  const problem = OPTION_PROBLEMS[option];
+  if (!problem) throw usageError();
+  const value = given[option];
+  const [zh, en] = value === undefined ? problem.missing : problem.invalid(String(value));
+  throw new UserError(problem.key, zh, en, 2);
+}
+
+function describeUser(u: UserListing): string {
+  return `${u.name} (${u.role}, ${formatScope(u.scope)}, ${u.id})`;
+}
+
+async function linkUser(rest: string[], io: CliIO): Promise<number> {
+  const { user: userId, teams, channel } = parseOptions(parseArgs(rest), linkArgsSchema);
+  const result = await withServiceDatabase((db) =>
+    db.transaction(async (tx) => {
+      const user = await getUserListing(tx, userId);
+      if (!user) {
+        throw new UserError('users.unknownUser', `--user ${userId}：没有这个用户（用 kekao users list 查看用户编号）`,
+          `--user ${userId}: no such user (see kekao users list)`, 2);
+      }
+      const link = await linkIdentityIfFree(tx, userId, channel, teams);
+      if (link.outcome === 'linkedToOther') {
+        const holder = await getUserListing(tx, link.userId);
+        const who = holder ? describeUser(holder) : link.userId;
+        throw new UserError('users.identityLinkedToOther',
+          `--teams ${teams} 已绑定到另一用户 ${who}；一个 Teams 账号只能绑定一个用户`,
+          `--teams ${teams} is already linked to another user, ${who}; a Teams account maps to one user only`);
+      }
+      return { user, outcome: link.outcome };
+    }, { actor: 'cli:users-link' }),
+  );
+  const target = `${channel} ${teams} → ${describeUser(result.user)}`;
+  if (result.outcome === 'linked') io.out(`已绑定 / linked: ${target}\n`);
+  else io.out(`已是此绑定，未作更改 / already linked, nothing changed: ${target}\n`);
+  if (result.user.disabled) io.err(`注意：该用户已停用，机器人不会认出此账号 (users.userDisabled: the user is disabled; the bot will not recognise this account)\n`);
+  return 0;
+}
+
+async function listUsersCommand(rest: string[], io: CliIO): Promise<number> {
+  const { json } = parseOptions(parseArgs(rest, ['json']), listArgsSchema);
+  const users = await withServiceDatabase((db) => listUsers(db));
+  if (json) {
+    const out = users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      scope: formatScope(u.scope),
+      organisation: u.organisation,
+      identities: u.identities,
+      disabled: u.disabled,
+    }));
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  if (!users.length) {
+    io.out('尚无用户（用 kekao users add 添加）/ no users yet (add one with kekao users add)\n');
+    return 0;
+  }
+  io.out(`用户 / users: ${users.length}\n`);
+  for (const u of users) {
+    io.out(`\n${u.name}  ${u.role}  ${formatScope(u.scope)}${u.disabled ? '  已停用 / disabled' : ''}\n`);
+    io.out(`  用户编号 / id: ${u.id}\n`);
+    const org = u.organisation;
+    io.out(`  所属单位 / organisation: ${org ? `${org.name}${org.uscc ? ` (${org.uscc})` : ''}, ${org.id}` : '—'}\n`);
+    io.out(`  绑定账号 / linked: ${u.identities.map((i) => `${i.channel} ${i.externalId}`).join(', ') || '—'}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,37 @@
+/** Where a command writes; tests pass buffers, the real program passes the process streams. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Current working directory against which relative paths resolve. */
+  cwd: string;
+  /** True when stderr is a terminal (progress bars are drawn only then). */
+  interactive: boolean;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: { zh: string; en: string };
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** An error meant for the user: printed as is (Chinese, with the English key), never with a stack. */
+export class UserError extends Error {
+  constructor(
+    readonly key: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly exitCode = 1,
+  ) {
+    super(`${zh} (${key})`);
+  }
+}
+
+export function processIO(): CliIO {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+}

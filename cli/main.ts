@@ -1,0 +1,35 @@
+import { processIO, UserError, type CliCommand, type CliIO } from './io.js';
+import { commands } from './commands/index.js';
+
+function help(io: CliIO): void {
+  io.out('kekao（可靠）— 产品质量可靠性“最佳实践”评价工具 / reliability best-practice scoring\n\n');
+  io.out('用法 / usage: kekao <命令 command> [参数 options]\n\n');
+  for (const c of commands) io.out(`  ${c.usage.padEnd(58)} ${c.summary.zh} / ${c.summary.en}\n`);
+  io.out('\n');
+}
+
+/** Runs one command; returns the exit code. Never lets a stack trace reach the user. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    help(io);
+    return name ? 0 : 2;
+  }
+  const command: CliCommand | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`未知命令“${name}”。运行 kekao help 查看可用命令。 (cli.unknownCommand: unknown command "${name}")\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`错误：${e.zh} (${e.key}: ${e.en})\n`);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`内部错误，请联系维护者：${message} (cli.internalError)\n`);
+    if (process.env.KEKAO_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+    return 70;
+  }
+}

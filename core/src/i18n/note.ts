@@ -1,0 +1,21 @@
+/**
+ * A user-facing statement (reason, warning, error, undefined-metric explanation).
+ * Chinese first (`zh`), English second (`en`); `key` is the stable English identifier
+ * that tests, logs and translations match on.
+ */
+export interface Note {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+export function note(key: string, zh: string, en: string): Note {
+  return { key, zh, en };
+}
+
+/** Picks the text of a note in the given language. */
+export function noteText(n: Note, lang: Lang = 'zh'): string {
+  return lang === 'en' ? n.en : n.zh;
+}
+
+export type Lang = 'zh' | 'en';

@@ -1,0 +1,115 @@
+/**
+ * Sample mean and sample standard deviation (n − 1 denominator).
+ *
+ * Method: the "corrected two-pass algorithm" of Chan, Golub & LeVeque, "Algorithms for computing
+ * the sample variance: analysis and recommendations", The American Statistician 37(3), 1983:
+ *
+ *   mean = Σx / n;   d_i = x_i − mean;   M2 = Σd² − (Σd)² / n;   sd = √(M2 / (n − 1)).
+ *
+ * The second term cancels, to first order, the rounding error of the computed mean, so the result
+ * stays accurate when the spread is tiny against the level (e.g. 1e9 + 0.1, 1e9 + 0.2, …), where
+ * the textbook one-pass Σx² − (Σx)²/n loses every digit.
+ *
+ * Hot path: two plain `for` loops over the input (unrolled into independent accumulators), no
+ * allocation. Extreme magnitudes (a sum or a sum of squares that overflows, or squares that
+ * underflow) are detected after the loops and recomputed on values scaled by a power of two
+ * (exact), so finite input never yields NaN or Infinity. Results:
+ *   - n = 0, or any non-finite input value → mean null, sd null;
+ *   - n = 1 → sd null (a sample SD needs n ≥ 2);
+ *   - an SD beyond the largest double (only for values near ±1.8e308 of both signs) → sd null.
+ */
+export interface SampleMoments {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+}
+
+/** Sums of squares below this may have lost digits to underflow (2^-900 ≈ 1.2e-271): recompute scaled. */
+const UNDERFLOW_GUARD = 2 ** -900;
+
+export function sampleMoments(values: readonly number[]): SampleMoments {
+  const n = values.length;
+  if (n === 0) return { n, mean: null, sd: null };
+
+  // Four independent accumulators: one chain of dependent additions would make the loop
+  // latency-bound (about 4 cycles per element); four chains let the CPU overlap them.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n4 = n - (n % 4);
+  let i = 0;
+  for (; i < n4; i += 4) {
+    s0 += values[i];
+    s1 += values[i + 1];
+    s2 += values[i + 2];
+    s3 += values[i + 3];
+  }
+  for (; i < n; i++) s0 += values[i];
+  const sum = s0 + s1 + (s2 + s3);
+  // A finite sum proves every value is finite (±Infinity or NaN would propagate into it).
+  if (!Number.isFinite(sum)) return scaledMoments(values);
+  const mean = sum / n;
+  if (n === 1) return { n, mean, sd: null };
+
+  let d0 = 0;
+  let d1 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  const n2 = n - (n % 2);
+  for (i = 0; i < n2; i += 2) {
+    const a = values[i] - mean;
+    const b = values[i + 1] - mean;
+    d0 += a;
+    d1 += b;
+    q0 += a * a;
+    q1 += b * b;
+  }
+  if (i < n) {
+    const a = values[i] - mean;
+    d0 += a;
+    q0 += a * a;
+  }
+  const sumD = d0 + d1;
+  const sumD2 = q0 + q1;
+  // Overflowed, or small enough that squares may have underflowed (this includes all-equal
+  // values, Σd² = 0, which the slow path confirms cheaply).
+  if (!(sumD2 >= UNDERFLOW_GUARD && sumD2 < Infinity)) return scaledMoments(values);
+  // Chan–Golub–LeVeque correction term (Σd)²/n; clamp at 0 against a last-bit negative.
+  const m2 = sumD2 - (sumD * sumD) / n;
+  return { n, mean, sd: Math.sqrt(m2 > 0 ? m2 / (n - 1) : 0) };
+}
+
+/**
+ * Slow path for extreme magnitudes: divide by 2^e (exact in binary floating point) so the largest
+ * |x| is about 1, run the same corrected two-pass algorithm, and scale back.
+ */
+function scaledMoments(values: readonly number[]): SampleMoments {
+  const n = values.length;
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(values[i]);
+    if (!(a <= Number.MAX_VALUE)) return { n, mean: null, sd: null }; // NaN or ±Infinity
+    if (a > maxAbs) maxAbs = a;
+  }
+  if (maxAbs === 0) return { n, mean: 0, sd: n < 2 ? null : 0 };
+
+  // Clamped: Math.log2 rounds up to 1024 just below Number.MAX_VALUE, and 2^1024 is Infinity.
+  const scale = 2 ** Math.min(1023, Math.max(-1074, Math.floor(Math.log2(maxAbs))));
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i] / scale;
+  const meanScaled = sum / n;
+  const mean = meanScaled * scale;
+  if (n === 1) return { n, mean, sd: null };
+
+  let sumD = 0;
+  let sumD2 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] / scale - meanScaled;
+    sumD += d;
+    sumD2 += d * d;
+  }
+  const m2 = sumD2 - (sumD * sumD) / n;
+  const sd = Math.sqrt(m2 > 0 ? m2 / (n - 1) : 0) * scale;
+  return { n, mean, sd: Number.isFinite(sd) ? sd : null };
+}

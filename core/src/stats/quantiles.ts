@@ -1,0 +1,76 @@
+/**
+ * Typed wrappers over the @stdlib distribution functions (the packages ship their own type
+ * declarations in docs/types, `export =`; no local .d.ts is needed). Special functions (incomplete gamma and
+ * beta, their inverses) are never hand-written in kekao: every quantile and CDF comes from here.
+ *
+ * Contract: the functions return a number for valid arguments and throw a `RangeError` for invalid
+ * ones (probability outside [0, 1], non-positive degrees of freedom or shape, non-integer counts),
+ * where @stdlib would silently return `NaN`. Callers validate user data first and turn a
+ * would-be-invalid case into `null` plus a `Note`; a thrown error here is a programming error.
+ * At p = 0 or p = 1 a quantile is the end of the support, which may be ±Infinity; callers pass
+ * p strictly inside (0, 1) whenever they need a finite value.
+ */
+import stdlibChiSquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import stdlibTQuantile from '@stdlib/stats-base-dists-t-quantile';
+import stdlibNormalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import stdlibBetaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import stdlibBinomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+
+function checked(value: number, what: string): number {
+  if (Number.isNaN(value)) throw new RangeError(`${what}: invalid arguments`);
+  return value;
+}
+
+function checkProbability(p: number, what: string): void {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`${what}: p must be within [0, 1], got ${p}`);
+}
+
+/**
+ * Chi-square quantiles already computed. The inverse incomplete gamma is costly, and a
+ * submission asks for the same few (p, df) pairs again and again (one per stage of equal n).
+ */
+const chiSquareCache = new Map<string, number>();
+const CHI_SQUARE_CACHE_MAX = 4096;
+
+/** Quantile of the chi-square distribution with `df` > 0 degrees of freedom: x with P(X ≤ x) = p. */
+export function chiSquareQuantile(p: number, df: number): number {
+  checkProbability(p, 'chiSquareQuantile');
+  if (!(df > 0) || !Number.isFinite(df)) throw new RangeError(`chiSquareQuantile: df must be > 0, got ${df}`);
+  const key = `${p}|${df}`;
+  const hit = chiSquareCache.get(key);
+  if (hit !== undefined) return hit;
+  const value = checked(stdlibChiSquareQuantile(p, df), 'chiSquareQuantile');
+  if (chiSquareCache.size >= CHI_SQUARE_CACHE_MAX) chiSquareCache.clear();
+  chiSquareCache.set(key, value);
+  return value;
+}
+
+/** Quantile of Student's t distribution with `df` > 0 degrees of freedom. */
+export function tQuantile(p: number, df: number): number {
+  checkProbability(p, 'tQuantile');
+  if (!(df > 0) || !Number.isFinite(df)) throw new RangeError(`tQuantile: df must be > 0, got ${df}`);
+  return checked(stdlibTQuantile(p, df), 'tQuantile');
+}
+
+/** Quantile of the standard normal distribution N(0, 1). */
+export function normalQuantile(p: number): number {
+  checkProbability(p, 'normalQuantile');
+  return checked(stdlibNormalQuantile(p, 0, 1), 'normalQuantile');
+}
+
+/** Quantile of the beta distribution with shapes `a` > 0 and `b` > 0. */
+export function betaQuantile(p: number, a: number, b: number): number {
+  checkProbability(p, 'betaQuantile');
+  if (!(a > 0) || !(b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) {
+    throw new RangeError(`betaQuantile: shapes must be > 0, got a=${a}, b=${b}`);
+  }
+  return checked(stdlibBetaQuantile(p, a, b), 'betaQuantile');
+}
+
+/** P(X ≤ k) for X ~ Binomial(n, p), n a non-negative integer, p in [0, 1]. */
+export function binomialCdf(k: number, n: number, p: number): number {
+  checkProbability(p, 'binomialCdf');
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`binomialCdf: n must be a non-negative integer, got ${n}`);
+  if (Number.isNaN(k)) throw new RangeError('binomialCdf: k must be a number');
+  return checked(stdlibBinomialCdf(k, n, p), 'binomialCdf');
+}

@@ -1,0 +1,20 @@
+import type { Submission } from '../../core/src/submission/index.js';
+import type { Assessment } from '../../core/src/scoring/assessment.js';
+import type { CellNote } from '../../core/src/workbook/tableToSubmission.js';
+
+/**
+ * A note about one workbook cell (`sheet`, `cell` — A1 address, range, or empty for the whole
+ * sheet — `key`, `zh`, `en`): the reader's own type, re-exported so report and summary callers
+ * need only this module.
+ */
+export type { CellNote };
+
+/** One scored workbook: what `kekao score` hands to the report and the summary workbook. */
+export type ScoredEntry = {
+  /** The workbook's file name (or path) as the user gave it. */
+  file: string;
+  submission: Submission;
+  assessment: Assessment;
+  /** Warnings from reading the workbook, each naming its sheet and cell. */
+  readWarnings: CellNote[];
+};
