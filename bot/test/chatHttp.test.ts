@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server.js';
 import { teamsRoute, type TeamsRoute } from '../src/channels/teams/mount.js';
-import { claimDigestRound, runDigestRound } from '../src/conversation/digestScheduler.js';
+import { claimDigestRound, DIGEST_ROUND_KEY, runDigestRound } from '../src/conversation/digestScheduler.js';
 import { openChatWorld, AAD, type ChatWorld } from './helpers/chatWorld.js';
 import { backends, type TestDatabase } from './helpers/backends.js';
 import { startConnectorStub, type ConnectorStub } from './helpers/connectorStub.js';
@@ -131,9 +131,34 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
       expect(plainTextOf(digest.activity as never)).toContain('评审摘要：分配给您 1 条');
       // With several processes, only one claims each scheduled round.
       const ports = route.bot!.ports;
-      const claims = await Promise.all([claimDigestRound(ports, 60_000), claimDigestRound(ports, 60_000)]);
-      expect(claims.filter(Boolean).length).toBe(1);
-      expect(await claimDigestRound(ports, 60_000)).toBe(false);
+      // Repeated from a clean slate, so the first-round race (no row yet) is exercised each time.
+      for (let round = 0; round < 15; round++) {
+        await ports.state.remove(DIGEST_ROUND_KEY);
+        const claims = await Promise.all([1, 2, 3, 4].map(() => claimDigestRound(ports, 60_000)));
+        expect(claims.filter(Boolean).length).toBe(1);
+        expect(await claimDigestRound(ports, 60_000)).toBe(false);
+      }
+      // The interleaving that once let two processes send: B reads "no row yet", A creates the row
+      // and claims the round, then B goes on. B must lose.
+      await ports.state.remove(DIGEST_ROUND_KEY);
+      let firstLoadDone!: () => void;
+      const bHasRead = new Promise<void>((r) => (firstLoadDone = r));
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const slowState = {
+        ...ports.state,
+        load: async (key: string) => {
+          const v = await ports.state.load(key);
+          firstLoadDone();
+          await gate;
+          return v;
+        },
+      };
+      const processB = claimDigestRound({ ...ports, state: slowState }, 60_000);
+      await bHasRead;
+      const processA = await claimDigestRound(ports, 60_000);
+      release();
+      expect([processA, await processB]).toEqual([true, false]);
       expect(JSON.stringify(digest.activity.attachments)).toContain('冀北电源科技有限公司');
     });
   });

@@ -31,7 +31,7 @@ export async function runDigestRound(ports: ConversationPorts): Promise<DigestRo
   return result;
 }
 
-const ROUND_KEY = 'kekao/digest/last-round';
+export const DIGEST_ROUND_KEY = 'kekao/digest/last-round';
 
 /**
  * Claims the next round for this process. With several service processes behind a load balancer
@@ -40,17 +40,19 @@ const ROUND_KEY = 'kekao/digest/last-round';
  */
 export async function claimDigestRound(ports: ConversationPorts, intervalMs: number): Promise<boolean> {
   const now = ports.now().getTime();
-  let stored = await ports.state.load(ROUND_KEY);
+  let stored = await ports.state.load(DIGEST_ROUND_KEY);
   if (!stored) {
-    // First round ever: create the row, then compete on its etag like any other round.
-    await ports.state.save(ROUND_KEY, { at: 0 });
-    stored = await ports.state.load(ROUND_KEY);
+    // First round ever: create the row (only if no other process has), then compete on its etag
+    // like any other round. An unconditional save here would reset a round another process had
+    // just claimed, and both would send.
+    await ports.state.createIfAbsent(DIGEST_ROUND_KEY, { at: 0 });
+    stored = await ports.state.load(DIGEST_ROUND_KEY);
     if (!stored) return false;
   }
   const at = (stored.value as { at?: unknown }).at;
   if (typeof at === 'number' && now - at < intervalMs * 0.9) return false;
   try {
-    await ports.state.save(ROUND_KEY, { at: now }, stored.etag);
+    await ports.state.save(DIGEST_ROUND_KEY, { at: now }, stored.etag);
     return true;
   } catch {
     return false; // another process claimed it first (etag changed)

@@ -73,6 +73,8 @@ export interface StatePort {
   load(key: string): Promise<{ value: unknown; etag: string } | undefined>;
   /** Saves; with `etag` the save fails (throws) when someone else saved in between. */
   save(key: string, value: unknown, etag?: string): Promise<void>;
+  /** Creates the key only when it does not exist yet (atomic); true when this call created it. */
+  createIfAbsent(key: string, value: unknown): Promise<boolean>;
   remove(key: string): Promise<void>;
 }
 

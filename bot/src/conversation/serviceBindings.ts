@@ -215,6 +215,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
       async save(key, value, etag) {
         await storage.write({ [key]: { ...(value as Record<string, unknown>), ...(etag ? { eTag: etag } : {}) } });
       },
+      createIfAbsent: (key, value) => storage.insertIfAbsent(key, value as Record<string, unknown>),
       async remove(key) {
         await storage.delete([key]);
       },

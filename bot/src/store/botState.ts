@@ -43,6 +43,16 @@ export class DatabaseBotStorage {
     }, { actor: 'system:bot' });
   }
 
+  /** Inserts the key only when no row has it (ON CONFLICT DO NOTHING); true when this call inserted it. */
+  async insertIfAbsent(key: string, value: Record<string, unknown>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.query('INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key', [
+        key, JSON.stringify(value), randomUUID(),
+      ]);
+      return r.rows.length === 1;
+    }, { actor: 'system:bot' });
+  }
+
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.db.transaction((tx) => tx.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]).then(() => undefined), { actor: 'system:bot' });

@@ -55,6 +55,7 @@ export function prefetchingStatePort(inner: StatePort): StatePort {
       return inner.load(key);
     },
     save: (key, value, etag) => inner.save(key, value, etag),
+    createIfAbsent: (key, value) => inner.createIfAbsent(key, value),
     remove: (key) => inner.remove(key),
   };
 }
