@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createServer, type RunningServer } from '../src/server.js';
 import { teamsRoute } from '../src/channels/teams/mount.js';
 import { startPlayground, type RunningPlayground } from '../src/channels/teams/playground.js';
@@ -78,6 +78,71 @@ async function send(text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+const TYPED = {
+  name: '冀中机械制造有限公司',
+  uscc: uscc('91130102MA0DXYW12'),
+  address: '河北省石家庄市长安区建设北大街1号',
+  contact: '张三/质量经理',
+  phone: '13912345678',
+  industry: '通用设备制造业',
+  symptom: '批次间输出电压波动超出规格',
+};
+
+async function fillAssistanceCard(card: Locator): Promise<void> {
+  await card.getByLabel('单位名称（全称）').fill(TYPED.name);
+  await card.getByPlaceholder('18位，含GB 32100校验码').fill(TYPED.uscc);
+  await card.getByPlaceholder('请写明省、市、区（县），例如“河北省石家庄市长安区……”').fill(TYPED.address);
+  await card.getByLabel('联系人/职务').fill(TYPED.contact);
+  await card.getByPlaceholder('手机号（11位，1开头）或固定电话（如 0311-83895717）').fill(TYPED.phone);
+  await card.getByLabel('所属行业').fill(TYPED.industry);
+  await card.getByLabel('中型', { exact: true }).check();
+  await card.getByLabel('工业产品', { exact: true }).check();
+  // Multi-select options are checkboxes whose accessible name comes from the group; click their labels.
+  await checkOption(card, '生产过程质量波动');
+  await card.getByLabel('具体表现').fill(TYPED.symptom);
+  await checkOption(card, '现场诊断与问题溯源');
+  await card.getByRole('radio', { name: '是', exact: true }).check();
+  await card.getByRole('checkbox', { name: /承诺/ }).check();
+}
+
+/** Clicks a multi-select option's label unless its checkbox is already ticked (a second click would untick it). */
+async function checkOption(card: Locator, label: string): Promise<void> {
+  const option = card.locator('label', { hasText: label });
+  const id = await option.getAttribute('for');
+  if (id && (await card.locator(`[id="${id}"]`).isChecked())) return;
+  await option.click();
+}
+
+async function lostFields(card: Locator): Promise<string[]> {
+  const lost: string[] = [];
+  if ((await card.getByLabel('单位名称（全称）').inputValue()) !== TYPED.name) lost.push('单位名称');
+  if ((await card.getByPlaceholder('18位，含GB 32100校验码').inputValue()) !== TYPED.uscc) lost.push('统一社会信用代码');
+  if ((await card.getByPlaceholder('请写明省、市、区（县），例如“河北省石家庄市长安区……”').inputValue()) !== TYPED.address) lost.push('地址');
+  if ((await card.getByLabel('联系人/职务').inputValue()) !== TYPED.contact) lost.push('联系人');
+  if ((await card.getByPlaceholder('手机号（11位，1开头）或固定电话（如 0311-83895717）').inputValue()) !== TYPED.phone) lost.push('联系电话');
+  if ((await card.getByLabel('所属行业').inputValue()) !== TYPED.industry) lost.push('所属行业');
+  if ((await card.getByLabel('具体表现').inputValue()) !== TYPED.symptom) lost.push('具体表现');
+  if (!(await card.getByLabel('中型', { exact: true }).isChecked())) lost.push('企业规模');
+  if (!(await card.getByRole('checkbox', { name: /承诺/ }).isChecked())) lost.push('承诺');
+  return lost;
+}
+
+/** Waits until no new message has arrived for a second (the count of rendered cards and texts is stable). */
+async function chatSettled(): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 30; i++) {
+    const count = await page.locator('.ac-adaptiveCard, [data-tid="chat-pane-message"], [role="article"], [role="listitem"]').count();
+    if (count === last) return;
+    last = count;
+    await page.waitForTimeout(1000);
+  }
+}
+
+async function lastMessages(n: number): Promise<string> {
+  const texts = await page.locator('.ac-adaptiveCard, [role="article"], [role="listitem"]').allInnerTexts();
+  return texts.slice(-n).map((t) => `— ${t.replace(/\s+/g, ' ').slice(0, 400)}`).join('\n');
+}
+
 describe('Agents Playground against kekao (real Chromium)', () => {
   it('shows the welcome card, answers the Hebei contact question', async () => {
     await page.goto(playground.url);
@@ -93,24 +158,23 @@ describe('Agents Playground against kekao (real Chromium)', () => {
     await send('帮扶申请');
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: '质量技术帮扶申请表' }).last();
     await card.waitFor({ timeout: 30_000 });
-    await card.getByLabel('单位名称（全称）').fill('冀中机械制造有限公司');
-    await card.getByPlaceholder('18位，含GB 32100校验码').fill(uscc('91130102MA0DXYW12'));
-    await card.getByPlaceholder('请写明省、市、区（县），例如“河北省石家庄市长安区……”').fill('河北省石家庄市长安区建设北大街1号');
-    await card.getByLabel('联系人/职务').fill('张三/质量经理');
-    await card.getByPlaceholder('手机号（11位，1开头）或固定电话（如 0311-83895717）').fill('13912345678');
-    await card.getByLabel('所属行业').fill('通用设备制造业');
-    await card.getByLabel('中型', { exact: true }).check();
-    await card.getByLabel('工业产品', { exact: true }).check();
-    // Multi-select options are checkboxes whose accessible name comes from the group; click their labels.
-    await card.locator('label', { hasText: '生产过程质量波动' }).click();
-    await card.getByLabel('具体表现').fill('批次间输出电压波动超出规格');
-    await card.locator('label', { hasText: '现场诊断与问题溯源' }).click();
-    await card.getByRole('radio', { name: '是', exact: true }).check();
-    await card.getByRole('checkbox', { name: /承诺/ }).check();
+    await chatSettled();
+    // A late message re-renders the list and can recreate the card empty: fill, read back, refill.
+    for (let attempt = 1; ; attempt++) {
+      await fillAssistanceCard(card);
+      const lost = await lostFields(card);
+      if (lost.length === 0) break;
+      if (attempt === 3) throw new Error(`the card lost what was typed three times: ${lost.join(', ')}`);
+      await chatSettled();
+    }
     await card.screenshot({ path: path.join(ARTIFACTS, '3-assistance-card.png') });
     await card.getByRole('button', { name: '提交申请' }).click();
     const result = page.locator('.ac-adaptiveCard').filter({ hasText: '帮扶申请判定结果' }).last();
-    await result.waitFor({ timeout: 30_000 });
+    await result.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+      // Say what the bot answered instead (a problems list, an error), not only "timeout".
+      await page.screenshot({ path: path.join(ARTIFACTS, '4-triage-missing.png'), fullPage: true });
+      throw new Error(`no triage result card; the last messages were:\n${await lastMessages(4)}\n(${String(e)})`);
+    });
     await expect(result.getByText('启动帮扶').first()).toBeTruthy();
     const text = await result.innerText();
     expect(text).toContain('启动帮扶');
