@@ -109,9 +109,10 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
 }
 
 /**
- * Both storage back ends: PGlite (the embedded default) runs SQL inside the service's own thread,
- * so every turn's state read costs the bot thread CPU time; with PostgreSQL (DATABASE_URL, the
- * scale-out configuration) that work runs in the database server's process.
+ * Both storage back ends: PGlite (the embedded default) runs SQL inside the service's own thread;
+ * being one process's database, its turn state is read from an in-process copy after the first
+ * turn (store/botStateCache.ts) and only writes reach SQL. With PostgreSQL (DATABASE_URL, the
+ * scale-out configuration) every turn reads the table, and that work runs in the server's process.
  */
 export async function bench(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];

@@ -3,6 +3,8 @@ import { backends, dropSchema, type TestDatabase } from './helpers/backends.js';
 import { migrate, loadMigrations } from '../src/db/migrate.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { DatabaseBotStorage, EtagConflictError } from '../src/store/botState.js';
+import { BotStateCache, botStateCacheFor } from '../src/store/botStateCache.js';
+import type { Database } from '../src/db/database.js';
 import { getConversationReference, saveConversationReference } from '../src/store/conversationReferences.js';
 import { ensureDefaultCampaign, getCampaign } from '../src/store/campaigns.js';
 import { createUser, principalForToken, principalForIdentity, linkIdentity } from '../src/store/users.js';
@@ -63,10 +65,57 @@ describe.each(backends)('storage on $name', (backend) => {
     expect(await storage.read(['conv-1/user-1'])).toEqual({});
   });
 
+  it('two storages on one database see each other\'s writes at once, and a write whose transaction fails changes nothing', async () => {
+    // On PGlite, reads after the first come from the in-process copy; it must always agree with the table.
+    const a = new DatabaseBotStorage(tdb.db);
+    const b = new DatabaseBotStorage(tdb.db);
+    const tableRow = async (key: string) =>
+      (await tdb.db.query<{ value: Record<string, unknown>; etag: string }>('SELECT value, etag FROM bot_state WHERE key = $1', [key])).rows[0];
+    expect(await a.read(['shared'])).toEqual({});
+    await b.write({ shared: { step: 'one' } });
+    const fromA = (await a.read(['shared']))['shared']!;
+    expect(fromA).toEqual({ step: 'one', eTag: (await tableRow('shared'))!.etag });
+    // Callers mutate what they read (teams-ai does); the next read must not see that.
+    (fromA as { step: string }).step = 'mutated in memory';
+    expect((await b.read(['shared']))['shared']!.step).toBe('one');
+    // A batch whose second item is stale rolls back as a whole: the first item keeps its old value too.
+    await a.write({ other: { n: 1 } });
+    const other = (await a.read(['other']))['other']!;
+    await b.write({ shared: { ...fromA, step: 'two' } });
+    await expect(a.write({ other: { ...other, n: 2 }, shared: { ...fromA, step: 'stale' } })).rejects.toBeInstanceOf(EtagConflictError);
+    expect((await a.read(['other']))['other']).toMatchObject({ n: 1, eTag: (await tableRow('other'))!.etag });
+    expect((await a.read(['shared']))['shared']).toMatchObject({ step: 'two', eTag: (await tableRow('shared'))!.etag });
+    expect(await b.insertIfAbsent('shared', { step: 'never' })).toBe(false);
+    expect(await b.insertIfAbsent('fresh', { step: 'new' })).toBe(true);
+    expect((await a.read(['fresh']))['fresh']).toMatchObject({ step: 'new', eTag: (await tableRow('fresh'))!.etag });
+    await a.delete(['shared', 'other', 'fresh']);
+    expect(await b.read(['shared', 'other', 'fresh'])).toEqual({});
+  });
+
   it('keeps conversation references for proactive messages', async () => {
     const ref = { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/cn/', channelId: 'msteams' };
     await saveConversationReference(tdb.db, 'msteams:a:1', ref);
     expect((await getConversationReference(tdb.db, 'msteams:a:1'))?.reference).toEqual(ref);
+  });
+});
+
+describe('the PGlite bot-state cache', () => {
+  it('does not keep what a read fetched when a write landed while it was in flight', () => {
+    const cache = new BotStateCache();
+    const mark = cache.readMark();
+    cache.written('k', { json: '{"v":"new"}', etag: 'e2' });
+    cache.fill(mark, 'k', { json: '{"v":"old"}', etag: 'e1' });
+    expect(cache.get('k')).toEqual({ json: '{"v":"new"}', etag: 'e2' });
+    cache.forget('k');
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('is used only for PGlite: PostgreSQL is shared by several service processes', () => {
+    const fake = (kind: 'pglite' | 'postgres') => ({ kind }) as unknown as Database;
+    const lite = fake('pglite');
+    expect(botStateCacheFor(lite)).toBeInstanceOf(BotStateCache);
+    expect(botStateCacheFor(lite)).toBe(botStateCacheFor(lite));
+    expect(botStateCacheFor(fake('postgres'))).toBeUndefined();
   });
 });
 

@@ -1,15 +1,14 @@
 import { assistanceKpis, triageAssistance, triageInputFromApplication, type AssistanceKpiInput, type AssistanceTriageInput } from '../../../core/src/index.js';
 import { actorLabel, type Principal } from '../auth/principal.js';
 import { coversSubmission } from '../auth/access.js';
-import { scopeCoversPlace } from '../auth/scope.js';
 import { canonicalProvince } from '../auth/places.js';
 import { ApiError, forbidden, notFound } from '../http/errors.js';
 import { readJson } from '../http/body.js';
 import type { ApiResponse, RouteContext } from '../http/router.js';
 import type { Queryable } from '../db/database.js';
-import { findOrCreateOrganisation, getOrganisation } from '../store/organisations.js';
+import { openAssistanceCase } from '../workflow/openAssistanceCase.js';
 import {
-  addItem, addRecord, getAssistanceCase, insertAssistanceCase, listAssistanceCases, listItems, listRecords, touchCase, updateItem,
+  addItem, addRecord, getAssistanceCase, listAssistanceCases, listItems, listRecords, touchCase, updateItem,
   type AssistanceCaseRow,
 } from '../store/assistance.js';
 import { assistanceCreateSchema, assistanceUpdateSchema, listQuerySchema } from './schemas.js';
@@ -37,37 +36,31 @@ function caseSummary(c: AssistanceCaseRow) {
 
 export async function createAssistanceHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
+  // Refused before the body is read: a reviewer learns nothing from a validation error.
   if (p.role === 'reviewer') throw forbidden('评审专家不能受理帮扶申请', 'reviewers do not take assistance requests', 'assistance.forbiddenRole');
   const body = parseOr422(assistanceCreateSchema, await readJson(ctx.req, 256 * 1024));
-  if (p.role === 'enterprise' && body.trigger !== 'application') {
-    throw forbidden('企业只能以“经营主体申请”方式提出帮扶', 'an enterprise may only apply (application trigger)', 'assistance.enterpriseApplicationOnly');
-  }
-  let place = { province: canonicalProvince(body.enterprise.province), city: body.enterprise.city || null, district: body.enterprise.district || null };
-  let orgId: string | null = null;
-  if (p.role === 'enterprise') {
-    const org = p.organisationId ? await getOrganisation(ctx.db, p.organisationId) : undefined;
-    if (!org) throw forbidden('您的账号未关联企业', 'your account has no organisation', 'auth.noOrganisation');
-    orgId = org.id;
-    if (org.province) place = { province: org.province, city: org.city, district: org.district };
-  } else if (!scopeCoversPlace(p.scope, place)) {
-    throw new ApiError(403, 'assistance.outOfScope', '企业所在地不在您的管辖范围内', 'the enterprise is located outside your scope', 'enterprise.province');
-  }
-  const base = triageInputFromApplication(body.application, body.review ?? {});
-  const input: AssistanceTriageInput = body.trigger === 'supervision' ? { ...base, trigger: 'supervision', ...(body.supervision ?? {}) } : base;
-  let triage;
-  try {
-    triage = triageAssistance(input);
-  } catch (e) {
-    throw new ApiError(422, 'assistance.triageInput', `分诊信息不完整：${e instanceof Error ? e.message : String(e)}`, 'the triage input is incomplete', 'supervision');
-  }
-  const id = await ctx.db.transaction(async (tx) => {
-    const enterpriseOrgId = orgId ?? (await findOrCreateOrganisation(tx, { kind: 'enterprise', name: body.application.orgName, uscc: body.enterprise.uscc, ...place })).id;
-    return insertAssistanceCase(tx, {
-      enterpriseOrgId, enterpriseName: body.application.orgName, place, trigger: body.trigger,
-      intake: { application: body.application, supervision: body.supervision ?? null, review: body.review ?? null }, triage, openedBy: p.userId,
-    });
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
-  return { status: 201, headers: { location: `/api/v1/assistance-cases/${id}` }, json: { id, triage, status: 'open' } };
+  const opened = await openAssistanceCase(ctx.db, {
+    principal: p,
+    trigger: body.trigger,
+    enterprise: {
+      name: body.application.orgName,
+      uscc: body.enterprise.uscc ?? null,
+      place: { province: canonicalProvince(body.enterprise.province), city: body.enterprise.city || null, district: body.enterprise.district || null },
+    },
+    intake: { application: body.application, supervision: body.supervision ?? null, review: body.review ?? null },
+    triage: () => {
+      const base = triageInputFromApplication(body.application, body.review ?? {});
+      const input: AssistanceTriageInput = body.trigger === 'supervision' ? { ...base, trigger: 'supervision', ...(body.supervision ?? {}) } : base;
+      try {
+        return triageAssistance(input);
+      } catch (e) {
+        throw new ApiError(422, 'assistance.triageInput', `分诊信息不完整：${e instanceof Error ? e.message : String(e)}`, 'the triage input is incomplete', 'supervision');
+      }
+    },
+    requestId: ctx.requestId,
+  });
+  if ('refused' in opened) throw new ApiError(403, opened.refused.key, opened.refused.zh, opened.refused.en, opened.refused.path);
+  return { status: 201, headers: { location: `/api/v1/assistance-cases/${opened.id}` }, json: { id: opened.id, triage: opened.triage, status: 'open' } };
 }
 
 export async function listAssistanceHandler(ctx: RouteContext): Promise<ApiResponse> {

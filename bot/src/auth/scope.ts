@@ -64,6 +64,18 @@ export function formatScope(s: Scope): string {
   }
 }
 
+/** The scope in words for messages (“河北省石家庄市”, “全部”). */
+export function describeScope(s: Scope, orgName?: string | null): string {
+  switch (s.level) {
+    case 'all': return '全部';
+    case 'assigned': return '分配给您的评审条目';
+    case 'organisation': return orgName ?? '本企业';
+    case 'province': return `${s.province}`;
+    case 'city': return `${s.province}${s.city}`;
+    case 'district': return `${s.province}${s.city ?? ''}${s.district}`;
+  }
+}
+
 /** True when a territorial scope (district/city/province/all) contains the place. */
 export function scopeCoversPlace(scope: Scope, place: Place): boolean {
   switch (scope.level) {

@@ -14,7 +14,7 @@ import {
 import { validateUscc } from '../../../core/src/workbook/uscc.js';
 import type { Database } from '../db/database.js';
 import type { Principal } from '../auth/principal.js';
-import { scopeCoversPlace, type Scope } from '../auth/scope.js';
+import { describeScope, scopeCoversPlace, type Scope } from '../auth/scope.js';
 import { scopeCondition } from '../auth/scopeSql.js';
 import { canReadSubmission } from '../auth/access.js';
 import { DatabaseBotStorage } from '../store/botState.js';
@@ -25,8 +25,7 @@ import { listReviewScores, upsertReviewScore } from '../store/reviews.js';
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { assessReviewerScores, panelWeights, scoresOf, panelReviewsOf } from '../workflow/reviewScores.js';
 import { STATUSES } from '../workflow/statuses.js';
-import { insertAssistanceCase } from '../store/assistance.js';
-import { findOrCreateOrganisation, getOrganisation } from '../store/organisations.js';
+import { openAssistanceCase } from '../workflow/openAssistanceCase.js';
 import type {
   AssistanceLocation,
   Bilingual,
@@ -110,17 +109,6 @@ export function campaignView(c: Campaign): CampaignView {
   };
 }
 
-function scopeLabel(s: Scope, orgName?: string | null): string {
-  switch (s.level) {
-    case 'all': return '全部';
-    case 'assigned': return '分配给您的评审条目';
-    case 'organisation': return orgName ?? '本企业';
-    case 'province': return `${s.province}`;
-    case 'city': return `${s.province}${s.city}`;
-    case 'district': return `${s.province}${s.city ?? ''}${s.district}`;
-  }
-}
-
 export interface BindingOptions {
   db: Database;
   /** The channel name used in the identity table (`user_identities.channel`). */
@@ -147,7 +135,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
       if (p) {
         let orgName: string | null = null;
         if (p.organisationId) orgName = (await db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [p.organisationId])).rows[0]?.name ?? null;
-        return { userId: p.userId, role: p.role, name: p.name, scopeLabel: scopeLabel(p.scope, orgName) };
+        return { userId: p.userId, role: p.role, name: p.name, scopeLabel: describeScope(p.scope, orgName) };
       }
     }
     return undefined;
@@ -222,36 +210,18 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
     },
     assistance: {
       async createCase({ answers, location, triage, identity }) {
-        // The same rules as POST /api/v1/assistance-cases: reviewers do not take requests; an
-        // officer only within scope; an enterprise applies for its own organisation.
         if (!identity) return { refused: { zh: '未登记的用户不能提交帮扶申请 (auth.unregistered)', en: 'unregistered users cannot submit (auth.unregistered)' } };
-        const p = await principalOf(identity);
-        if (p.role === 'reviewer') return { refused: { zh: '评审专家不能受理帮扶申请 (assistance.forbiddenRole)', en: 'reviewers do not take assistance requests (assistance.forbiddenRole)' } };
-        let place: { province: string | null; city: string | null; district: string | null } = placeNames(location);
-        let orgId: string | null = null;
-        if (p.role === 'enterprise') {
-          const org = p.organisationId ? await getOrganisation(db, p.organisationId) : undefined;
-          if (!org) return { refused: { zh: '您的账号未关联企业 (auth.noOrganisation)', en: 'your account has no organisation (auth.noOrganisation)' } };
-          orgId = org.id;
-          if (org.province) place = { province: org.province, city: org.city, district: org.district };
-        } else if (!scopeCoversPlace(p.scope, place)) {
-          return { refused: { zh: `企业所在地（${location.label}）不在您的管辖范围（${scopeLabel(p.scope)}）内 (assistance.outOfScope)`, en: `the enterprise (${location.label}) is outside your scope (assistance.outOfScope)` } };
-        }
         const { uscc } = answers;
-        const application = applicationOf(answers);
-        const id = await db.transaction(async (tx) => {
-          const enterpriseOrgId = orgId ?? (await findOrCreateOrganisation(tx, { kind: 'enterprise', name: String(answers.orgName), uscc: typeof uscc === 'string' ? uscc : null, ...place })).id;
-          return insertAssistanceCase(tx, {
-            enterpriseOrgId,
-            enterpriseName: String(answers.orgName),
-            place,
-            trigger: 'application',
-            intake: { application, uscc: uscc ?? null, supervision: null, review: null, via: 'chat' },
-            triage: triage.record ?? triage,
-            openedBy: p.userId,
-          });
-        }, { actor: `user:${p.userId}`, requestId: 'chat:assistance-intake' });
-        return { id };
+        const opened = await openAssistanceCase(db, {
+          principal: await principalOf(identity),
+          trigger: 'application',
+          enterprise: { name: String(answers.orgName), uscc: typeof uscc === 'string' ? uscc : null, place: placeNames(location) },
+          intake: { application: applicationOf(answers), uscc: uscc ?? null, supervision: null, review: null, via: 'chat' },
+          triage: () => triage.record ?? triage,
+          requestId: 'chat:assistance-intake',
+        });
+        if ('refused' in opened) return { refused: { zh: `${opened.refused.zh} (${opened.refused.key})`, en: `${opened.refused.en} (${opened.refused.key})` } };
+        return { id: opened.id };
       },
       async officersCovering(location) {
         const place = placeNames(location);
