@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignReviewer, upsertReviewScore } from '../src/store/reviews.js';
-import { openChatWorld, type ChatWorld } from './helpers/chatWorld.js';
+import { AAD, openChatWorld, type ChatWorld } from './helpers/chatWorld.js';
+import { createServicePorts } from '../src/conversation/serviceBindings.js';
 import { cardsOf, createChatHarness, textOf, type ChatHarness } from './helpers/chatHarness.js';
 import { backends, type TestDatabase } from './helpers/backends.js';
 
@@ -139,6 +140,42 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(textOf(await h.say('reviewer', '打分 1 C 75 方法有一定应用创新'))).toContain('已保存：冀北电源科技有限公司 C = 75');
       const stored = await world.db.query<{ raw: number; fraud: boolean }>(`SELECT raw, fraud FROM reviews WHERE submission_id = $1 AND reviewer_id = $2 AND indicator = 'C'`, [world.submissions.jibei, reviewer]);
       expect(stored.rows).toEqual([{ raw: 75, fraud: true }]);
+    });
+  });
+
+  describe('queries', () => {
+    it('the digest and the status list read the database a fixed number of times, however many entries there are', async () => {
+      let queries = 0;
+      const counting = Object.assign(Object.create(world.db) as typeof world.db, {
+        query: (sql: string, params?: unknown[]) => {
+          queries++;
+          return world.db.query(sql, params);
+        },
+      });
+      const ports = createServicePorts({ db: counting, channel: 'msteams', now: () => new Date('2025-10-10T02:00:00Z'), notify: { notifyUsers: async () => ({ delivered: [], failed: [] }) } });
+      const who = async (name: keyof typeof AAD) => (await ports.identities.resolve({ channelUserId: `29:${name}`, aadObjectId: AAD[name], name }))!;
+      const count = async (run: () => Promise<unknown[]>) => {
+        queries = 0;
+        const rows = await run();
+        return { rows: rows.length, queries };
+      };
+      const enterprise = await who('enterpriseJibei');
+      const secretariat = await who('secretariat');
+      const one = await count(() => ports.submissions.visibleTo(enterprise, {}));
+      const two = await count(() => ports.submissions.visibleTo(secretariat, {}));
+      expect([one.rows, two.rows]).toEqual([1, 2]);
+      expect(two.queries).toBe(one.queries);
+
+      const reviewer = await who('reviewerIdle');
+      const none = await count(() => ports.reviews.assignedEntries(reviewer));
+      await world.db.transaction((tx) => assignReviewer(tx, world.submissions.jibei, world.users.reviewerIdle!, world.users.secretariat!), { actor: 'test' });
+      await world.db.transaction((tx) => assignReviewer(tx, world.submissions.hudong, world.users.reviewerIdle!, world.users.secretariat!), { actor: 'test' });
+      const both = await count(() => ports.reviews.assignedEntries(reviewer));
+      // (An earlier test may already have assigned this reviewer one entry.)
+      expect(both.rows).toBe(2);
+      expect(none.rows).toBeLessThan(both.rows);
+      // A principal lookup, the list, then the entries and all their scores in one query each.
+      expect(both.queries).toBeLessThanOrEqual(none.queries + (none.rows === 0 ? 2 : 0));
     });
   });
 

@@ -20,8 +20,8 @@ import { canReadSubmission } from '../auth/access.js';
 import { DatabaseBotStorage } from '../store/botState.js';
 import { latestCampaign } from '../store/campaigns.js';
 import { principalForIdentity, principalForUser, scopeOfRow } from '../store/users.js';
-import { getHistory, getSubmissionFull, listSubmissions } from '../store/submissions.js';
-import { listReviewScores, upsertReviewScore } from '../store/reviews.js';
+import { getHistories, getSubmissionFull, getSubmissionsFull, listSubmissions } from '../store/submissions.js';
+import { listReviewScores, listReviewScoresOf, upsertReviewScore } from '../store/reviews.js';
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { assessReviewerScores, panelWeights, scoresOf, panelReviewsOf } from '../workflow/reviewScores.js';
 import { STATUSES } from '../workflow/statuses.js';
@@ -145,12 +145,14 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
     const p = await principalOf(identity);
     if (p.role !== 'reviewer') return [];
     const rows = await listSubmissions(db, p, { limit: 100, offset: 0 });
+    const ids = rows.map((r) => r.id);
+    const [fulls, scoresById] = await Promise.all([getSubmissionsFull(db, ids), listReviewScoresOf(db, ids)]);
     const out: DigestEntry[] = [];
     for (const row of rows) {
-      const full = await getSubmissionFull(db, row.id);
+      const full = fulls.get(row.id);
       if (!full) continue;
       const a: Assessment = full.assessment;
-      const scores = await listReviewScores(db, row.id);
+      const scores = scoresById.get(row.id) ?? [];
       // The same panel input as GET /api/v1/submissions/{id}/panel (rubric note (d): fraud counts 0).
       const reviews = panelReviewsOf(scores);
       const panel = aggregatePanel(reviews, panelWeights(a));
@@ -239,8 +241,9 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const rows = await listSubmissions(db, p, { limit: 500, offset: 0 });
         const wanted = filter.enterprise?.toLowerCase();
         const matched = wanted ? rows.filter((r) => r.enterprise_name.toLowerCase().includes(wanted) || r.subject_name.toLowerCase().includes(wanted)) : rows;
-        return Promise.all(matched.map(async (r) => {
-          const hist = await getHistory(db, r.id);
+        const histories = await getHistories(db, matched.map((r) => r.id));
+        return matched.map((r) => {
+          const hist = histories.get(r.id) ?? [];
           return {
             id: r.id,
             enterprise: r.enterprise_name,
@@ -251,7 +254,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
             history: hist.map((h) => ({ status: h.to_status, actor: h.actor_name, at: new Date(h.at).toISOString(), note: h.note ?? h.override_reason ?? undefined })),
             nextSteps: TRANSITIONS.filter((tr) => tr.from === r.status && tr.to !== '撤回').map((tr) => `${tr.to}（${tr.zh}）`),
           };
-        }));
+        });
       },
     },
     reviews: {

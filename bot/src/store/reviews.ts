@@ -46,6 +46,19 @@ export async function listReviewScores(db: Queryable, submissionId: string, revi
   return (await db.query<ReviewScoreRow>(sql + ' ORDER BY reviewer_id, indicator', params)).rows;
 }
 
+/** Every reviewer's scores of several submissions in one query, keyed by submission id. */
+export async function listReviewScoresOf(db: Queryable, submissionIds: readonly string[]): Promise<Map<string, ReviewScoreRow[]>> {
+  const out = new Map<string, ReviewScoreRow[]>(submissionIds.map((id) => [id, []]));
+  if (submissionIds.length === 0) return out;
+  const r = await db.query<ReviewScoreRow & { submission_id: string }>(
+    `SELECT submission_id, reviewer_id, indicator, raw, reason, fraud, updated_at FROM reviews
+     WHERE submission_id = ANY($1::uuid[]) ORDER BY submission_id, reviewer_id, indicator`,
+    [submissionIds],
+  );
+  for (const { submission_id, ...row } of r.rows) out.get(submission_id)?.push(row);
+  return out;
+}
+
 export async function upsertReviewScore(
   db: Queryable,
   submissionId: string,

@@ -120,6 +120,29 @@ export async function getSubmissionFull(db: Queryable, id: string): Promise<Subm
   return r.rows[0];
 }
 
+/** Several submissions with evidence and assessment in one query (chat digests), keyed by id. */
+export async function getSubmissionsFull(db: Queryable, ids: readonly string[]): Promise<Map<string, SubmissionFullRow>> {
+  if (ids.length === 0) return new Map();
+  const r = await db.query<SubmissionFullRow>(
+    `SELECT ${SUMMARY_COLS}, t.evidence, t.assessment, t.read_warnings, t.source, t.file_name ${FROM} WHERE t.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(r.rows.map((row) => [row.id, row]));
+}
+
+/** The status histories of several submissions in one query, each in order; keyed by submission id. */
+export async function getHistories(db: Queryable, ids: readonly string[]): Promise<Map<string, HistoryRow[]>> {
+  const out = new Map<string, HistoryRow[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const r = await db.query<HistoryRow & { submission_id: string }>(
+    `SELECT h.submission_id, h.id, h.from_status, h.to_status, h.actor_id, u.name AS actor_name, u.role AS actor_role, h.at, h.note, h.override_reason
+     FROM status_history h JOIN users u ON u.id = h.actor_id WHERE h.submission_id = ANY($1::uuid[]) ORDER BY h.submission_id, h.id`,
+    [ids],
+  );
+  for (const { submission_id, ...row } of r.rows) out.get(submission_id)?.push(row);
+  return out;
+}
+
 export async function getHistory(db: Queryable, id: string): Promise<HistoryRow[]> {
   return (
     await db.query<HistoryRow>(
@@ -139,13 +162,31 @@ export interface ListFilter {
   offset: number;
 }
 
+/** Query parameters collected as the SQL is built: `add(v)` returns its `$n` placeholder. */
+function parameterList(): { params: unknown[]; add: (v: unknown) => string } {
+  const params: unknown[] = [];
+  return {
+    params,
+    add: (v) => {
+      params.push(v);
+      return `$${params.length}`;
+    },
+  };
+}
+
+/** The list filters as SQL conditions on `t` (the submissions table). */
+function filterConditions(f: Omit<ListFilter, 'limit' | 'offset'>, add: (v: unknown) => string): string[] {
+  const where: string[] = [];
+  if (f.campaignId) where.push(`t.campaign_id = ${add(f.campaignId)}`);
+  if (f.status) where.push(`t.status = ${add(f.status)}`);
+  if (f.kind) where.push(`t.kind = ${add(f.kind)}`);
+  if (f.province) where.push(`t.province = ${add(canonicalProvince(f.province))}`);
+  return where;
+}
+
 /** The submissions the caller may see, newest first. */
 export async function listSubmissions(db: Queryable, p: Principal, f: ListFilter): Promise<SubmissionRow[]> {
-  const params: unknown[] = [];
-  const add = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const { params, add } = parameterList();
   const where: string[] = [];
   let from = FROM;
   if (p.role === 'reviewer') {
@@ -156,26 +197,16 @@ export async function listSubmissions(db: Queryable, p: Principal, f: ListFilter
   } else {
     where.push(scopeCondition(p, params));
   }
-  if (f.campaignId) where.push(`t.campaign_id = ${add(f.campaignId)}`);
-  if (f.status) where.push(`t.status = ${add(f.status)}`);
-  if (f.kind) where.push(`t.kind = ${add(f.kind)}`);
-  if (f.province) where.push(`t.province = ${add(canonicalProvince(f.province))}`);
+  where.push(...filterConditions(f, add));
   const sql = `SELECT ${SUMMARY_COLS} ${from} WHERE ${where.length ? where.join(' AND ') : 'TRUE'}
     ORDER BY t.created_at DESC, t.id LIMIT ${add(f.limit)} OFFSET ${add(f.offset)}`;
   return (await db.query<SubmissionRow>(sql, params)).rows;
 }
 
-/** Full rows for the export, in a stable order (province, enterprise, subject). */
-export async function listSubmissionsFull(db: Queryable, p: Principal, f: Omit<ListFilter, 'limit' | 'offset'>): Promise<SubmissionFullRow[]> {
-  const params: unknown[] = [];
-  const add = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const where = [scopeCondition(p, params), `t.status NOT IN ('草稿', '撤回')`];
-  if (f.campaignId) where.push(`t.campaign_id = ${add(f.campaignId)}`);
-  if (f.kind) where.push(`t.kind = ${add(f.kind)}`);
-  if (f.province) where.push(`t.province = ${add(canonicalProvince(f.province))}`);
+/** Full rows for the export (drafts and withdrawn entries left out), in a stable order (province, enterprise, subject). */
+export async function listSubmissionsFull(db: Queryable, p: Principal, f: Omit<ListFilter, 'limit' | 'offset' | 'status'>): Promise<SubmissionFullRow[]> {
+  const { params, add } = parameterList();
+  const where = [scopeCondition(p, params), `t.status NOT IN ('草稿', '撤回')`, ...filterConditions(f, add)];
   const sql = `SELECT ${SUMMARY_COLS}, t.evidence, t.assessment, t.read_warnings, t.source, t.file_name ${FROM}
     WHERE ${where.join(' AND ')} ORDER BY t.province NULLS LAST, o.name, t.subject_name, t.id`;
   return (await db.query<SubmissionFullRow>(sql, params)).rows;
