@@ -1,6 +1,7 @@
 /**
- * Numbers as they appear in reasons, warnings and errors. One place, so every message rounds the
- * same way.
+ * Numbers as people read them. One place, so every message, the HTML report, the task pane and the
+ * 评分表 summary column round the same way: `significant`/`num`/`pct` inside reasons and errors,
+ * `formatNumber`/`formatPercent` for displayed values (which may be missing: "—").
  */
 
 /** Up to `digits` significant digits, no trailing zeros (1234.5678 → "1235", 0.012345 → "0.01235"). */
@@ -19,4 +20,31 @@ export function num(x: number, digits = 4): string {
 /** A fraction as a percentage (0.0123 → "1.23%"). */
 export function pct(x: number, digits = 2): string {
   return `${(x * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A displayed value: `digits` significant digits, trailing zeros dropped, "×10^n" only for very
+ * small or very large magnitudes (below 1e-4, from 1e9); missing or non-finite values print "—".
+ */
+export function formatNumber(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-4 || magnitude >= 1e9) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    return `${trimZeros(mantissa!)}×10^${Number(exponent)}`;
+  }
+  const text = Number(value.toPrecision(digits)).toString();
+  return text.includes('e') ? value.toFixed(0) : text;
+}
+
+/** A displayed fraction as a percentage with `decimals` places ("—" when missing; never "-0.00%"). */
+export function formatPercent(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const text = (value * 100).toFixed(decimals);
+  return `${text === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : text}%`;
+}
+
+function trimZeros(mantissa: string): string {
+  return mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
 }

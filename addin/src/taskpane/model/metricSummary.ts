@@ -1,8 +1,6 @@
 import type { IndicatorAssessment } from '../../../../core/src/scoring/assessment.js';
 import { metricList as arr, metricNumber as num, type MetricObject as Obj } from './looseMetrics.js';
-
-const p = (v: number | null, d = 2): string => (v === null ? '—' : `${(v * 100).toFixed(d)}%`);
-const g = (v: number | null): string => (v === null ? '—' : String(Number(v.toPrecision(4))));
+import { formatNumber as g, formatPercent as p } from '../../../../core/src/i18n/numberText.js';
 
 /**
  * One line of the key metrics of an indicator, for the 评分表 and chart titles:

@@ -1,3 +1,5 @@
+import { formatNumber as fmt } from '../../../../core/src/i18n/numberText.js';
+
 /** A tiny element builder: text only through textContent, so workbook data can never inject HTML. */
 export type Child = Node | string | number | null | undefined | false;
 
@@ -14,18 +16,8 @@ export function h(tag: string, attrs: Record<string, string | number | boolean |
   return el;
 }
 
-/** Display form of a number: 4 significant digits, exponent outside 1e-4 … 1e6; '—' for null. */
-export function fmt(v: number | null | undefined, digits = 4): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(digits - 1);
-  return String(Number(v.toPrecision(digits)));
-}
-
-export function pct(v: number | null | undefined, digits = 2): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(digits)}%`;
-}
+/** Display forms of numbers: the same as the report and the 评分表 (core's display format). */
+export { formatNumber as fmt, formatPercent as pct } from '../../../../core/src/i18n/numberText.js';
 
 /** A number cell that keeps the full-precision value in data-value (what tests and copy use). */
 export function num(v: number | null | undefined, key: string, text = fmt(v)): HTMLElement {
