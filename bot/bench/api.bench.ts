@@ -73,9 +73,13 @@ async function uploads(url: string, headers: Record<string, string>, body: Blob,
 }
 
 async function measure(label: string, db: Database): Promise<BenchResult[]> {
-  const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent' }, {
-    db, logger: createLogger('silent'), now: () => new Date('2026-05-01T00:00:00Z'),
-  });
+  const serve = (workbookWorkers?: number) =>
+    createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent', ...(workbookWorkers === undefined ? {} : { workbookWorkers }) }, {
+      db, logger: createLogger('silent'), now: () => new Date('2026-05-01T00:00:00Z'),
+    });
+  const server = await serve();
+  // The same service reading workbooks on its request thread: the baseline for the reader threads.
+  const inThreadServer = await serve(0);
   try {
     const campaign = { ...campaign2025, id: '2026', year: 2026, announcedOn: '2026-03-01', deadline: '2026-09-30' };
     await db.transaction((tx) => upsertCampaign(tx, campaign));
@@ -91,17 +95,28 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
     const health = await run({ url: `${server.url}/healthz` });
     const status = await run({ url: `${server.url}/api/v1/submissions/${id}/status`, headers: auth });
     const uploadUrl = `${server.url}/api/v1/submissions?campaign=2026`;
+    // Warm-up of both kinds (JIT, and the workbook reader threads starting), not measured.
+    await uploads(uploadUrl, { ...auth, 'content-type': 'application/json' }, new Blob([json]), 10, 5);
+    await uploads(uploadUrl, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), 10, 5);
     const jsonUp = await uploads(uploadUrl, { ...auth, 'content-type': 'application/json' }, new Blob([json]), UPLOADS, 5);
     const xlsxUp = await uploads(uploadUrl, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), UPLOADS, 5);
+    const inThreadUrl = `${inThreadServer.url}/api/v1/submissions?campaign=2026`;
+    await uploads(inThreadUrl, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), 10, 5);
+    const xlsxInThread = await uploads(inThreadUrl, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), UPLOADS, 5);
     const note = (r: Run) => `p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} failed` : ''}`;
     return [
       { name: `${label}: GET /healthz (baseline)`, value: health.rps, unit: 'req/s', note: note(health) },
       { name: `${label}: GET /api/v1/submissions/{id}/status`, value: status.rps, unit: 'req/s', ratio: status.rps / health.rps, baseline: '÷ /healthz req/s', note: note(status) },
       { name: `${label}: POST JSON submission (baseline)`, value: jsonUp.rps, unit: 'req/s', note: note(jsonUp) },
       { name: `${label}: POST xlsx workbook (${(book.length / 1024).toFixed(0)} KB)`, value: xlsxUp.rps, unit: 'req/s', ratio: xlsxUp.rps / jsonUp.rps, baseline: '÷ JSON upload req/s', note: note(xlsxUp) },
+      {
+        name: `${label}: xlsx upload, reader threads vs request thread`, value: xlsxUp.rps, unit: 'req/s', ratio: xlsxUp.rps / xlsxInThread.rps,
+        baseline: `KEKAO_WORKBOOK_WORKERS=0: ${xlsxInThread.rps.toFixed(1)} req/s`, note: `request thread: ${note(xlsxInThread)}`,
+      },
     ];
   } finally {
     await server.close();
+    await inThreadServer.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Service configuration, read from the environment and validated (a bad value stops the start). */
@@ -20,6 +21,8 @@ export const configSchema = z.object({
   /** Largest accepted workbook upload (bytes); JSON bodies have their own limit. */
   maxUploadBytes: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   maxJsonBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Threads that read uploaded workbooks (0: read on the request thread). */
+  workbookWorkers: z.coerce.number().int().min(0).max(32).default(Math.min(2, os.availableParallelism())),
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
@@ -44,12 +47,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: blankToUndefined(env.KEKAO_ADDIN_DIR),
     maxUploadBytes: blankToUndefined(env.KEKAO_MAX_UPLOAD_BYTES),
     maxJsonBytes: blankToUndefined(env.KEKAO_MAX_JSON_BYTES),
+    workbookWorkers: blankToUndefined(env.KEKAO_WORKBOOK_WORKERS),
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
       port: 'PORT', host: 'HOST', dataDir: 'KEKAO_DATA_DIR', databaseUrl: 'DATABASE_URL',
       databaseSchema: 'KEKAO_DB_SCHEMA', logLevel: 'LOG_LEVEL', addinDir: 'KEKAO_ADDIN_DIR',
-      maxUploadBytes: 'KEKAO_MAX_UPLOAD_BYTES', maxJsonBytes: 'KEKAO_MAX_JSON_BYTES',
+      maxUploadBytes: 'KEKAO_MAX_UPLOAD_BYTES', maxJsonBytes: 'KEKAO_MAX_JSON_BYTES', workbookWorkers: 'KEKAO_WORKBOOK_WORKERS',
     };
     const lines = parsed.error.issues.map((i) => {
       const field = String(i.path[0] ?? '');

@@ -83,7 +83,7 @@ async function parseUpload(ctx: RouteContext): Promise<ParsedUpload> {
   if (type === XLSX_TYPE) {
     const data = await readBody(ctx.req, ctx.config.maxUploadBytes);
     const fileName = ctx.query.get('fileName') ?? (ctx.req.headers['x-file-name'] ? decodeURIComponent(String(ctx.req.headers['x-file-name'])) : null);
-    const read = await readWorkbookUpload(data, fileName);
+    const read = await readWorkbookUpload(data, fileName, { workers: ctx.config.workbookWorkers, log: ctx.log });
     const r = assessInput(read.submission);
     if (!r.ok) throw validationFailed(r.errors, 'submission.invalid');
     return { submission: r.submission, assessment: r.assessment, source: 'xlsx', fileName, readWarnings: read.warnings };

@@ -1,4 +1,6 @@
 import { ApiError, validationFailed } from '../http/errors.js';
+import type { Logger } from '../log.js';
+import { sharedWorkbookReaderPool } from './workbookReaderPool.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,18 +28,24 @@ async function loadReader(): Promise<ReadWorkbook> {
   return mod.readWorkbook;
 }
 
+const readInThread = async (bytes: Uint8Array, fileName: string | undefined) => (await loadReader())(bytes, fileName ? { fileName } : {});
+
 const place = (i: CellIssue) => (i.sheet ? `${i.sheet}!${i.cell}` : '(文件 / file)');
 
 /**
  * Reads an uploaded 推荐表 workbook into a submission. Errors name sheet and cell
  * (`Ic数据!E14: "约12" 不是数值 (cell.notNumeric)`); a file that is not a workbook is a 422 too.
  */
-export async function readWorkbookUpload(data: Buffer, fileName: string | null): Promise<{ submission: unknown; warnings: CellIssue[] }> {
+export async function readWorkbookUpload(
+  data: Buffer,
+  fileName: string | null,
+  reader: { workers: number; log?: Logger } = { workers: 0 },
+): Promise<{ submission: unknown; warnings: CellIssue[] }> {
   if (data.length === 0) throw new ApiError(400, 'request.emptyBody', '上传的工作簿为空', 'the uploaded workbook is empty');
-  const read = await loadReader();
+  const pool = sharedWorkbookReaderPool(reader.workers, readInThread, reader.log);
   let result: WorkbookReadResult;
   try {
-    result = await read(new Uint8Array(data.buffer, data.byteOffset, data.length), fileName ? { fileName } : {});
+    result = (await pool.read(new Uint8Array(data.buffer, data.byteOffset, data.length), fileName ?? undefined)) as WorkbookReadResult;
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new ApiError(422, 'workbook.unreadable', `无法读取工作簿：${detail}`, `the workbook cannot be read: ${detail}`);

@@ -1,0 +1,7 @@
+// Entry of a workbook-reader thread. Worker threads do not inherit the TypeScript loader of the
+// thread that starts them (tsx in the service, vite in tests), so this plain module registers
+// tsx itself and then loads the TypeScript worker body.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./workbookReaderWorker.ts');
