@@ -12,6 +12,8 @@ export interface CliCommand {
   name: string;
   summary: { zh: string; en: string };
   usage: string;
+  /** Further usage lines shown by `kekao COMMAND --help` (subcommands with their options). */
+  usageDetails?: readonly string[];
   run(args: string[], io: CliIO): Promise<number>;
 }
 

@@ -20,6 +20,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.err(`未知命令“${name}”。运行 kekao help 查看可用命令。 (cli.unknownCommand: unknown command "${name}")\n`);
     return 2;
   }
+  // `kekao COMMAND --help` (anywhere among its arguments) explains the command instead of running it.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary.zh} / ${command.summary.en}\n\n用法 / usage:\n`);
+    for (const line of command.usageDetails ?? [command.usage]) io.out(`  kekao ${line}\n`);
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../cli/main.js';
@@ -34,6 +34,19 @@ describe('kekao users / campaigns / db', () => {
   afterAll(async () => {
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('--help after a command explains it (every subcommand with its options) and touches no database', async () => {
+    const m = io(dir);
+    expect(await main(['users', 'add', '--help'], m.cli)).toBe(0);
+    const text = m.out.join('');
+    expect(text).toContain('kekao users add --role R --scope S --name N');
+    expect(text).toContain('kekao users link --user USER_ID --teams AAD_OBJECT_ID');
+    expect(m.err).toEqual([]);
+    const t = io(dir);
+    expect(await main(['template', '-h'], t.cli)).toBe(0);
+    expect(t.out.join('')).toContain('kekao template --kind best-practice|fmea|breakthrough');
+    await expect(stat(path.join(dir, 'data'))).rejects.toThrow();
   });
 
   it('migrates, adds users (token printed once, only its hash stored) and imports a campaign', async () => {

@@ -28,6 +28,7 @@ export const usersCommand: CliCommand = {
   name: 'users',
   summary: { zh: '服务用户：添加（令牌只显示一次）、绑定 Teams 账号、列出', en: 'service users: add (token shown once), link a Teams account, list' },
   usage: 'users add … | link --user ID --teams AAD | list [--json]',
+  usageDetails: USAGE_LINES,
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'add') return addUser(rest, io);
