@@ -103,6 +103,15 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
     const inThreadUrl = `${inThreadServer.url}/api/v1/submissions?campaign=2026`;
     await uploads(inThreadUrl, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), 10, 5);
     const xlsxInThread = await uploads(inThreadUrl, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), UPLOADS, 5);
+    // What the reader threads are for: status reads stay fast while workbooks are being uploaded.
+    const duringUploads = async (base: string): Promise<Run> => {
+      const burst = uploads(`${base}/api/v1/submissions?campaign=2026`, { ...auth, 'content-type': XLSX }, new Blob([new Uint8Array(book)]), UPLOADS, 5);
+      const reads = await run({ url: `${base}/api/v1/submissions/${id}/status`, headers: auth, connections: 2, duration: 1 });
+      await burst;
+      return reads;
+    };
+    const statusBusy = await duringUploads(server.url);
+    const statusBusyInThread = await duringUploads(inThreadServer.url);
     const note = (r: Run) => `p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} failed` : ''}`;
     return [
       { name: `${label}: GET /healthz (baseline)`, value: health.rps, unit: 'req/s', note: note(health) },
@@ -112,6 +121,10 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
       {
         name: `${label}: xlsx upload, reader threads vs request thread`, value: xlsxUp.rps, unit: 'req/s', ratio: xlsxUp.rps / xlsxInThread.rps,
         baseline: `KEKAO_WORKBOOK_WORKERS=0: ${xlsxInThread.rps.toFixed(1)} req/s`, note: `request thread: ${note(xlsxInThread)}`,
+      },
+      {
+        name: `${label}: status reads during an xlsx upload burst`, value: statusBusy.rps, unit: 'req/s', ratio: statusBusy.rps / statusBusyInThread.rps,
+        baseline: `KEKAO_WORKBOOK_WORKERS=0: ${statusBusyInThread.rps.toFixed(0)} req/s, ${note(statusBusyInThread)}`, note: note(statusBusy),
       },
     ];
   } finally {

@@ -21,8 +21,11 @@ export const configSchema = z.object({
   /** Largest accepted workbook upload (bytes); JSON bodies have their own limit. */
   maxUploadBytes: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   maxJsonBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  /** Threads that read uploaded workbooks (0: read on the request thread). */
-  workbookWorkers: z.coerce.number().int().min(0).max(32).default(Math.min(2, os.availableParallelism())),
+  /**
+   * Threads that read uploaded workbooks (0: read on the request thread). One core is left to the
+   * request thread: on 2 cores, 2 readers starved it (status reads during an upload burst got slower).
+   */
+  workbookWorkers: z.coerce.number().int().min(0).max(32).default(Math.max(1, Math.min(2, os.availableParallelism() - 1))),
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
