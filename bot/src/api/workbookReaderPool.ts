@@ -72,7 +72,7 @@ export class WorkbookReaderPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      let slot = [...this.slots].find((s) => s.ready && !s.job);
+      const slot = [...this.slots].find((s) => s.ready && !s.job);
       if (!slot) {
         if (this.slots.size < this.o.size) this.spawn();
         return; // a worker becomes free (or ready) and pumps again

@@ -1,4 +1,4 @@
-import { formatNumber as fmt } from '../../../../core/src/i18n/numberText.js';
+import { formatNumber as fmt, formatPercent as pct } from '../../../../core/src/i18n/numberText.js';
 
 /** A tiny element builder: text only through textContent, so workbook data can never inject HTML. */
 export type Child = Node | string | number | null | undefined | false;
@@ -17,7 +17,7 @@ export function h(tag: string, attrs: Record<string, string | number | boolean |
 }
 
 /** Display forms of numbers: the same as the report and the 评分表 (core's display format). */
-export { formatNumber as fmt, formatPercent as pct } from '../../../../core/src/i18n/numberText.js';
+export { fmt, pct };
 
 /** A number cell that keeps the full-precision value in data-value (what tests and copy use). */
 export function num(v: number | null | undefined, key: string, text = fmt(v)): HTMLElement {
