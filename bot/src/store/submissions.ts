@@ -113,11 +113,7 @@ export async function getSubmissionRow(db: Queryable, id: string, forUpdate = fa
 }
 
 export async function getSubmissionFull(db: Queryable, id: string): Promise<SubmissionFullRow | undefined> {
-  const r = await db.query<SubmissionFullRow>(
-    `SELECT ${SUMMARY_COLS}, t.evidence, t.assessment, t.read_warnings, t.source, t.file_name ${FROM} WHERE t.id = $1`,
-    [id],
-  );
-  return r.rows[0];
+  return (await getSubmissionsFull(db, [id])).get(id);
 }
 
 /** Several submissions with evidence and assessment in one query (chat digests), keyed by id. */
@@ -144,13 +140,7 @@ export async function getHistories(db: Queryable, ids: readonly string[]): Promi
 }
 
 export async function getHistory(db: Queryable, id: string): Promise<HistoryRow[]> {
-  return (
-    await db.query<HistoryRow>(
-      `SELECT h.id, h.from_status, h.to_status, h.actor_id, u.name AS actor_name, u.role AS actor_role, h.at, h.note, h.override_reason
-       FROM status_history h JOIN users u ON u.id = h.actor_id WHERE h.submission_id = $1 ORDER BY h.id`,
-      [id],
-    )
-  ).rows;
+  return (await getHistories(db, [id])).get(id) ?? [];
 }
 
 export interface ListFilter {
