@@ -8,7 +8,7 @@ import { backends, type TestDatabase } from './helpers/backends.js';
 /**
  * TestAdapter tests of the welcome card, contact routing and the campaign answers (deadline,
  * materials, flow). Expected contacts are transcribed by hand from the 2025 notice 六、联系方式
- * (shared/seeds/001); day counts are calendar arithmetic done by hand in the comments.
+ * (docs/sources/001); day counts are calendar arithmetic done by hand in the comments.
  */
 
 describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend) => {

@@ -194,7 +194,7 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
 
   /** Text of a seed file with all whitespace removed (the extraction breaks lines arbitrarily). */
   function seed(name: string): string {
-    return readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8').replace(/\s+/g, '');
+    return readFileSync(new URL(`../../docs/sources/${name}`, import.meta.url), 'utf8').replace(/\s+/g, '');
   }
 
   describe('rubric questions', () => {

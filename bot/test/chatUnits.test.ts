@@ -88,9 +88,9 @@ describe('intents', () => {
 
 describe('bundled quotes are the documents’ words', () => {
   const seeds: Record<string, string> = {
-    '000': readFileSync(new URL('../../../shared/seeds/000_320ddd72321cb4f8.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
-    '001': readFileSync(new URL('../../../shared/seeds/001_c10c4929410437d9.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
-    '004': readFileSync(new URL('../../../shared/seeds/004_a94570a008ed1e09.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
+    '000': readFileSync(new URL('../../docs/sources/000_320ddd72321cb4f8.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
+    '001': readFileSync(new URL('../../docs/sources/001_c10c4929410437d9.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
+    '004': readFileSync(new URL('../../docs/sources/004_a94570a008ed1e09.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
   };
   it('every seed passage appears verbatim (whitespace aside) in its seed file', () => {
     for (const p of SEED_PASSAGES) expect([p.id, seeds[p.seed]!.includes(p.text.replace(/\s+/g, ''))]).toEqual([p.id, true]);

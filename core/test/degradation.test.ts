@@ -14,8 +14,8 @@ function close(actual: number | null | undefined, expected: number, tol = 1e-9):
 }
 
 // Repo root is two levels above core/test; shared/ sits beside the repo root:
-// <repoRoot>/../shared/reference-data/gaaslaser.csv, i.e. three levels up from this file.
-const GAAS_CSV = fileURLToPath(new URL('../../../shared/reference-data/gaaslaser.csv', import.meta.url));
+// <repoRoot>/test/data/gaaslaser.csv.
+const GAAS_CSV = fileURLToPath(new URL('../../test/data/gaaslaser.csv', import.meta.url));
 
 function gaasUnits(): IdParameter['units'] {
   const byUnit = new Map<string, { id: string; times: number[]; values: number[] }>();

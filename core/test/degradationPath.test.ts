@@ -18,8 +18,8 @@ function applicable(r: PathFitResult): PathFit {
 }
 
 // Repo root is two levels above core/test; shared/ sits beside the repo root:
-// <repoRoot>/../shared/reference-data/gaaslaser.csv, i.e. three levels up from this file.
-const GAAS_CSV = fileURLToPath(new URL('../../../shared/reference-data/gaaslaser.csv', import.meta.url));
+// <repoRoot>/test/data/gaaslaser.csv.
+const GAAS_CSV = fileURLToPath(new URL('../../test/data/gaaslaser.csv', import.meta.url));
 function readGaas(): Map<string, { times: number[]; values: number[] }> {
   const text = readFileSync(GAAS_CSV, 'utf8');
   const units = new Map<string, { times: number[]; values: number[] }>();

@@ -1,7 +1,7 @@
 import { db31RubricSchema, type Db31Item, type Db31Rubric, type LocalizedText, type PointBand, type SourceRef } from './rubricSchema.js';
 
 /**
- * DB31/T 1368—2022 重点产品质量攻关成果评价要求 — 附录B 表B.1 (shared/seeds/003_…).
+ * DB31/T 1368—2022 重点产品质量攻关成果评价要求 — 附录B 表B.1 (docs/sources/003_…).
  *
  * NOTE on the item count: DESIGN.md §3.1 and the issue speak of "the 11 items of Table B.1", but
  * the standard's Table B.1 has 10 评价内容 rows (2 + 4 + 4) whose points total 100

@@ -1,7 +1,7 @@
 import { fmeaRubricSchema, type FmeaItem, type FmeaRubric, type ScoreBand, type SourceRef } from './rubricSchema.js';
 
 /**
- * FMEA应用典型案例评价要求 — 2025年推荐通知, 附件3 (shared/seeds/001_…).
+ * FMEA应用典型案例评价要求 — 2025年推荐通知, 附件3 (docs/sources/001_…).
  *
  * Four groups (案例策划 20, 案例实施 30, 案例成效 30, 案例先进性 20) of items with standard scores
  * of 5 or 10; each item is scored as a percentage of its standard score in one of the four bands of

@@ -10,8 +10,8 @@ import type { IndicatorCode } from '../submission/reliabilitySubmission.js';
 /**
  * 产品质量可靠性评价通用要求（2024版）and its 评分表.
  *
- * Source of record: 沪市监产质〔2024〕124号, 附表 (shared/seeds/000_…). The texts are transcribed
- * from the identical rubric republished as 附件1 of the 2025年推荐通知 (shared/seeds/001_…),
+ * Source of record: 沪市监产质〔2024〕124号, 附表 (docs/sources/000_…). The texts are transcribed
+ * from the identical rubric republished as 附件1 of the 2025年推荐通知 (docs/sources/001_…),
  * because that edition uses full-width punctuation throughout (（a），t＝0, t﹥0 …); the wording is
  * the same in both. The 2025 edition writes the subscripts inline: Ic, Id, Ir.
  *

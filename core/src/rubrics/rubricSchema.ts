@@ -22,7 +22,7 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-/** The source documents kekao transcribes (see shared/seeds/README.md). */
+/** The source documents kekao transcribes (see docs/sources/README.md). */
 export const SOURCE_DOCUMENTS = [
   '沪市监产质〔2024〕124号',
   '2025年推荐通知',

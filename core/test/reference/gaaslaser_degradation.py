@@ -1,6 +1,6 @@
 """Independent reference values for core/test/degradation.test.ts and lifeDistribution.test.ts.
 
-GaAs laser degradation data (Meeker & Escobar 1998, shared/reference-data/gaaslaser.csv).
+GaAs laser degradation data (Meeker & Escobar 1998, test/data/gaaslaser.csv).
 Computed with numpy (least squares) and scipy.stats (maximum likelihood), not with kekao.
 
 Run from the repo root:  python3 core/test/reference/gaaslaser_degradation.py
@@ -13,7 +13,7 @@ import numpy as np
 from scipy import stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CSV = os.path.join(HERE, "..", "..", "..", "..", "shared", "reference-data", "gaaslaser.csv")
+CSV = os.path.join(HERE, "..", "..", "..", "test", "data", "gaaslaser.csv")
 
 units = {}
 with open(CSV, newline="") as f:

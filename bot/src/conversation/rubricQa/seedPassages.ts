@@ -1,12 +1,12 @@
 /**
  * Passages of the source documents that are not already rubric data in core, bundled verbatim
- * (the test `rubricQa.test.ts` checks each one against shared/seeds/ character for character,
+ * (the test `rubricQa.test.ts` checks each one against docs/sources/ character for character,
  * ignoring only whitespace). The bot quotes them; it never rewords them.
  */
 
 export interface SeedPassage {
   id: string;
-  /** Which seed file the text is from (shared/seeds/<file>). */
+  /** Which seed file the text is from (docs/sources/<file>). */
   seed: '000' | '001' | '004';
   title: string;
   document: string;
