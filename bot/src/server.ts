@@ -12,6 +12,8 @@ import { ensureDefaultCampaign } from './store/campaigns.js';
 import { principalForToken } from './store/users.js';
 import { looksLikeToken } from './auth/tokens.js';
 import { ApiError } from './http/errors.js';
+import { readBody } from './http/body.js';
+import type { ChannelRoute } from './http/channelRoute.js';
 import { compileRoutes, matchRoute, type ApiResponse, type Services } from './http/router.js';
 import { serveStatic } from './http/static.js';
 import { ROUTES } from './api/routes.js';
@@ -26,6 +28,8 @@ export interface ServerOptions {
   logger?: Logger;
   now?: () => Date;
   extraHandlers?: ExtraHandler[];
+  /** Chat channel endpoints (see http/channelRoute.ts). */
+  channels?: ChannelRoute[];
 }
 
 export interface RunningServer {
@@ -100,6 +104,21 @@ export async function createServer(configInput: ConfigInput | Config, options: S
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       for (const h of options.extraHandlers ?? []) if (await h(req, res, services)) return;
+      const channel = (options.channels ?? []).find((c) => c.path === url.pathname);
+      if (channel) {
+        const method = (req.method ?? 'GET').toUpperCase();
+        if (!channel.methods.includes(method as 'GET' | 'POST')) {
+          throw new ApiError(405, 'request.methodNotAllowed', `此地址不支持 ${method}（可用：${channel.methods.join('、')}）`, `${method} not allowed here (allowed: ${channel.methods.join(', ')})`, undefined, undefined, { allow: channel.methods.join(', ') });
+        }
+        const head = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, ip: req.socket.remoteAddress ?? '' };
+        const early = channel.precheck?.(head, services);
+        const out = early ?? (await channel.handle({ ...head, body: method === 'GET' ? Buffer.alloc(0) : await readBody(req, channel.bodyLimit) }, services));
+        status = out.status;
+        const payload = out.body === undefined ? undefined : out.body;
+        res.writeHead(out.status, { 'cache-control': 'no-store', ...(payload !== undefined ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(out.headers ?? {}) });
+        res.end(payload);
+        return;
+      }
       if (url.pathname.startsWith('/api/v1/')) {
         // The add-in may be served from another origin (Office sideloading): bearer tokens, no
         // cookies, so any origin may call with its token.
@@ -164,6 +183,7 @@ export async function createServer(configInput: ConfigInput | Config, options: S
     });
   });
   const port = (server.address() as AddressInfo).port;
+  for (const c of options.channels ?? []) c.start?.(services);
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
   log.info('kekao service listening', { url, port, database: db.kind, databaseDescription: db.description, addin: serveAddin ? addinDir : null });
@@ -177,6 +197,7 @@ export async function createServer(configInput: ConfigInput | Config, options: S
     async close() {
       if (closed) return;
       closed = true;
+      for (const c of options.channels ?? []) await c.stop?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
