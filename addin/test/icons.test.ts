@@ -67,6 +67,7 @@ describe('legibility', () => {
     const px = pixelsOf(decodePng(png('outline.png')));
     const visible = px.filter(([, , , a]) => a > 0);
     expect(visible.every(([r, g, b]) => r === 255 && g === 255 && b === 255)).toBe(true);
+    expect(px.every(([, , , a]) => a === 0 || a === 255)).toBe(true);
     expect(px.filter(([, , , a]) => a === 0).length).toBeGreaterThan(32 * 32 * 0.4);
     expect(visible.filter(([, , , a]) => a === 255).length).toBeGreaterThan(62 * 4);
   });
