@@ -131,6 +131,7 @@ describe('task pane in Chromium, Excel mode', () => {
     await page.waitForSelector('#results [data-total]');
     expect(await page.isVisible('#compat')).toBe(true);
     expect(await page.textContent('#compat')).toBe('此版本 Excel 不支持 ExcelApi 1.7：修改表格后请点“重新计算”；图表中的拟合线和限值显示为散点。');
+    expect(await page.textContent('#mode')).toBe('Excel 模式：读取工作簿中的 kekao 表格（手动重算）');
     const handlers = await page.evaluate(() => Object.keys((window as unknown as { fakeExcel: { tableHandlers: object } }).fakeExcel.tableHandlers).length);
     expect(handlers).toBe(0);
     const before = Number(await page.getAttribute('[data-total]', 'data-total'));
@@ -150,6 +151,7 @@ describe('task pane in Chromium, Excel mode', () => {
     const page = await openExcelPane(exampleData);
     await page.waitForSelector('#results [data-total]');
     expect(await page.isHidden('#compat')).toBe(true);
+    expect(await page.textContent('#mode')).toBe('Excel 模式：监视工作簿中的 kekao 表格');
     await page.close();
   });
 

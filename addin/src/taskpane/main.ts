@@ -112,6 +112,11 @@ function updateButtons(): void {
   $('preview-tools').hidden = excel;
 }
 
+/** The Excel-mode line: watching, or reading with recompute by hand where change events are missing. */
+function excelModeText(l: Lang): string {
+  return pane.missing.some((f) => f.id === 'liveRecompute') ? t('modeExcelManual', l) : t('modeExcel', l);
+}
+
 async function withExcel<T>(fn: (run: NonNullable<Extract<PaneMode, { kind: 'excel' }>['run']>) => Promise<T>): Promise<T | undefined> {
   if (pane.mode.kind !== 'excel') return undefined;
   try {
@@ -133,7 +138,7 @@ async function startExcel(): Promise<void> {
     $('btn-insert').hidden = true;
     const cells = await run((ctx) => readWorkbookCells(ctx, contract));
     loadWorkbook({ cells });
-    status(t('modeExcel', lang()), 'ok');
+    status(excelModeText(lang()), 'ok');
     const debounced = debounceByKey<ChangeKey>((key) => {
       void withExcel(async (r) => {
         if (key === 'layout') {
@@ -194,7 +199,7 @@ function shell(): void {
       h('h1', {}, t('title', l)),
       h('button', { type: 'button', id: 'btn-lang', class: 'link' }, t('language', l)),
     ),
-    h('div', { id: 'mode', class: 'mode' }, pane.mode.kind === 'excel' ? t('modeExcel', l) : t('modePreview', l)),
+    h('div', { id: 'mode', class: 'mode' }, pane.mode.kind === 'excel' ? excelModeText(l) : t('modePreview', l)),
     h('div', { id: 'compat', class: 'compat', role: 'note', hidden: !notice }, notice ?? ''),
     h(
       'div',
