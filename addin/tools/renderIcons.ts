@@ -1,7 +1,7 @@
 /**
  * `npm run addin:icons` — renders the committed SVG sources in addin/assets/ to the PNG files the
  * manifests point at, with resvg (a kept SVG renderer; no fonts involved: the mark is paths).
- *   icon.svg    → icon-16/32/64/80/128.png (XML manifest, ribbon, admin center listing)
+ *   icon.svg    → icon-16/32/64/80/128.png (the manifests name 16/32/64/80; 128 is for listings)
  *   color.svg   → color.png   192 × 192 (unified manifest)
  *   outline.svg → outline.png  32 × 32, white on transparent (unified manifest)
  * The PNGs are committed; the build copies them. Run this after editing an SVG.
