@@ -1,5 +1,5 @@
 /**
- * `npm run addin:build [-- --office-js=cdn|local] [--base-url=https://host/path] [--out=DIR] [--no-minify]`
+ * `npm run addin:build [-- --office-js=cdn|local] [--base-url=https://host/path] [--out=DIR] [--no-minify] [--dev]`
  *
  * Builds the add-in into static files the service (or any https server) can host:
  *   taskpane.html — the ONE shared-runtime page: office.js, then functions.js and taskpane.js as
@@ -8,33 +8,41 @@
  *                   addin/src/functions/functions.ts by custom-functions-metadata; the build FAILS
  *                   when the generator reports errors, writes no file, or a generated id has no
  *                   binding (and vice versa);
- *   assets/*.png   — icons drawn by addin/tools/pngIcon.ts (no downloads);
+ *   assets/*.png   — the committed icons of addin/assets (rendered from their SVG sources by
+ *                   addin/tools/renderIcons.ts), color.png and outline.png for the unified manifest;
  *   manifest.xml, manifest.json, en-us.json — manifest/ templates with the base URL filled in.
  * office.js comes from Microsoft's CDN by default (required for published add-ins);
- * `--office-js=local` copies it from the @microsoft/office-js package for closed networks.
+ * `--office-js=local` copies the Excel part of the @microsoft/office-js package into office/ and
+ * the page loads it relative to itself, i.e. from the base URL — for closed networks (intranets).
+ * Production builds carry no source maps (the service serves this directory); `--dev` adds them.
  */
 import { build } from 'esbuild';
 import { z } from 'zod/v4';
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { drawKekaoIcon } from './tools/pngIcon.js';
 import { DEFAULT_BASE_URL, fillTemplate, normaliseBaseUrl, unifiedManifest } from './tools/manifests.js';
+import { ASSETS_DIR, ICON_FILES, ICON_SIZES } from './tools/renderIcons.js';
+import { parseCommandLine, refuse } from './tools/commandLine.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const require = createRequire(import.meta.url);
 
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+/** Where `--office-js=local` puts office.js, relative to taskpane.html (and so to the base URL). */
+export const OFFICE_JS_LOCAL = 'office/office.js';
+export { ICON_SIZES };
 
 const optionsSchema = z.object({
-  officeJs: z.enum(['cdn', 'local']).default('cdn'),
+  officeJs: z.enum(['cdn', 'local'], { error: '--office-js 须为 cdn 或 local / --office-js must be cdn or local' }).default('cdn'),
   baseUrl: z.string().default(DEFAULT_BASE_URL),
   outDir: z.string().default(join(root, 'addin', 'dist')),
   minify: z.boolean().default(true),
+  /** Development build: linked source maps. Never deployed (the service serves addin/dist). */
+  dev: z.boolean().default(false),
 });
 export type BuildOptions = z.input<typeof optionsSchema>;
 
@@ -62,21 +70,35 @@ export async function generateFunctionsMetadata(source: string): Promise<{ json:
   return { json: result.metadataJson, ids };
 }
 
+/**
+ * Which files of @microsoft/office-js's dist an Excel add-in needs: office.js loads the host's own
+ * script (excel-win32-16.01.js, excel-web-16.00.js, excel-mac-16.00.js …), the strings of the
+ * user's locale (zh-cn/office_strings.js …) and its telemetry and error pages from folders beside
+ * it. Scripts for other hosts, debug copies, IntelliSense and typings are left out (87 MB → about 14 MB).
+ */
+export function isOfficeJsFileForExcel(relativePath: string): boolean {
+  const name = basename(relativePath);
+  if (/\.debug\.js$|-vsdoc\.js$|\.d\.ts$|\.map$/.test(name)) return false;
+  if (/^(access|onenote|outlook|outlookwebapp|powerpoint|powerpointios|project|word|wordios)[-_.]/.test(name)) return false;
+  return !/(^|[\\/])outlook_strings\.js$/.test(relativePath);
+}
+
 async function copyOfficeJsLocally(outDir: string): Promise<string> {
   let pkgDir: string;
   try {
     pkgDir = dirname(require.resolve('@microsoft/office-js/package.json'));
   } catch {
-    throw new Error(
-      '--office-js=local 需要 @microsoft/office-js 包：npm install --save-dev @microsoft/office-js / --office-js=local needs the @microsoft/office-js package',
-    );
+    throw new Error('--office-js=local 需要 @microsoft/office-js 包：请运行 npm ci / --office-js=local needs the @microsoft/office-js package: run npm ci');
   }
-  await cp(join(pkgDir, 'dist'), join(outDir, 'office'), { recursive: true });
-  return 'office/office.js';
+  const dist = join(pkgDir, 'dist');
+  await cp(dist, join(outDir, 'office'), { recursive: true, filter: (src) => src === dist || isOfficeJsFileForExcel(src.slice(dist.length + 1)) });
+  return OFFICE_JS_LOCAL;
 }
 
 export async function buildAddin(input: BuildOptions = {}): Promise<BuildResult> {
-  const opts = optionsSchema.parse(input);
+  const parsed = optionsSchema.safeParse(input);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
+  const opts = parsed.data;
   const baseUrl = normaliseBaseUrl(opts.baseUrl);
   const outDir = resolve(opts.outDir);
   await rm(outDir, { recursive: true, force: true });
@@ -109,7 +131,7 @@ export async function buildAddin(input: BuildOptions = {}): Promise<BuildResult>
     platform: 'browser',
     target: ['es2020'],
     minify: opts.minify,
-    sourcemap: 'linked',
+    sourcemap: opts.dev ? 'linked' : false,
     legalComments: 'linked',
     logLevel: 'warning',
     metafile: true,
@@ -121,10 +143,8 @@ export async function buildAddin(input: BuildOptions = {}): Promise<BuildResult>
   await writeFile(join(outDir, 'taskpane.html'), html);
   await cp(join(root, 'addin', 'src', 'taskpane', 'taskpane.css'), join(outDir, 'taskpane.css'));
 
-  // 4. Icons (drawn, not downloaded) and the unified manifest's color/outline icons.
-  for (const size of ICON_SIZES) await writeFile(join(outDir, 'assets', `icon-${size}.png`), drawKekaoIcon(size));
-  await writeFile(join(outDir, 'color.png'), drawKekaoIcon(192));
-  await writeFile(join(outDir, 'outline.png'), drawKekaoIcon(32, true));
+  // 4. The committed icons: assets/ for the URLs in the manifests, color/outline beside manifest.json.
+  for (const f of ICON_FILES) await copyFile(join(ASSETS_DIR, f.png), join(outDir, f.png.startsWith('icon-') ? 'assets' : '', f.png));
 
   // 5. Manifests with the base URL filled in.
   await writeFile(join(outDir, 'manifest.xml'), fillTemplate(await readFile(join(root, 'manifest', 'addin.xml'), 'utf8'), baseUrl));
@@ -137,21 +157,32 @@ export async function buildAddin(input: BuildOptions = {}): Promise<BuildResult>
   return { outDir, functionIds: ids, files };
 }
 
-function parseArgs(argv: string[]): BuildOptions {
+/** The command line: strict (an unknown flag exits 2 naming it and the valid ones). */
+export const BUILD_FLAGS = {
+  'office-js': { type: 'string', help: 'cdn|local' },
+  'base-url': { type: 'string', help: 'https://host/path' },
+  out: { type: 'string', help: 'DIR' },
+  'no-minify': { type: 'boolean' },
+  dev: { type: 'boolean', help: 'source maps' },
+} as const;
+
+export function buildOptionsFrom(values: Record<string, string | boolean | undefined>): BuildOptions {
   const out: BuildOptions = {};
-  for (const a of argv) {
-    const [k, v] = a.replace(/^--/, '').split('=', 2);
-    if (k === 'office-js') out.officeJs = v as 'cdn' | 'local';
-    else if (k === 'base-url') out.baseUrl = v;
-    else if (k === 'out') out.outDir = v;
-    else if (k === 'no-minify') out.minify = false;
-    else throw new Error(`未知参数 / unknown option: ${a}`);
-  }
+  if (values['office-js'] !== undefined) out.officeJs = values['office-js'] as 'cdn' | 'local';
+  if (values['base-url'] !== undefined) out.baseUrl = String(values['base-url']);
+  if (values.out !== undefined) out.outDir = String(values.out);
+  if (values['no-minify']) out.minify = false;
+  if (values.dev) out.dev = true;
   return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildAddin(parseArgs(process.argv.slice(2)))
+  const command = 'npm run addin:build --';
+  const values = parseCommandLine(command, process.argv.slice(2), BUILD_FLAGS);
+  if (values['office-js'] !== undefined && !['cdn', 'local'].includes(String(values['office-js']))) {
+    refuse(command, `--office-js 须为 cdn 或 local，而不是 ${String(values['office-js'])} / --office-js must be cdn or local`, BUILD_FLAGS);
+  }
+  buildAddin(buildOptionsFrom(values))
     .then((r) => {
       process.stdout.write(`add-in built in ${r.outDir} (functions: ${r.functionIds.join(', ')})\n`);
     })

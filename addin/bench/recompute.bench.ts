@@ -1,5 +1,5 @@
 /**
- * Issue 4 bench: task-pane recompute after a 10 000-row change to the Ic table, in REAL Chromium,
+ * Bench: task-pane recompute after a 10 000-row change to the Ic table, in REAL Chromium,
  * preview mode (the built pane, the `--example` workbook opened through its file picker). Each
  * run hands the pane a changed 10 000-row KekaoIc grid — what office.js `getRange().values` gives
  * after a paste — and times, with performance.mark/measure inside the page, the re-read of that

@@ -7,12 +7,13 @@
  * https URLs, shared runtime, custom functions namespace, icons, zh-CN default with en-US overrides.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillTemplate, unifiedManifest, DEFAULT_BASE_URL, normaliseBaseUrl } from '../tools/manifests.js';
 import { generateFunctionsMetadata } from '../build.js';
+import { ICON_FILES } from '../tools/renderIcons.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +67,14 @@ describe('unified JSON manifest (offline schema validation)', () => {
     expect(rt.customFunctions.namespace).toEqual({ id: 'KEKAO', name: 'KEKAO' });
     expect(rt.customFunctions.functions.map((f: { id: string }) => f.id)).toEqual(functionIds);
     expect(ext.ribbons[0].tabs[0].groups[0].controls[0].actionId).toBe(rt.actions[0].id);
+    // The icons are the committed ones: colour 192 px and outline 32 px beside the manifest, ribbon icons under assets/.
+    const shipped = new Map(ICON_FILES.map((f) => [f.png, f.size]));
+    expect(shipped.get(m.icons.color)).toBe(192);
+    expect(shipped.get(m.icons.outline)).toBe(32);
+    const group = ext.ribbons[0].tabs[0].groups[0];
+    for (const icon of [...group.icons, ...group.controls[0].icons] as Array<{ size: number; url: string }>) {
+      expect(shipped.get(icon.url.replace('https://localhost:3000/assets/', '')), icon.url).toBe(icon.size);
+    }
     // The bot engineer adds `bots` to the same file: it must still validate.
     const withBot = { ...m, bots: [{ botId: '00000000-0000-4000-8000-000000000000', scopes: ['personal', 'team'] }] };
     expect(await AppManifestUtils.validateAgainstSchema(withBot, schemaFor(m as { $schema: string }))).toEqual([]);
@@ -110,6 +119,7 @@ describe('XML add-in manifest (structural checks)', () => {
 
   it('declares the shared runtime, custom functions with namespace KEKAO, task pane and ribbon button', () => {
     expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(xml).toContain('=KEKAO.CV.S(A2:A20)');
     expect(xml).toMatch(/<Runtime resid="Taskpane\.Url" lifetime="long"\/>/);
     expect(xml).toContain('<ExtensionPoint xsi:type="CustomFunctions">');
     expect(doc.resource('ShortStrings', 'Functions.Namespace')).toBe('KEKAO');
@@ -130,7 +140,11 @@ describe('XML add-in manifest (structural checks)', () => {
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u, u).toMatch(/^https:\/\//);
     expect(xml).not.toContain('{{');
-    for (const size of [16, 32, 80]) expect(doc.resource('Images', `Icon.${size}x${size}`)).toBe(`https://localhost:3000/assets/icon-${size}.png`);
+    for (const size of [16, 32, 64, 80]) expect(doc.resource('Images', `Icon.${size}x${size}`)).toBe(`https://localhost:3000/assets/icon-${size}.png`);
+    // Every icon the XML manifest names is one the build ships from addin/assets.
+    const icons = [...xml.matchAll(/https:\/\/localhost:3000\/(assets\/[^"]+\.png)/g)].map((m) => m[1].replace('assets/', ''));
+    expect(icons.length).toBeGreaterThan(4);
+    for (const icon of icons) expect(ICON_FILES.map((f) => f.png), icon).toContain(icon);
   });
 
   it('has zh-CN defaults with en-US overrides for every visible string', () => {
@@ -141,6 +155,58 @@ describe('XML add-in manifest (structural checks)', () => {
       expect(body, id).toMatch(/<bt:Override Locale="en-US" Value="[^"]+"\/>/);
     }
     expect(xml).toMatch(/<DisplayName DefaultValue="[^"]*[\u4e00-\u9fff][^"]*">\s*<Override Locale="en-US"/);
+  });
+});
+
+describe('function names in the manifests and README files', () => {
+  /** README.md files of the repository (not node_modules or build output). */
+  function readmes(dir = root): string[] {
+    const out: string[] = [];
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (['node_modules', 'dist', '.git', 'test-artifacts'].includes(e.name)) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) out.push(...readmes(p));
+      else if (/^readme\.md$/i.test(e.name)) out.push(p);
+    }
+    return out;
+  }
+  const named = (text: string) => [...text.matchAll(/KEKAO\.([A-Z][A-Z0-9]*(?:\.[A-Z][A-Z0-9]*)*)/g)].map((m) => m[1]);
+
+  it('every KEKAO.* function named anywhere exists in functions.json (GetStarted once said KEKAO.CV)', () => {
+    const names = new Set((JSON.parse(functionsJson) as { functions: Array<{ name: string }> }).functions.map((f) => f.name));
+    const files = [join(root, 'manifest', 'addin.xml'), join(root, 'manifest', 'manifest.json'), join(root, 'manifest', 'en-us.json'), ...readmes()];
+    expect(files.some((f) => f.endsWith(join('addin', 'README.md')))).toBe(true);
+    let seen = 0;
+    for (const file of files) {
+      for (const name of named(readFileSync(file, 'utf8'))) {
+        seen++;
+        expect(names, `${file}: KEKAO.${name}`).toContain(name);
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+    expect(named('=KEKAO.CV(A2:A20) and =KEKAO.CV.S(A2:A20).')).toEqual(['CV', 'CV.S']);
+  });
+
+  it('addin/README.md documents every function, and GetStarted names a real one in both languages', () => {
+    const readme = readFileSync(join(root, 'addin', 'README.md'), 'utf8');
+    const documented = new Set(named(readme));
+    for (const f of (JSON.parse(functionsJson) as { functions: Array<{ name: string }> }).functions) expect(documented, f.name).toContain(f.name);
+    const xml = readFileSync(join(root, 'manifest', 'addin.xml'), 'utf8');
+    const getStarted = /<bt:String id="GetStarted\.Description" DefaultValue="([^"]+)">\s*<bt:Override Locale="en-US" Value="([^"]+)"/.exec(xml)!;
+    expect(named(getStarted[1])).toEqual(['CV.S']);
+    expect(named(getStarted[2])).toEqual(['CV.S']);
+  });
+
+  it('the unified manifest carries each description whole (both languages within 128 characters)', () => {
+    const m = unifiedManifest(readFileSync(join(root, 'manifest', 'manifest.json'), 'utf8'), DEFAULT_BASE_URL, functionsJson) as Record<string, any>;
+    const shipped = m.extensions[0].runtimes[0].customFunctions.functions as Array<{ id: string; description: string; parameters: Array<{ description?: string }> }>;
+    const source = (JSON.parse(functionsJson) as { functions: Array<{ id: string; description: string; parameters: Array<{ description?: string }> }> }).functions;
+    for (const f of source) {
+      const s = shipped.find((x) => x.id === f.id)!;
+      expect(s.description, f.id).toBe(f.description);
+      expect(f.description, f.id).toMatch(/[\u4e00-\u9fff].*[A-Za-z]{3,}/);
+      expect(s.parameters.map((p) => p.description)).toEqual(f.parameters.map((p) => p.description));
+    }
   });
 });
 

@@ -49,11 +49,11 @@ async function workbookData(path: string): Promise<FakeWorkbookData> {
   return data;
 }
 
-async function openExcelPane(data: FakeWorkbookData): Promise<Page> {
+async function openExcelPane(data: FakeWorkbookData, excelApi?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route(OFFICE_JS_PATTERN, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs(data) }));
+  await page.route(OFFICE_JS_PATTERN, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs(data, excelApi) }));
   await page.goto(`${server.url}/taskpane.html`);
   await page.waitForSelector('body[data-mode="excel"]');
   (page as Page & { errors?: string[] }).errors = errors;
@@ -123,6 +123,35 @@ describe('task pane in Chromium, Excel mode', () => {
     }>;
     expect(charts.map((c) => c.type)).toEqual(expect.arrayContaining(['XYScatter', 'ColumnClustered', 'BarClustered']));
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in an Excel without ExcelApi 1.7: a one-line notice, no change handlers, Recompute still works', async () => {
+    const page = await openExcelPane(JSON.parse(JSON.stringify(exampleData)) as FakeWorkbookData, '1.4');
+    await page.waitForSelector('#results [data-total]');
+    expect(await page.isVisible('#compat')).toBe(true);
+    expect(await page.textContent('#compat')).toBe('此版本 Excel 不支持 ExcelApi 1.7：修改表格后请点“重新计算”；图表中的拟合线和限值显示为散点。');
+    expect(await page.textContent('#mode')).toBe('Excel 模式：读取工作簿中的 kekao 表格（手动重算）');
+    const handlers = await page.evaluate(() => Object.keys((window as unknown as { fakeExcel: { tableHandlers: object } }).fakeExcel.tableHandlers).length);
+    expect(handlers).toBe(0);
+    const before = Number(await page.getAttribute('[data-total]', 'data-total'));
+    expect(before).toBeCloseTo(cli.total, 10);
+    await page.evaluate(() => {
+      const f = (window as unknown as { fakeExcel: { sheets: Record<string, Record<string, unknown>> } }).fakeExcel;
+      for (const [addr, v] of Object.entries(f.sheets['评分表'])) if (/^F\d+$/.test(addr) && typeof v === 'number') f.sheets['评分表'][addr] = 0;
+    });
+    await page.click('#btn-recompute');
+    await page.waitForFunction((t) => Number(document.querySelector('[data-total]')?.getAttribute('data-total')) !== t, before);
+    expect(Number(await page.getAttribute('[data-total]', 'data-total'))).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'addin-excel-api-1.4.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('in a current Excel the notice stays hidden', async () => {
+    const page = await openExcelPane(exampleData);
+    await page.waitForSelector('#results [data-total]');
+    expect(await page.isHidden('#compat')).toBe(true);
+    expect(await page.textContent('#mode')).toBe('Excel 模式：监视工作簿中的 kekao 表格');
     await page.close();
   });
 

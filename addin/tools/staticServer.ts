@@ -1,37 +1,30 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+/**
+ * The add-in's static file server on Fastify v5 and @fastify/static (the service moves to the
+ * same pair): serves a built add-in directory — `/` is taskpane.html — for the dev server
+ * (addin/devServer.ts, https) and the browser tests (http). Malformed URLs such as `/%E0` are
+ * answered 400 by Fastify's router instead of throwing; paths cannot leave the root (send's
+ * containment check); nothing is cached, so a rebuild shows at once.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { resolve } from 'node:path';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.map': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export interface StaticServerOptions {
+  /** The directory to serve, e.g. addin/dist. */
+  root: string;
+  /** TLS certificate and key: Office loads add-ins over https only. */
+  https?: { cert: Buffer; key: Buffer };
+}
 
-/** A static file handler confined to `root` (no path escapes), for the dev server and the browser tests. */
-export function staticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => void {
-  const base = normalize(root + sep);
-  return (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(base, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-        res.end(body);
-      },
-      () => {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('not found');
-      },
-    );
-  };
+export async function createStaticServer(options: StaticServerOptions): Promise<FastifyInstance> {
+  const app = (options.https ? Fastify({ https: options.https }) : Fastify()) as unknown as FastifyInstance;
+  await app.register(fastifyStatic, {
+    root: resolve(options.root),
+    index: ['taskpane.html'],
+    cacheControl: false,
+    etag: false,
+    lastModified: false,
+    setHeaders: (reply) => void reply.header('cache-control', 'no-store'),
+  });
+  return app;
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_BASE_URL, unifiedManifest } from '../../addin/tools/manifests.js';
-import { drawKekaoIcon } from '../../addin/tools/pngIcon.js';
+import { ASSETS_DIR } from '../../addin/tools/renderIcons.js';
 import { generateFunctionsMetadata } from '../../addin/build.js';
 import { zip } from './zip.js';
 
@@ -12,7 +12,7 @@ import { zip } from './zip.js';
  * `npm run package:teams`: the Microsoft 365 app package `dist/kekao-teams.zip` — the unified
  * manifest (Teams bot + Excel add-in, manifest/manifest.json with the add-in's base URL and
  * functions filled in as the add-in build does), its en-us localization and the two icons
- * (color 192×192, outline 32×32), drawn by code. The manifest is validated offline against the
+ * (color 192×192, outline 32×32 white on transparent), the committed PNGs of addin/assets. The manifest is validated offline against the
  * schema shipped in node_modules before the zip is written.
  *
  * Environment: `MicrosoftAppId` (the bot's Entra app id; without it the package keeps the
@@ -53,8 +53,8 @@ export async function buildTeamsPackage(opts: { outDir?: string; botId?: string;
   const files = [
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
     { name: 'en-us.json', data: await readFile(join(root, 'manifest', 'en-us.json')) },
-    { name: manifest.icons.color as string, data: drawKekaoIcon(192) },
-    { name: manifest.icons.outline as string, data: drawKekaoIcon(32, true) },
+    { name: manifest.icons.color as string, data: await readFile(join(ASSETS_DIR, manifest.icons.color as string)) },
+    { name: manifest.icons.outline as string, data: await readFile(join(ASSETS_DIR, manifest.icons.outline as string)) },
   ];
   const outDir = opts.outDir ?? join(root, 'dist');
   await mkdir(outDir, { recursive: true });

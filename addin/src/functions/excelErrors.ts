@@ -1,14 +1,10 @@
 import { FunctionInputError, isCellError, type CellOut } from './cellInput.js';
 
 /**
- * The slice of Excel's `CustomFunctions` global the registration layer uses. Declared here, not
- * taken from @types/office-js, so the pure logic and its tests never need the Office global.
+ * The slice of Excel's `CustomFunctions` global (@types/custom-functions-runtime) the registration
+ * layer uses; the pure logic and its tests never need the global itself.
  */
-export interface CustomFunctionsApi {
-  Error: new (code: string, message?: string) => unknown;
-  ErrorCode: { invalidValue: string; notAvailable: string; invalidNumber: string };
-  associate(id: string, fn: (...args: never[]) => unknown): void;
-}
+export type CustomFunctionsApi = Pick<typeof CustomFunctions, 'Error' | 'ErrorCode' | 'associate'>;
 
 /** The runtime's CustomFunctions object, or null outside Excel (preview mode, tests). */
 export function customFunctionsApi(): CustomFunctionsApi | null {

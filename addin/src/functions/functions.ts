@@ -25,7 +25,7 @@ function api(): CustomFunctionsApi {
 }
 
 /**
- * 变异系数 CV = 样本标准差 / 均值（样本标准差用 n−1，同 STDEV.S）。Sample coefficient of variation.
+ * 变异系数 CV = 样本标准差 / 均值（n−1，同 STDEV.S）。Sample coefficient of variation s / mean (n−1, as STDEV.S).
  * @customfunction CV.S
  * @param values 测量值区域（末尾空白忽略）/ measured values
  * @returns 变异系数 / coefficient of variation
@@ -35,7 +35,7 @@ export function cv(values: unknown[][]): number {
 }
 
 /**
- * 变异系数及其置信区间（Vangel 改进 McKay 法），溢出为表头与 [CV, 下限, 上限, n]。CV with Vangel's confidence interval.
+ * 变异系数及 Vangel 置信区间，溢出为表头与 [CV, 下限, 上限, n]。CV with Vangel's interval; spills a header and [CV, lower, upper, n].
  * @customfunction CVINTERVAL
  * @param values 测量值区域 / measured values
  * @param [confidence] 置信水平，默认 0.95 / confidence level, default 0.95
@@ -46,7 +46,7 @@ export function cvInterval(values: unknown[][], confidence?: unknown): unknown[]
 }
 
 /**
- * 退化路径拟合：每个样品的模型、R² 与伪失效时间（溢出表格）。Degradation fit per unit: model, R², pseudo-failure time.
+ * 退化路径拟合：每个样品的模型、R² 与伪失效时间（溢出表格）。Degradation path fit per unit: model, R² and pseudo-failure time.
  * @customfunction DEGRADATION
  * @param unitIds 样品编号区域 / unit ids
  * @param times 时间区域 / times
@@ -72,7 +72,7 @@ export function degradation(
 }
 
 /**
- * 最小相对裕量：下限 (x−L)/|L|，上限 (U−x)/|U|；大于 0 表示全部样品在限值内。Worst relative margin against the limit.
+ * 最小相对裕量 (x−L)/|L| 或 (U−x)/|U|，大于 0 表示全部样品在限值内。Worst relative margin to the limit; above 0 means every sample is within it.
  * @customfunction MARGIN
  * @param values 样品测量值区域 / sample values
  * @param limit 限值 / limit
@@ -84,7 +84,7 @@ export function margin(values: unknown[][], limit: unknown, direction: unknown):
 }
 
 /**
- * 过程能力与过程性能指数，溢出为表头与 [Cp, Cpk, Pp, Ppk]（单侧规格时 Cp、Pp 为 #N/A）。Capability table Cp, Cpk, Pp, Ppk.
+ * 过程能力与性能指数，溢出为表头与 [Cp, Cpk, Pp, Ppk]。Capability and performance indices; spills a header and [Cp, Cpk, Pp, Ppk].
  * @customfunction CAPABILITY
  * @param values 测量值区域 / values
  * @param lsl 规格下限（可空）/ lower spec limit
@@ -97,7 +97,7 @@ export function capability(values: unknown[][], lsl: unknown, usl: unknown, subg
 }
 
 /**
- * 过程能力指数 Cpk = min(USL−μ, μ−LSL)/(3σ组内)。Process capability Cpk.
+ * 过程能力指数 Cpk = min(USL−μ, μ−LSL)/(3σ组内)。Process capability Cpk (within-subgroup σ).
  * @customfunction CPK
  * @param values 测量值区域 / values
  * @param lsl 规格下限（可空）/ lower spec limit
@@ -110,7 +110,7 @@ export function cpk(values: unknown[][], lsl: unknown, usl: unknown, subgroupSiz
 }
 
 /**
- * 过程性能指数 Ppk = min(USL−μ, μ−LSL)/(3σ总体)。Process performance Ppk.
+ * 过程性能指数 Ppk = min(USL−μ, μ−LSL)/(3σ总体)。Process performance Ppk (overall σ).
  * @customfunction PPK
  * @param values 测量值区域 / values
  * @param lsl 规格下限（可空）/ lower spec limit
@@ -122,7 +122,7 @@ export function ppk(values: unknown[][], lsl: unknown, usl: unknown): number {
 }
 
 /**
- * 改进前后故障率之比（后/前）及精确置信区间与 p 值，溢出为表头与 [比值, 下限, 上限, p]。Failure-rate ratio with exact interval and p-value.
+ * 故障率之比（后/前），溢出为表头与 [比值, 下限, 上限, p]。Failure-rate ratio after/before; spills a header and [ratio, lower, upper, p].
  * @customfunction RATERATIO
  * @param failuresBefore 改进前故障数 / failures before
  * @param exposureBefore 改进前暴露量（销量或运行时间）/ exposure before
@@ -142,10 +142,10 @@ export function rateRatio(
 }
 
 /**
- * 指标的建议分档（建议值，非官方），溢出为 [下限, 上限, 档次]。figures：指标关键值（Ic：出厂时CV、使用后CV；Id：最大漂移占比、有效模型；Ir：通过场景数、应力类别数、最少样品数、平均严酷度；W：降幅、p值），或含表头的该指标表格。Suggested band from key figures or the indicator's table.
+ * 指标的建议分档（非官方），溢出为表头与 [下限, 上限, 档次]。Suggested band (unofficial) of an indicator; spills a header and [min, max, level].
  * @customfunction BAND
  * @param indicator 指标代码 Ic、Id、Ir 或 W / indicator code
- * @param figures 关键值（按顺序，或两列：名称、数值），或含表头的表格 / key figures, or the table with its header
+ * @param figures Ic：出厂CV、使用后CV；Id：最大漂移占比、有效模型；Ir：场景数、应力类别数、最少样品数、平均严酷度；W：降幅、p值；或含表头的表格 / key figures or the table
  * @param [family] 产品族（建议口径），默认 general / product family
  * @returns 建议分档 / suggested band
  */
@@ -154,7 +154,7 @@ export function band(indicator: unknown, figures: unknown[][], family?: unknown)
 }
 
 /**
- * 加权总分 = Σ 原始得分 × 权重（依次 Ic、Id、Ir、W、C、G）。Weighted total of the six raw scores.
+ * 加权总分 = Σ 原始得分 × 权重（依次 Ic、Id、Ir、W、C、G）。Weighted total: Σ raw score × weight (Ic, Id, Ir, W, C, G in order).
  * @customfunction TOTAL
  * @param scores 六个原始得分（一行或一列）/ six raw scores
  * @returns 加权总分 / weighted total

@@ -23,6 +23,7 @@ import { watchWorkbook, type ChangeKey } from './excel/watch.js';
 import { writeScoreSheet } from './excel/writeScoreSheet.js';
 import { chartBlocks, drawCharts } from './excel/charts.js';
 import { insertKekaoSheets } from './excel/insertSheets.js';
+import { compatibilityNotice, missingFeatures, type OptionalFeature } from './excel/requirements.js';
 
 const contract = CONTRACTS['best-practice'];
 
@@ -34,9 +35,11 @@ interface Pane {
   lastMs: number | null;
   /** Change handlers are registered once per session (re-scans after inserting sheets reuse them). */
   watching: boolean;
+  /** Features this Excel lacks the requirement set for (empty in preview mode). */
+  missing: OptionalFeature[];
 }
 
-const pane: Pane = { mode: { kind: 'preview', why: 'no-office-js' }, settings: loadSettings(), live: null, fileName: null, lastMs: null, watching: false };
+const pane: Pane = { mode: { kind: 'preview', why: 'no-office-js' }, settings: loadSettings(), live: null, fileName: null, lastMs: null, watching: false, missing: [] };
 const lang = (): Lang => pane.settings.lang;
 
 function $(id: string): HTMLElement {
@@ -109,6 +112,11 @@ function updateButtons(): void {
   $('preview-tools').hidden = excel;
 }
 
+/** The Excel-mode line: watching, or reading with recompute by hand where change events are missing. */
+function excelModeText(l: Lang): string {
+  return pane.missing.some((f) => f.id === 'liveRecompute') ? t('modeExcelManual', l) : t('modeExcel', l);
+}
+
 async function withExcel<T>(fn: (run: NonNullable<Extract<PaneMode, { kind: 'excel' }>['run']>) => Promise<T>): Promise<T | undefined> {
   if (pane.mode.kind !== 'excel') return undefined;
   try {
@@ -130,7 +138,7 @@ async function startExcel(): Promise<void> {
     $('btn-insert').hidden = true;
     const cells = await run((ctx) => readWorkbookCells(ctx, contract));
     loadWorkbook({ cells });
-    status(t('modeExcel', lang()), 'ok');
+    status(excelModeText(lang()), 'ok');
     const debounced = debounceByKey<ChangeKey>((key) => {
       void withExcel(async (r) => {
         if (key === 'layout') {
@@ -144,8 +152,8 @@ async function startExcel(): Promise<void> {
       });
     });
     if (!pane.watching) {
-      await run((ctx) => watchWorkbook(ctx, contract, (key) => debounced.schedule(key)));
-      pane.watching = true;
+      const watched = await run((ctx) => watchWorkbook(ctx, contract, (key) => debounced.schedule(key)));
+      pane.watching = watched !== null;
     }
   });
 }
@@ -182,6 +190,7 @@ function settingsForm(): HTMLElement {
 function shell(): void {
   const l = lang();
   document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+  const notice = compatibilityNotice(pane.missing, l);
   const app = $('app');
   app.replaceChildren(
     h(
@@ -190,7 +199,8 @@ function shell(): void {
       h('h1', {}, t('title', l)),
       h('button', { type: 'button', id: 'btn-lang', class: 'link' }, t('language', l)),
     ),
-    h('div', { id: 'mode', class: 'mode' }, pane.mode.kind === 'excel' ? t('modeExcel', l) : t('modePreview', l)),
+    h('div', { id: 'mode', class: 'mode' }, pane.mode.kind === 'excel' ? excelModeText(l) : t('modePreview', l)),
+    h('div', { id: 'compat', class: 'compat', role: 'note', hidden: !notice }, notice ?? ''),
     h(
       'div',
       { id: 'preview-tools', class: 'tools' },
@@ -283,6 +293,7 @@ declare global {
 
 async function boot(): Promise<void> {
   pane.mode = await detectMode();
+  if (pane.mode.kind === 'excel') pane.missing = missingFeatures();
   shell();
   updateButtons();
   window.kekaoPane = {

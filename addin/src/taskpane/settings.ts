@@ -18,14 +18,8 @@ export type PaneSettings = z.infer<typeof settingsSchema>;
 
 const KEY = 'kekao.settings';
 
-interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  saveAsync(cb?: (r: unknown) => void): void;
-}
-
-function documentSettings(): DocumentSettings | null {
-  const office = (globalThis as { Office?: { context?: { document?: { settings?: DocumentSettings } } } }).Office;
+function documentSettings(): Office.Settings | null {
+  const office = (globalThis as { Office?: typeof Office }).Office;
   return office?.context?.document?.settings ?? null;
 }
 

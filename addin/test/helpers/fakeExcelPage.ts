@@ -2,17 +2,21 @@
  * An in-page stand-in for office.js in Excel, for driving the REAL built task pane through its
  * Excel mode in Chromium: `Office.onReady` reports host 'Excel', and `Excel.run` hands over a
  * context over a workbook of sheets (cells by A1 address) and tables (A1 ranges). Writes, fills,
- * charts and handlers are recorded on `window.fakeExcel` for the test to inspect. Plain JavaScript
- * text: it is served in place of office.js.
+ * charts and handlers are recorded on `window.fakeExcel` for the test to inspect.
+ * `Office.context.requirements.isSetSupported` answers for ExcelApi up to `excelApi` (default: a
+ * current Microsoft 365). Plain JavaScript text: it is served in place of office.js.
  */
 export interface FakeWorkbookData {
   sheets: Record<string, Record<string, unknown>>;
   tables: Record<string, { sheet: string; range: string }>;
 }
 
-export function fakeOfficeJs(data: FakeWorkbookData): string {
+export function fakeOfficeJs(data: FakeWorkbookData, excelApi = '1.17'): string {
   return `(() => {
   const data = ${JSON.stringify(data)};
+  const excelApi = ${JSON.stringify(excelApi)};
+  const atLeast = (have, want) => { const a = have.split('.').map(Number), b = want.split('.').map(Number); for (let i = 0; i < Math.max(a.length, b.length); i++) { const d = (a[i] || 0) - (b[i] || 0); if (d) return d > 0; } return true; };
+  const sets = { ExcelApi: excelApi, SharedRuntime: '1.1', CustomFunctionsRuntime: '1.4', Settings: '1.1' };
   const colNum = (s) => s.split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
   const colLet = (n) => { let s = ''; while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); } return s; };
   const parse = (a) => { const [p, q] = a.replace(/\\$/g, '').split(':'); const one = (x) => { const m = /^([A-Z]+)(\\d+)$/.exec(x); return { c: colNum(m[1]), r: Number(m[2]) }; }; const s = one(p), e = one(q || p); return { top: s.r, left: s.c, bottom: e.r, right: e.c }; };
@@ -55,7 +59,7 @@ export function fakeOfficeJs(data: FakeWorkbookData): string {
   fake.fireSheet = (name, address) => (fake.sheetHandlers[name] || []).forEach((h) => h({ address, worksheetId: name }));
   fake.sheets = sheets;
   fake.tables = tables;
-  window.Office = { onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }), context: { document: { settings: { _s: {}, get(k) { return this._s[k] ?? null; }, set(k, v) { this._s[k] = v; }, saveAsync() {} } } } };
+  window.Office = { onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }), context: { requirements: { isSetSupported: (n, v) => sets[n] !== undefined && atLeast(sets[n], v) }, document: { settings: { _s: {}, get(k) { return this._s[k] ?? null; }, set(k, v) { this._s[k] = v; }, saveAsync() {} } } } };
   window.Excel = { run: (batch) => batch(context) };
 })();`;
 }

@@ -6,7 +6,6 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { columnLetter, parseRange } from '../../../core/src/workbook/cellValue.js';
-import type { XContext } from '../../src/taskpane/excel/excelTypes.js';
 
 export interface MockSheet {
   cells: Map<string, unknown>;
@@ -33,7 +32,7 @@ export interface ChartCall {
 }
 
 export interface MockWorkbook {
-  context: XContext;
+  context: Excel.RequestContext;
   sheets: Map<string, MockSheet>;
   tables: Map<string, MockTableDef>;
   writes: Write[];
@@ -162,7 +161,7 @@ export function mockWorkbook(sheetsInit: Record<string, Record<string, unknown>>
         },
       },
     },
-  }) as unknown as XContext & { sync(): Promise<void> };
+  }) as unknown as { sync(): Promise<void> };
 
   // Every object handed out is synced by the context's sync: run the recorded assignments then.
   const realSync = context.sync.bind(context);
@@ -178,5 +177,5 @@ export function mockWorkbook(sheetsInit: Record<string, Record<string, unknown>>
     pending = [];
     for (const f of todo) f();
   };
-  return { context, sheets, tables, writes, charts, tableHandlers, sheetHandlers, deletedSheets, syncs: () => syncCount };
+  return { context: context as unknown as Excel.RequestContext, sheets, tables, writes, charts, tableHandlers, sheetHandlers, deletedSheets, syncs: () => syncCount };
 }

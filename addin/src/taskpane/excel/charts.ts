@@ -2,7 +2,7 @@ import type { Assessment } from '../../../../core/src/scoring/assessment.js';
 import type { IdParameter, ReliabilitySubmission } from '../../../../core/src/submission/reliabilitySubmission.js';
 import { fitPath, type PathModel } from '../../../../core/src/metrics/degradationPath.js';
 import { columnLetter } from '../../../../core/src/workbook/cellValue.js';
-import type { XContext } from './excelTypes.js';
+import { supportsSet } from './requirements.js';
 import { metricList as arr, metricNumber as num, type MetricObject as Obj } from '../model/looseMetrics.js';
 
 /** The sheet kekao draws its charts on; recreated on every draw so charts never pile up. */
@@ -66,10 +66,11 @@ export function chartBlocks(a: Assessment, s: ReliabilitySubmission): ChartBlock
 
 /**
  * Draws the blocks as native Excel charts on the kekao图表 sheet: writes each data block, adds a
- * chart over it (`sheet.charts.add`), sets the title and the line-style series (ExcelApi 1.7).
- * Returns the address of each chart's source range.
+ * chart over it (`sheet.charts.add`), sets the title and, where Excel has ExcelApi 1.7, draws the
+ * fitted paths and the limit as lines (without it they stay scatter points). Returns the address
+ * of each chart's source range.
  */
-export async function drawCharts(context: XContext, blocks: readonly ChartBlock[]): Promise<string[]> {
+export async function drawCharts(context: Excel.RequestContext, blocks: readonly ChartBlock[]): Promise<string[]> {
   const old = context.workbook.worksheets.getItemOrNullObject(CHART_SHEET).load('isNullObject');
   await context.sync();
   if (!old.isNullObject) old.delete();
@@ -86,7 +87,7 @@ export async function drawCharts(context: XContext, blocks: readonly ChartBlock[
     const chart = sheet.charts.add(b.type, source, 'Columns');
     chart.title.text = b.title;
     chart.setPosition(`${columnLetter(width + 2)}${row}`, `${columnLetter(width + 9)}${row + 16}`);
-    for (const i of b.lineSeries) chart.series.getItemAt(i).chartType = 'XYScatterLinesNoMarkers';
+    if (supportsSet('ExcelApi', '1.7')) for (const i of b.lineSeries) chart.series.getItemAt(i).chartType = 'XYScatterLinesNoMarkers';
     sources.push(address);
     row += Math.max(b.rows.length + 3, 19);
   }

@@ -1,7 +1,6 @@
 import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
 import { columnLetter } from '../../../../core/src/workbook/cellValue.js';
 import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js';
-import type { XContext, XWorksheet } from './excelTypes.js';
 
 export interface InsertReport {
   /** Sheets added (the user's own sheets are never touched). */
@@ -19,15 +18,15 @@ export interface InsertReport {
  * labels in A; a missing 评分表 gets the official layout with the weighted-score formulas
  * (G = F × C, total = SUM), so it works without kekao.
  */
-export async function insertKekaoSheets(context: XContext, contract: WorkbookContract): Promise<InsertReport> {
+export async function insertKekaoSheets(context: Excel.RequestContext, contract: WorkbookContract): Promise<InsertReport> {
   const report: InsertReport = { sheetsAdded: [], tablesAdded: [], tablesKept: [] };
   const tableProbes = contract.tables.map((spec) => ({ spec, table: context.workbook.tables.getItemOrNullObject(spec.name).load('isNullObject') }));
   const sheetNames = [...new Set([contract.formSheet, ...contract.tables.map((t) => t.sheet), contract.score.sheet])];
   const sheetProbes = new Map(sheetNames.map((n) => [n, context.workbook.worksheets.getItemOrNullObject(n).load('isNullObject')]));
   await context.sync();
 
-  const sheets = new Map<string, XWorksheet>();
-  const sheetFor = (name: string): XWorksheet => {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheetFor = (name: string): Excel.Worksheet => {
     let s = sheets.get(name);
     if (s) return s;
     const probe = sheetProbes.get(name)!;

@@ -1,7 +1,6 @@
 import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
 import { columnLetter, parseRange } from '../../../../core/src/workbook/cellValue.js';
 import type { SheetCells, TableGrid, WorkbookCells } from '../../../../core/src/workbook/tableToSubmission.js';
-import type { XContext, XRange } from './excelTypes.js';
 
 /** `'Ic 数据'!A3:G25` → sheet name and the range part. */
 export function splitAddress(address: string): { sheet: string; range: string } {
@@ -53,7 +52,7 @@ function scoreBlock(contract: WorkbookContract): { address: string; top: number 
 }
 
 /** The contract's tables present in the workbook, by name. */
-export async function findKekaoTables(context: XContext, contract: WorkbookContract): Promise<string[]> {
+export async function findKekaoTables(context: Excel.RequestContext, contract: WorkbookContract): Promise<string[]> {
   const probes = contract.tables.map((spec) => ({ spec, table: context.workbook.tables.getItemOrNullObject(spec.name).load('isNullObject') }));
   await context.sync();
   return probes.filter((p) => !p.table.isNullObject).map((p) => p.spec.name);
@@ -66,7 +65,7 @@ export async function findKekaoTables(context: XContext, contract: WorkbookContr
  * form and 评分表 are then skipped unless `withLayout`.
  */
 export async function readWorkbookCells(
-  context: XContext,
+  context: Excel.RequestContext,
   contract: WorkbookContract,
   only?: readonly string[],
   withLayout = !only,
@@ -77,7 +76,7 @@ export async function readWorkbookCells(
   const scoreSheet = context.workbook.worksheets.getItemOrNullObject(contract.score.sheet).load('isNullObject');
   await context.sync();
 
-  const ranges: Array<{ name: string; range: XRange }> = [];
+  const ranges: Array<{ name: string; range: Excel.Range }> = [];
   for (const { spec, table } of probes) {
     if (!table.isNullObject) ranges.push({ name: spec.name, range: table.getRange().load('values, address') });
   }

@@ -1,6 +1,6 @@
 import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
-import type { XContext } from './excelTypes.js';
 import { KEKAO_SCORE_COLUMNS } from './writeScoreSheet.js';
+import { supportsSet } from './requirements.js';
 
 /** A change confined to kekao's own 评分表 columns (J:K) is our write, not the user's: no recompute. */
 export function isOwnScoreWrite(address: string | undefined): boolean {
@@ -18,22 +18,23 @@ export type ChangeKey = string | 'layout';
 /**
  * Registers change handlers (ExcelApi 1.7 onChanged): one per kekao table present, and one per
  * layout sheet. Handlers only report the key — the caller debounces and re-reads. Returns the
- * keys watched.
+ * keys watched, or null where Excel lacks ExcelApi 1.7 (the pane then recomputes on request).
  */
-export async function watchWorkbook(context: XContext, contract: WorkbookContract, onChange: (key: ChangeKey) => void): Promise<ChangeKey[]> {
+export async function watchWorkbook(context: Excel.RequestContext, contract: WorkbookContract, onChange: (key: ChangeKey) => void): Promise<ChangeKey[] | null> {
+  if (!supportsSet('ExcelApi', '1.7')) return null;
   const probes = contract.tables.map((spec) => ({ spec, table: context.workbook.tables.getItemOrNullObject(spec.name).load('isNullObject') }));
   const sheets = [contract.formSheet, contract.score.sheet].map((n) => ({ name: n, sheet: context.workbook.worksheets.getItemOrNullObject(n).load('isNullObject') }));
   await context.sync();
   const watched: ChangeKey[] = [];
   for (const { spec, table } of probes) {
     if (table.isNullObject) continue;
-    table.onChanged.add(() => onChange(spec.name));
+    table.onChanged.add(async () => onChange(spec.name));
     watched.push(spec.name);
   }
   for (const { name, sheet: s } of sheets) {
-    if (s.isNullObject || !s.onChanged) continue;
+    if (s.isNullObject) continue;
     const isScore = name === contract.score.sheet;
-    s.onChanged.add((e) => {
+    s.onChanged.add(async (e) => {
       if (isScore && isOwnScoreWrite(e?.address)) return;
       onChange('layout');
     });

@@ -1,7 +1,6 @@
 import type { Assessment } from '../../../../core/src/scoring/assessment.js';
 import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
 import { metricSummary } from '../model/metricSummary.js';
-import type { XContext } from './excelTypes.js';
 
 /**
  * kekao's own columns of the 评分表, right of the official layout (A–I): the suggested band and the
@@ -47,7 +46,7 @@ export function scoreSheetWrites(a: Assessment, contract: WorkbookContract): Cel
 }
 
 /** Applies the writes in one batch (one sync). Fill-only writes keep the cells' contents. */
-export async function writeScoreSheet(context: XContext, a: Assessment, contract: WorkbookContract): Promise<CellWrite[]> {
+export async function writeScoreSheet(context: Excel.RequestContext, a: Assessment, contract: WorkbookContract): Promise<CellWrite[]> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(contract.score.sheet).load('isNullObject');
   await context.sync();
   if (sheet.isNullObject) throw new Error(`工作簿中没有“${contract.score.sheet}”工作表 / the workbook has no ${contract.score.sheet} sheet`);
