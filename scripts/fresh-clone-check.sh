@@ -4,7 +4,7 @@
 #   scripts/fresh-clone-check.sh [--uninstall-system-packages] [--keep] [SOURCE]
 #
 # Clones SOURCE (default: this repository, at the commit checked out here) into an empty scratch
-# directory — nothing beside it, so no ../shared or other sibling can be read — and runs exactly
+# directory — nothing beside it, so no sibling directory of a working copy can be read — and runs exactly
 # the README's two commands there:
 #   1. `npm ci && npm start`: waits for GET /healthz to answer 200, then stops the service;
 #   2. `npm test`: must pass (it installs Chromium, CJK fonts and LibreOffice itself when root).
