@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -52,6 +52,23 @@ describe('kekao command line', () => {
     expect(r.err).toContain('cli.unknownOption');
     for (const valid of ['--json', '--family', '--lang']) expect(r.err).toContain(valid);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('does its work and exits 0 when the reader has closed the pipe (kekao … | head -0)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kekao-pipe-'));
+    try {
+      const out = path.join(dir, 'fmea.xlsx');
+      const child = spawn(process.execPath, [BIN, 'template', '--kind', 'fmea', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(await readdir(dir)).toEqual(['fmea.xlsx']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('refuses unknown flags in every command and subcommand before touching anything', async () => {
