@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The fresh-clone check: does the repository work for a stranger who has only it?
 #
-#   scripts/fresh-clone-check.sh [--uninstall-system-packages] [--keep] [SOURCE]
+#   scripts/fresh-clone-check.sh [--uninstall-system-packages] [--keep] [--start-only] [SOURCE]
 #
 # Clones SOURCE (default: this repository, at the commit checked out here) into an empty scratch
 # directory — nothing beside it, so no sibling directory of a working copy can be read — and runs exactly
@@ -12,18 +12,21 @@
 # (root only; it changes the machine: never on a machine other people's tests are using).
 # The service gets a free port (PORT) and the embedded database; DATABASE_URL, when set, reaches
 # only `npm test`, as in CI. Nothing reads stdin. The scratch directory is removed on success
-# unless --keep; on failure it is kept for the logs.
+# unless --keep; on failure it is kept for the logs. --start-only stops after step 1 (a quick check
+# of the script and the service on a busy machine; the full check runs both steps).
 set -euo pipefail
 
 uninstall=false
 keep=false
+start_only=false
 source_repo=""
 for arg in "$@"; do
   case "$arg" in
     --uninstall-system-packages) uninstall=true ;;
     --keep) keep=true ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "fresh-clone-check: unknown option $arg (valid: --uninstall-system-packages, --keep, --help)" >&2; exit 2 ;;
+    --start-only) start_only=true ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "fresh-clone-check: unknown option $arg (valid: --uninstall-system-packages, --keep, --start-only, --help)" >&2; exit 2 ;;
     *) source_repo="$arg" ;;
   esac
 done
@@ -107,6 +110,10 @@ kill -TERM -- "-$service_pgid"
 wait "$service_pid" || true
 service_pgid=""
 echo "service stopped"
+if $start_only; then
+  say "fresh clone: service started (npm test not run: --start-only)"
+  exit 0
+fi
 
 say "npm test"
 set +e
