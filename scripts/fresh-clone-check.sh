@@ -25,7 +25,7 @@ for arg in "$@"; do
     --uninstall-system-packages) uninstall=true ;;
     --keep) keep=true ;;
     --start-only) start_only=true ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     -*) echo "fresh-clone-check: unknown option $arg (valid: --uninstall-system-packages, --keep, --start-only, --help)" >&2; exit 2 ;;
     *) source_repo="$arg" ;;
   esac
