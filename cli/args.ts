@@ -1,45 +1,89 @@
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from './io.js';
+
+/** One option of a command: a value (`--out FILE`) or a switch (`--json`). */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** The values a string option accepts; anything else is refused naming them. */
+  choices?: readonly string[];
+}
+
+/** A command's options by long name (without `--`). Add an entry to accept a new option. */
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 export interface ParsedArgs {
   positional: string[];
-  flags: Map<string, string | true>;
-  /** Repeated flags in order, e.g. `--scope a --scope b`. */
-  all: Array<[string, string | true]>;
+  /** Given options only: a string for `--name value`, `true` for a switch. */
+  values: Record<string, string | boolean | undefined>;
 }
 
-/** Minimal GNU-style parser: `--name value`, `--name=value`, boolean `--flag`. */
-export function parseArgs(args: string[], booleanFlags: readonly string[] = []): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  const all: Array<[string, string | true]> = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
+export interface ParseOptions {
+  /** False for commands that take no operands (`kekao schema extra` is refused). Default true. */
+  positionals?: boolean;
+}
+
+function optionList(specs: OptionSpecs): { zh: string; en: string } {
+  const names = [...Object.keys(specs).map((n) => `--${n}`), '--help'];
+  return { zh: names.join('、'), en: names.join(', ') };
+}
+
+/**
+ * After a strict parse failed: walks the tokens of a lenient parse to name the first problem the
+ * way a user can act on it (the option as typed, and the options the command accepts).
+ */
+function explain(args: string[], specs: OptionSpecs, allowPositionals: boolean, cause: unknown): UserError {
+  const { tokens } = parseNodeArgs({ args, options: specs as ParseArgsConfig['options'], strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind === 'positional' && !allowPositionals) {
+      return new UserError('cli.unexpectedArgument', `多余的参数“${t.value}”`, `unexpected argument "${t.value}"`, 2);
     }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      let value: string | true;
-      if (eq > 0) value = a.slice(eq + 1);
-      else if (booleanFlags.includes(name)) value = true;
-      else {
-        const next = args[i + 1];
-        if (next === undefined || next.startsWith('--')) {
-          throw new UserError('cli.missingValue', `参数 --${name} 需要一个值`, `option --${name} needs a value`, 2);
-        }
-        value = next;
-        i++;
-      }
-      flags.set(name, value);
-      all.push([name, value]);
-    } else positional.push(a);
+    if (t.kind !== 'option') continue;
+    const spec = specs[t.name];
+    if (!spec) {
+      const valid = optionList(specs);
+      return new UserError('cli.unknownOption', `未知参数 ${t.rawName}；可用参数：${valid.zh}`,
+        `unknown option ${t.rawName}; valid options: ${valid.en}`, 2);
+    }
+    if (spec.type === 'string' && t.value === undefined) {
+      return new UserError('cli.missingValue', `参数 --${t.name} 需要一个值`, `option --${t.name} needs a value`, 2);
+    }
+    if (spec.type === 'boolean' && t.value !== undefined) {
+      return new UserError('cli.unexpectedValue', `--${t.name} 不带值`, `--${t.name} takes no value`, 2);
+    }
   }
-  return { positional, flags, all };
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new UserError('cli.badArguments', `参数有误：${message}`, `bad arguments: ${message}`, 2);
+}
+
+/**
+ * Parses a command's arguments with node:util's strict parser: `--name value`, `--name=value`,
+ * switches, `--` before operands that start with a dash. Unknown options, a missing value, a value
+ * given to a switch and a value outside `choices` are refused with exit code 2.
+ */
+export function parseArgs(args: string[], specs: OptionSpecs = {}, options: ParseOptions = {}): ParsedArgs {
+  const allowPositionals = options.positionals ?? true;
+  let parsed;
+  try {
+    parsed = parseNodeArgs({ args, options: specs as ParseArgsConfig['options'], strict: true, allowPositionals });
+  } catch (e) {
+    throw explain(args, specs, allowPositionals, e);
+  }
+  const values: ParsedArgs['values'] = { ...parsed.values } as ParsedArgs['values'];
+  for (const [name, spec] of Object.entries(specs)) {
+    const v = values[name];
+    if (spec.choices && typeof v === 'string' && !spec.choices.includes(v)) {
+      throw new UserError('cli.badValue', `--${name} 须为 ${spec.choices.join('、')} 之一（收到“${v}”）`,
+        `--${name} must be one of ${spec.choices.join(', ')} (got "${v}")`, 2);
+    }
+  }
+  return { positional: parsed.positionals, values };
 }
 
 export function stringFlag(p: ParsedArgs, name: string): string | undefined {
-  const v = p.flags.get(name);
+  const v = p.values[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+export function booleanFlag(p: ParsedArgs, name: string): boolean {
+  return p.values[name] === true;
 }

@@ -1,11 +1,13 @@
 import { processIO, UserError, type CliCommand, type CliIO } from './io.js';
 import { commands } from './commands/index.js';
+import packageJson from '../package.json' with { type: 'json' };
 
 function help(io: CliIO): void {
   io.out('kekao（可靠）— 产品质量可靠性“最佳实践”评价工具 / reliability best-practice scoring\n\n');
   io.out('用法 / usage: kekao <命令 command> [参数 options]\n\n');
   for (const c of commands) io.out(`  ${c.usage.padEnd(58)} ${c.summary.zh} / ${c.summary.en}\n`);
-  io.out('\n');
+  io.out(`\n  ${'COMMAND --help'.padEnd(58)} 命令的用法 / a command's usage\n`);
+  io.out(`  ${'--version, -v'.padEnd(58)} 版本 / version\n\n`);
 }
 
 /** Runs one command; returns the exit code. Never lets a stack trace reach the user. */
@@ -14,6 +16,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     help(io);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${packageJson.version}\n`);
+    return 0;
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === name);
   if (!command) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { browserExecutable } from '../../test/helpers/browser.js';
 import { createServer, type RunningServer } from '../src/server.js';
 import { teamsRoute } from '../src/channels/teams/mount.js';
 import { startPlayground, type RunningPlayground } from '../src/channels/teams/playground.js';
@@ -57,7 +58,7 @@ beforeAll(async () => {
     env: { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmp, 'playground.log'), AGENTS_PLAYGROUND_CONFIG_PATH: path.join(tmp, 'none.yml') },
   });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: browserExecutable(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });

@@ -1,8 +1,14 @@
 import { assessInput, type Assessment } from '../../core/src/index.js';
-import { parseArgs, stringFlag } from '../args.js';
+import { booleanFlag, parseArgs, stringFlag, type OptionSpecs } from '../args.js';
 import { UserError, type CliCommand, type CliIO } from '../io.js';
 import { readJsonFile } from '../readJsonFile.js';
 import { formatAssessment } from '../formatAssessment.js';
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  family: { type: 'string' },
+  lang: { type: 'string', choices: ['zh', 'en'] },
+} satisfies OptionSpecs;
 
 /** `kekao assess FILE.json [--json] [--family F] [--lang zh|en]` — the assessment of a submission file. */
 export const assessCommand: CliCommand = {
@@ -10,7 +16,7 @@ export const assessCommand: CliCommand = {
   summary: { zh: '评估一个 JSON 申报文件', en: 'assess a JSON submission file' },
   usage: 'assess FILE.json [--json] [--family F] [--lang zh|en]',
   async run(args: string[], io: CliIO): Promise<number> {
-    const p = parseArgs(args, ['json']);
+    const p = parseArgs(args, OPTIONS);
     const file = p.positional[0];
     if (!file) throw new UserError('cli.missingFile', '请指定申报文件：kekao assess FILE.json', 'missing file: kekao assess FILE.json', 2);
     const input = await readJsonFile(file, io.cwd);
@@ -20,7 +26,7 @@ export const assessCommand: CliCommand = {
       for (const e of result.errors) io.err(`  - ${e.zh} (${e.key}: ${e.en})\n`);
       return 1;
     }
-    if (p.flags.get('json')) io.out(`${JSON.stringify(result.assessment, null, 2)}\n`);
+    if (booleanFlag(p, 'json')) io.out(`${JSON.stringify(result.assessment, null, 2)}\n`);
     else io.out(formatAssessment(result.assessment as Assessment, stringFlag(p, 'lang') === 'en' ? 'en' : 'zh'));
     return 0;
   },

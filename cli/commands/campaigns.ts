@@ -16,7 +16,7 @@ export const campaignsCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;
-    const p = parseArgs(rest);
+    const p = parseArgs(rest, {});
     const file = p.positional[0];
     if (sub !== 'import' || !file) throw new UserError('cli.usage', `用法：kekao ${USAGE}`, `usage: kekao ${USAGE}`, 2);
     const full = path.resolve(io.cwd, file);

@@ -1,20 +1,88 @@
-import type { CliCommand } from '../io.js';
+import path from 'node:path';
+import type { CliCommand, CliIO } from '../io.js';
 import { UserError } from '../io.js';
-import { withServiceDatabase } from './serviceDb.js';
+import { booleanFlag, parseArgs, type OptionSpecs } from '../args.js';
+import { explainLocked, loadServiceConfig, withServiceDatabase } from './serviceDb.js';
+import { pgliteDataDir } from '../../bot/src/db/open.js';
+import { BackupError, backupPglite, restorePglite } from '../../bot/src/db/pgliteBackup.js';
 
-/** `kekao db migrate`: applies the service's pending migrations (the service also does at start). */
+const USAGE_MIGRATE = 'db migrate';
+const USAGE_BACKUP = 'db backup FILE.tar.gz';
+const USAGE_RESTORE = 'db restore FILE.tar.gz [--force]';
+const USAGE_LINES = [USAGE_MIGRATE, USAGE_BACKUP, USAGE_RESTORE];
+
+const RESTORE_OPTIONS: OptionSpecs = { force: { type: 'boolean' } };
+
+function usageError(): UserError {
+  return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
+    'usage: kekao db migrate | backup FILE | restore FILE [--force]', 2);
+}
+
+const fmt = (vs: number[]) => vs.map((v) => String(v).padStart(3, '0')).join(', ') || '—';
+
+/**
+ * `kekao db migrate`: applies the service's pending migrations (the service also does at start).
+ * `kekao db backup FILE` / `kekao db restore FILE`: the embedded database (PGlite) as one file;
+ * a PostgreSQL server (DATABASE_URL) is backed up with pg_dump (docs/deployment.md).
+ */
 export const dbCommand: CliCommand = {
   name: 'db',
-  summary: { zh: '数据库迁移', en: 'apply database migrations' },
-  usage: 'db migrate',
+  summary: { zh: '数据库：迁移、备份、恢复（嵌入式数据库）', en: 'database: migrate, back up, restore (embedded database)' },
+  usage: 'db migrate | backup FILE | restore FILE [--force]',
+  usageDetails: USAGE_LINES,
   async run(args, io) {
-    if (args[0] !== 'migrate') throw new UserError('cli.usage', '用法：kekao db migrate', 'usage: kekao db migrate', 2);
-    const result = await withServiceDatabase(async (db, applied) => ({ description: db.description, applied,
-      versions: (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version) }));
-    io.out(`数据库 / database: ${result.description}\n`);
-    const fmt = (vs: number[]) => vs.map((v) => String(v).padStart(3, '0')).join(', ') || '—';
-    io.out(`本次应用 / applied now: ${fmt(result.applied)}\n`);
-    io.out(`已有迁移 / schema version: ${fmt(result.versions)}\n`);
-    return 0;
+    const [sub, ...rest] = args;
+    if (sub === 'migrate') return migrateCommand(rest, io);
+    if (sub === 'backup') return backupCommand(rest, io);
+    if (sub === 'restore') return restoreCommand(rest, io);
+    throw usageError();
   },
 };
+
+async function migrateCommand(rest: string[], io: CliIO): Promise<number> {
+  parseArgs(rest, {}, { positionals: false });
+  const result = await withServiceDatabase(async (db, applied) => ({ description: db.description, applied,
+    versions: (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version) }));
+  io.out(`数据库 / database: ${result.description}\n`);
+  io.out(`本次应用 / applied now: ${fmt(result.applied)}\n`);
+  io.out(`已有迁移 / schema version: ${fmt(result.versions)}\n`);
+  return 0;
+}
+
+/** The embedded database's folder and the backup file named on the command line. */
+function embeddedTarget(rest: string[], io: CliIO, specs: OptionSpecs) {
+  const p = parseArgs(rest, specs);
+  const [file, ...extra] = p.positional;
+  if (!file || extra.length) throw usageError();
+  const config = loadServiceConfig();
+  if (config.databaseUrl) {
+    throw new UserError('db.backupPostgres', '已设置 DATABASE_URL：PostgreSQL 服务器请用 pg_dump / pg_restore 备份和恢复（见 docs/deployment.md）',
+      'DATABASE_URL is set: back up and restore a PostgreSQL server with pg_dump / pg_restore (see docs/deployment.md)');
+  }
+  return { p, file: path.resolve(io.cwd, file), dataDir: pgliteDataDir(config) };
+}
+
+async function asUserErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof BackupError) throw new UserError(e.key, e.zh, e.en);
+    throw explainLocked(e);
+  }
+}
+
+async function backupCommand(rest: string[], io: CliIO): Promise<number> {
+  const { file, dataDir } = embeddedTarget(rest, io, {});
+  const r = await asUserErrors(backupPglite(dataDir, file));
+  io.out(`已备份 / backed up: ${dataDir} → ${file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB）\n`);
+  io.out(`迁移版本 / schema version: ${fmt(r.schemaVersions)}\n`);
+  return 0;
+}
+
+async function restoreCommand(rest: string[], io: CliIO): Promise<number> {
+  const { p, file, dataDir } = embeddedTarget(rest, io, RESTORE_OPTIONS);
+  const r = await asUserErrors(restorePglite(file, dataDir, { force: booleanFlag(p, 'force') }));
+  io.out(`已恢复 / restored: ${file} → ${dataDir}\n`);
+  io.out(`迁移版本 / schema version: ${fmt(r.schemaVersions)}（服务启动时应用更新的迁移 / newer migrations apply when the service starts）\n`);
+  return 0;
+}

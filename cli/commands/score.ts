@@ -7,7 +7,7 @@ import { formatCellNote, type CellNote } from '../../core/src/workbook/cellNotes
 import { renderReport } from '../../workbook/src/report/index.js';
 import { writeSummaryWorkbook } from '../../workbook/src/summary/index.js';
 import type { ScoredEntry } from '../../workbook/src/scoredEntry.js';
-import { parseArgs, stringFlag } from '../args.js';
+import { booleanFlag, parseArgs, stringFlag, type OptionSpecs } from '../args.js';
 import { UserError, type CliCommand, type CliIO } from '../io.js';
 import { indicatorNoteLines, weightText } from '../formatAssessment.js';
 import { writeOutputFile } from '../writeOutputFile.js';
@@ -110,13 +110,22 @@ async function scoreFile(file: string, io: CliIO, kind: WorkbookKind | undefined
   return { file, ok: true, entry: { file, submission, assessment, readWarnings: r.warnings } };
 }
 
-/** `kekao score FILE.xlsx… [--json] [--report OUT.html] [--summary OUT.xlsx] [--lang zh|en]`. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  summary: { type: 'string' },
+  kind: { type: 'string' },
+  family: { type: 'string' },
+  lang: { type: 'string', choices: ['zh', 'en'] },
+} satisfies OptionSpecs;
+
+/** `kekao score FILE.xlsx… [--json] [--report OUT.html] [--summary OUT.xlsx] [--kind K] [--family F] [--lang zh|en]`. */
 export const scoreCommand: CliCommand = {
   name: 'score',
   summary: { zh: '读取推荐表工作簿并评分（可出报告和汇总表）', en: 'read and score recommendation workbooks (report, summary)' },
-  usage: 'score FILE.xlsx… [--json] [--report OUT.html] [--summary OUT.xlsx] [--lang zh|en]',
+  usage: 'score FILE.xlsx… [--json] [--report OUT.html] [--summary OUT.xlsx] [--kind K] [--family F] [--lang zh|en]',
   async run(args: string[], io: CliIO): Promise<number> {
-    const p = parseArgs(args, ['json']);
+    const p = parseArgs(args, OPTIONS);
     const files = p.positional;
     if (files.length === 0) throw new UserError('cli.missingFile', '请指定工作簿：kekao score 文件.xlsx', 'missing workbook: kekao score FILE.xlsx', 2);
     const lang: Lang = stringFlag(p, 'lang') === 'en' ? 'en' : 'zh';
@@ -126,7 +135,7 @@ export const scoreCommand: CliCommand = {
     }
     const report = stringFlag(p, 'report');
     const summary = stringFlag(p, 'summary');
-    const json = p.flags.get('json') === true;
+    const json = booleanFlag(p, 'json');
 
     const outcomes: FileOutcome[] = [];
     const progress = files.length > 1 ? progressReporter(io, lang === 'en' ? 'reading' : '读取') : undefined;

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../bot/src/config.js';
+import { ConfigError, loadConfig, type Config } from '../../bot/src/config.js';
 import { openDatabase } from '../../bot/src/db/open.js';
 import { migrate } from '../../bot/src/db/migrate.js';
 import { ensureDefaultCampaign } from '../../bot/src/store/campaigns.js';
@@ -6,26 +6,35 @@ import type { Database } from '../../bot/src/db/database.js';
 import { DataDirLockedError } from '../../bot/src/db/pglite.js';
 import { UserError } from '../io.js';
 
+/** The service's configuration (the environment `npm start` reads); a bad value is a user error. */
+export function loadServiceConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UserError('config.invalid', e.message, 'invalid configuration', 78);
+    throw e;
+  }
+}
+
+/** The user's version of "another process holds the data folder"; other errors pass through. */
+export function explainLocked(e: unknown): unknown {
+  if (e instanceof DataDirLockedError) {
+    return new UserError('db.dataDirLocked', `数据目录正由进程 ${e.pid} 使用，请先停止服务或改用 DATABASE_URL`, `the data folder is in use by process ${e.pid}; stop the service or use DATABASE_URL`);
+  }
+  return e;
+}
+
 /**
  * Opens the service database the same way `npm start` does (KEKAO_DATA_DIR / DATABASE_URL),
  * migrated and seeded, runs `fn`, and closes it.
  */
 export async function withServiceDatabase<T>(fn: (db: Database, migrationsApplied: number[]) => Promise<T>): Promise<T> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UserError('config.invalid', e.message, 'invalid configuration', 78);
-    throw e;
-  }
+  const config = loadServiceConfig();
   let db: Database;
   try {
     db = await openDatabase(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
-      throw new UserError('db.dataDirLocked', `数据目录正由进程 ${e.pid} 使用，请先停止服务或改用 DATABASE_URL`, `the data folder is in use by process ${e.pid}; stop the service or use DATABASE_URL`);
-    }
-    throw e;
+    throw explainLocked(e);
   }
   try {
     const applied = await migrate(db);

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import type { CliCommand, CliIO } from '../io.js';
 import { UserError } from '../io.js';
-import { parseArgs, stringFlag, type ParsedArgs } from '../args.js';
+import { parseArgs, stringFlag, type OptionSpecs, type ParsedArgs } from '../args.js';
 import { withServiceDatabase } from './serviceDb.js';
 import { ROLES, type Role } from '../../bot/src/auth/principal.js';
 import { formatScope, parseScope, ScopeSyntaxError } from '../../bot/src/auth/scope.js';
@@ -12,6 +12,12 @@ const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --p
 const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
 const USAGE_LIST = 'users list [--json]';
 const USAGE_LINES = [USAGE_ADD, USAGE_LINK, USAGE_LIST];
+
+const text = { type: 'string' } as const;
+/** The options each subcommand accepts; anything else is refused naming the valid ones. */
+const ADD_OPTIONS: OptionSpecs = { role: text, scope: text, name: text, org: text, uscc: text, province: text, city: text, district: text };
+const LINK_OPTIONS: OptionSpecs = { user: text, teams: text, channel: text };
+const LIST_OPTIONS: OptionSpecs = { json: { type: 'boolean' } };
 
 function usageError(): UserError {
   return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
@@ -39,7 +45,7 @@ export const usersCommand: CliCommand = {
 };
 
 async function addUser(rest: string[], io: CliIO): Promise<number> {
-  const p = parseArgs(rest);
+  const p = parseArgs(rest, ADD_OPTIONS);
   const role = stringFlag(p, 'role');
   const scopeText = stringFlag(p, 'scope');
   const name = stringFlag(p, 'name');
@@ -131,7 +137,7 @@ const OPTION_PROBLEMS: Record<string, { key: string; missing: [string, string]; 
 /** Validates the options of a subcommand with `schema`; the first problem becomes a UserError naming the option. */
 function parseOptions<T>(p: ParsedArgs, schema: z.ZodType<T>): T {
   if (p.positional.length) throw usageError();
-  const given = Object.fromEntries(p.flags);
+  const given = { ...p.values };
   const parsed = schema.safeParse(given);
   if (parsed.success) return parsed.data;
   // A mistyped option (--tems) explains the missing one (--teams): report it first.
@@ -153,7 +159,7 @@ function describeUser(u: UserListing): string {
 }
 
 async function linkUser(rest: string[], io: CliIO): Promise<number> {
-  const { user: userId, teams, channel } = parseOptions(parseArgs(rest), linkArgsSchema);
+  const { user: userId, teams, channel } = parseOptions(parseArgs(rest, LINK_OPTIONS), linkArgsSchema);
   const result = await withServiceDatabase((db) =>
     db.transaction(async (tx) => {
       const user = await getUserListing(tx, userId);
@@ -180,7 +186,7 @@ async function linkUser(rest: string[], io: CliIO): Promise<number> {
 }
 
 async function listUsersCommand(rest: string[], io: CliIO): Promise<number> {
-  const { json } = parseOptions(parseArgs(rest, ['json']), listArgsSchema);
+  const { json } = parseOptions(parseArgs(rest, LIST_OPTIONS), listArgsSchema);
   const users = await withServiceDatabase((db) => listUsers(db));
   if (json) {
     const out = users.map((u) => ({

@@ -13,8 +13,7 @@ function close(actual: number | null | undefined, expected: number, tol = 1e-9):
   expect(diff, `${actual} vs ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
 }
 
-// Repo root is two levels above core/test; shared/ sits beside the repo root:
-// <repoRoot>/test/data/gaaslaser.csv.
+// The GaAs laser reference data: <repoRoot>/test/data/gaaslaser.csv (see test/data/README.md).
 const GAAS_CSV = fileURLToPath(new URL('../../test/data/gaaslaser.csv', import.meta.url));
 
 function gaasUnits(): IdParameter['units'] {

@@ -17,8 +17,7 @@ function applicable(r: PathFitResult): PathFit {
   return r;
 }
 
-// Repo root is two levels above core/test; shared/ sits beside the repo root:
-// <repoRoot>/test/data/gaaslaser.csv.
+// The GaAs laser reference data: <repoRoot>/test/data/gaaslaser.csv (see test/data/README.md).
 const GAAS_CSV = fileURLToPath(new URL('../../test/data/gaaslaser.csv', import.meta.url));
 function readGaas(): Map<string, { times: number[]; values: number[] }> {
   const text = readFileSync(GAAS_CSV, 'utf8');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** core must run unchanged in Node, a browser page and Excel's JS runtime (DESIGN.md §3). */
+/** core must run unchanged in Node, a browser page and Excel's JS runtime (docs/architecture.md §2). */
 const ALLOWED = [/^\.\.?\//, /^zod\/v4$/, /^simple-statistics$/, /^@stdlib\/stats-base-dists-[a-z-]+$/];
 
 function files(dir: string): string[] {

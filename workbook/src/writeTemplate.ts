@@ -1,5 +1,5 @@
 /**
- * `kekao template`: writes the 推荐表 workbook of a kind (DESIGN §3.2, issue 3 point 2) — the form
+ * `kekao template`: writes the 推荐表 workbook of a kind (docs/architecture.md §4) — the form
  * with length limits, counters, drop-downs and the GB 32100 check of the 统一社会信用代码; one Excel
  * table per data sheet; the 评分表 whose weighted scores and total are plain Excel formulas; a 说明
  * sheet. With `example`, a worked example fills every sheet.

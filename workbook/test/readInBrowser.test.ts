@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { browserExecutable } from '../../test/helpers/browser.js';
 import { join } from 'node:path';
 import { writeTemplate } from '../src/writeTemplate.js';
 import { readWorkbook } from '../src/readWorkbook.js';
@@ -29,7 +30,7 @@ describe('readWorkbook in Chromium', () => {
     const example = await writeTemplate('best-practice', { example: true });
     const encrypted = makeCompoundFile(['EncryptionInfo', 'EncryptedPackage']);
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: browserExecutable(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     try {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { browserExecutable } from '../../test/helpers/browser.js';
 import { renderReport } from '../src/report/index.js';
 import type { ScoredEntry } from '../src/scoredEntry.js';
 import { submissionSchema, type ReliabilitySubmission } from '../../core/src/submission/index.js';
@@ -38,7 +39,7 @@ interface PageLog {
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: browserExecutable(), args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

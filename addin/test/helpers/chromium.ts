@@ -1,9 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
+import { browserExecutable } from '../../../test/helpers/browser.js';
 
-/** Real Chromium (Debian's /usr/bin/chromium), headless, no network side channels. */
+/** Real Chromium (found as test/helpers/browser.ts says), headless, no network side channels. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browserExecutable(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

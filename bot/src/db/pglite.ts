@@ -39,7 +39,7 @@ function alive(pid: number): boolean {
  * PGlite is one process's database: two processes writing one data folder would corrupt it. A
  * lock file holds the owner's pid; a lock left by a dead process (SIGKILL) is taken over.
  */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const file = path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -321,7 +321,7 @@ function candidateSummary(model: PathModel, unitFits: readonly Record<PathModel,
 /**
  * Id for one key parameter: one path form for all units (the declared one, or for 'auto' the
  * form applicable to every unit with the highest mean original-scale R²), per-unit results, the
- * 有效退化模型 verdict (DESIGN.md §3.1), and — with at least 5 pseudo-failure times — Weibull and
+ * 有效退化模型 verdict (docs/architecture.md §3), and — with at least 5 pseudo-failure times — Weibull and
  * lognormal fits of those times (Meeker & Escobar 1998 §13.7).
  */
 export function parameterDegradation(param: IdParameter, options: ParameterDegradationOptions = {}): ParameterDegradation {
@@ -372,7 +372,7 @@ export function parameterDegradation(param: IdParameter, options: ParameterDegra
 
   const units = param.units.map((u, i) => unitDegradation(param, u, model, unitFits[i]![model]));
 
-  // 有效退化模型 (DESIGN.md §3.1): fits every unit with R² ≥ minR2 and every unit projects within spec.
+  // 有效退化模型 (docs/architecture.md §3): fits every unit with R² ≥ minR2 and every unit projects within spec.
   const reasons: Note[] = [];
   for (const u of units) {
     if (!u.applicable) {

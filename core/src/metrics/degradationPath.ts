@@ -1,7 +1,7 @@
 import { note, type Note } from '../i18n/note.js';
 
 /**
- * Degradation path models for the Id indicator (DESIGN.md §3.1).
+ * Degradation path models for the Id indicator (docs/architecture.md §3).
  *
  * Each model is fitted by ordinary least squares on the linearised form
  * (Meeker & Escobar 1998, *Statistical Methods for Reliability Data*, §13.2–13.3, simple

@@ -5,7 +5,7 @@ import { STRESS_CATEGORY_LABELS } from './stressCategories.js';
 
 /**
  * Ir (极限/可靠性边界) metrics: design margin of each sample under an extreme scenario, and the
- * coverage of the reliability domain (DESIGN.md §3.1).
+ * coverage of the reliability domain (docs/architecture.md §3).
  *
  * Margin (design margin / safety margin, O'Connor & Kleyner 2012, *Practical Reliability
  * Engineering*, 5th ed., §7.3 "load–strength interference"): the distance from the measured
@@ -91,7 +91,7 @@ export interface ScenarioMargins {
   warnings: Note[];
 }
 
-/** Severity = stress level ÷ rated level (DESIGN.md §3.1, Ir). */
+/** Severity = stress level ÷ rated level (docs/architecture.md §3, Ir). */
 function stressSeverity(s: IrScenario['stresses'][number]): StressSeverity {
   const base = {
     category: s.category,
@@ -209,7 +209,7 @@ export interface ReliabilityDomain {
   warnings: Note[];
 }
 
-/** Minimum number of extreme scenarios the rubric asks for (DESIGN.md §3.1, Ir). */
+/** Minimum number of extreme scenarios the rubric asks for (docs/architecture.md §3, Ir). */
 export const MIN_SCENARIOS = 3;
 
 /** The reliability domain over all extreme scenarios of a submission. */

@@ -1,7 +1,7 @@
 import type { StressCategory } from '../submission/reliabilitySubmission.js';
 
 /**
- * Display labels for the Ir stress categories (DESIGN.md §3.1), Chinese first. Terms follow the
+ * Display labels for the Ir stress categories (docs/architecture.md §3), Chinese first. Terms follow the
  * GB/T 2423 (环境试验) series and GB/T 17626 (电磁兼容 试验和测量技术) where one exists.
  */
 export const STRESS_CATEGORY_LABELS: Record<StressCategory, { zh: string; en: string }> = {

@@ -3,7 +3,7 @@ import { db31RubricSchema, type Db31Item, type Db31Rubric, type LocalizedText, t
 /**
  * DB31/T 1368—2022 重点产品质量攻关成果评价要求 — 附录B 表B.1 (docs/sources/003_…).
  *
- * NOTE on the item count: DESIGN.md §3.1 and the issue speak of "the 11 items of Table B.1", but
+ * NOTE on the item count: the original design spoke of "the 11 items of Table B.1", but
  * the standard's Table B.1 has 10 评价内容 rows (2 + 4 + 4) whose points total 100
  * (20 + 45 + 35). We transcribe what the document has: 10 items.
  *
@@ -300,7 +300,7 @@ export interface Db31Principle {
   source: SourceRef;
 }
 
-/** 5 评价原则. 5.2 is the reviewer rule the service enforces (DESIGN §3.4: recusal when affiliated). */
+/** 5 评价原则. 5.2 is the reviewer rule the service enforces (docs/architecture.md §6.2: recusal when affiliated). */
 export const db31Principles: readonly Db31Principle[] = [
   {
     id: 'objectivity',

@@ -7,8 +7,8 @@ import { fmeaRubricSchema, type FmeaItem, type FmeaRubric, type ScoreBand, type 
  * of 5 or 10; each item is scored as a percentage of its standard score in one of the four bands of
  * the 评分说明.
  *
- * NOTE on the item count: DESIGN.md §3.1 and the issue speak of "12 sub-items", but Annex 3 has
- * 14 二级指标 rows (4 + 4 + 3 + 3) — the very ids the issue lists — whose standard scores total 100.
+ * NOTE on the item count: the original design spoke of "12 sub-items", but Annex 3 has
+ * 14 二级指标 rows (4 + 4 + 3 + 3) whose standard scores total 100.
  * We transcribe what the document has: 14 items. Criteria are verbatim; numbered points inside one criterion are joined
  * by a line break, as in the table cell. The band texts omit the list markers "1．" … "4．".
  */

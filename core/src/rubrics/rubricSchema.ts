@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import { BASIC_REQUIREMENT_KEYS, INDICATOR_CODES } from '../submission/reliabilitySubmission.js';
 
 /**
- * Zod schemas for kekao's rubric data (DESIGN §3.1 "Rubrics are data").
+ * Zod schemas for kekao's rubric data (docs/architecture.md §3 "Rubrics are data").
  *
  * Three rubric kinds share the building blocks below:
  *   - `reliability`          — 产品质量可靠性评分表 (沪市监产质〔2024〕124号 附表 = 2025年推荐通知 附件1)

@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import { note, type Note } from '../i18n/note.js';
 
 /**
- * Panel aggregation (DESIGN.md §3.1): several reviewers score one entry. The entry's score is the
+ * Panel aggregation (docs/architecture.md §3): several reviewers score one entry. The entry's score is the
  * mean of the reviewers' totals — from 5 reviewers on, the trimmed mean that drops the highest and
  * the lowest total (the usual rule of expert panels, robust to one outlier). An indicator whose raw
  * scores span more than `disagreementRange` points is flagged for discussion.

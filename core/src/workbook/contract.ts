@@ -1,5 +1,5 @@
 /**
- * The 推荐表 workbook contract (DESIGN §3.2): sheet names, Excel tables (ListObjects) with stable
+ * The 推荐表 workbook contract (docs/architecture.md §3): sheet names, Excel tables (ListObjects) with stable
  * names, their columns (English key, Chinese header, accepted header variants), the form fields of
  * the 推荐表 sheet with their cells, and the 评分表 layout. Pure data: the file side (exceljs,
  * workbook/src) and the Excel add-in (office.js) both write and read workbooks through it.
@@ -173,7 +173,7 @@ export const MODEL_OPTIONS: readonly EnumOption[] = [
   opt('logarithmic', '对数', 'logarithmic', 'log', '对数模型'),
 ];
 
-/** Chinese names of the stress categories of Ir (DESIGN §3.1). */
+/** Chinese names of the stress categories of Ir (docs/architecture.md §3). */
 export const STRESS_LABELS: Record<(typeof STRESS_CATEGORIES)[number], { label: string; aliases: string[] }> = {
   'high-temperature': { label: '高温', aliases: ['高温工作', '高温贮存', '高温存储'] },
   'low-temperature': { label: '低温', aliases: ['低温工作', '低温贮存', '低温存储'] },

@@ -1,5 +1,5 @@
 /**
- * Plain cell grids → a submission (issue 3 point 4; DESIGN §3.2). Pure: the file side builds the
+ * Plain cell grids → a submission (docs/architecture.md §3). Pure: the file side builds the
  * grids with exceljs, the Excel add-in with office.js (`range.values`), and both call this.
  *
  * A table grid is one Excel table (or a header row found by its headers) and the rows under it,
