@@ -42,105 +42,11 @@ import { CellNoteCollector, type CellNote } from './cellNotes.js';
 import { validateUscc } from './uscc.js';
 
 export type { CellNote } from './cellNotes.js';
-
-export interface GridRow {
-  rowNumber: number;
-  values: readonly unknown[];
-}
-
-export interface TableGrid {
-  sheet: string;
-  /** ListObject name when the table was found by name. */
-  table?: string;
-  headerRow: number;
-  /** Column letter of each index of `header` and `values`. */
-  columns: readonly string[];
-  header: readonly unknown[];
-  /** Rows below the header (blank rows may be included or left out). */
-  rows: readonly GridRow[];
-  /** Merged ranges of the sheet ('B5:B8'). */
-  merges?: readonly string[];
-}
-
-/** Cells of a layout sheet (推荐表, 评分表) by A1 address. */
-export interface SheetCells {
-  sheet: string;
-  cells: Readonly<Record<string, unknown>>;
-  merges?: readonly string[];
-}
-
-export interface WorkbookCells {
-  kind: WorkbookKind;
-  sheetNames: readonly string[];
-  form?: SheetCells;
-  score?: SheetCells;
-  /** By table name (KekaoIc …); undefined when neither the table nor its sheet was found. */
-  tables: Readonly<Record<string, TableGrid | undefined>>;
-}
-
-export interface WorkbookReading {
-  kind: WorkbookKind;
-  submission?: Submission;
-  /** Every form field as display text (contact, phone … for the 推荐汇总表). */
-  form: Record<string, string>;
-  warnings: CellNote[];
-  errors: CellNote[];
-}
-
-// ───────────────────────────────────────────── header matching
-
-export function normalizeHeader(s: unknown): string {
-  return toHalfWidth(String(s ?? ''))
-    .replace(/\s+/g, '')
-    .replace(/[*＊]+$/, '')
-    .replace(/^[*＊]+/, '')
-    .toLowerCase();
-}
-
-function stripBracket(s: string): string {
-  return s.replace(/\([^()]*\)$/, '').replace(/\[[^\]]*\]$/, '');
-}
-
-const candidateCache = new WeakMap<ColumnSpec, { exact: Set<string>; stripped: Set<string> }>();
-function candidates(c: ColumnSpec): { exact: Set<string>; stripped: Set<string> } {
-  let e = candidateCache.get(c);
-  if (!e) {
-    const exact = new Set([c.header, c.key, ...c.aliases].map(normalizeHeader));
-    e = { exact, stripped: new Set([...exact].map(stripBracket)) };
-    candidateCache.set(c, e);
-  }
-  return e;
-}
-
-export interface ColumnMatch {
-  /** Index in the grid of each matched column key. */
-  indexOf: Map<string, number>;
-  extra: number[];
-  duplicate: number[];
-  missingRequired: ColumnSpec[];
-  /** Required columns found (used to find a header row when there is no table). */
-  requiredFound: number;
-}
-
-/** Matches header cells to the contract's columns by header, English key or alias, in any order. */
-export function matchColumns(spec: TableSpec, header: readonly unknown[]): ColumnMatch {
-  const indexOf = new Map<string, number>();
-  const extra: number[] = [];
-  const duplicate: number[] = [];
-  header.forEach((h, i) => {
-    const v = flattenCellValue(h);
-    if (isBlank(v)) return;
-    const n = normalizeHeader(v);
-    const found =
-      spec.columns.find((c) => candidates(c).exact.has(n)) ??
-      spec.columns.find((c) => candidates(c).stripped.has(stripBracket(n)));
-    if (!found) extra.push(i);
-    else if (indexOf.has(found.key)) duplicate.push(i);
-    else indexOf.set(found.key, i);
-  });
-  const missingRequired = spec.columns.filter((c) => c.required && !indexOf.has(c.key));
-  return { indexOf, extra, duplicate, missingRequired, requiredFound: spec.columns.filter((c) => c.required).length - missingRequired.length };
-}
+export type { GridRow, SheetCells, TableGrid, WorkbookCells, WorkbookReading } from './reading/workbookCells.js';
+export { matchColumns, normalizeHeader, type ColumnMatch } from './reading/headers.js';
+export { guessKind } from './reading/workbookKind.js';
+import type { GridRow, SheetCells, TableGrid, WorkbookCells, WorkbookReading } from './reading/workbookCells.js';
+import { matchColumns, normalizeHeader } from './reading/headers.js';
 
 // ───────────────────────────────────────────── reading one table
 
@@ -1039,16 +945,4 @@ export function tableToSubmission(cells: WorkbookCells): WorkbookReading {
   }
   const submission = Object.keys(contact).length ? (Object.assign(parsed.data, { contact }) as Submission) : parsed.data;
   return { kind: cells.kind, submission, form, warnings: notes.warnings, errors: notes.errors };
-}
-
-/** Finds the most likely workbook kind from its sheet names and form labels (when the document property is absent). */
-export function guessKind(sheetNames: readonly string[], formLabels: readonly string[]): WorkbookKind | undefined {
-  const labels = new Set(formLabels.map((l) => normalizeHeader(l)));
-  if (labels.has(normalizeHeader('案例名称'))) return 'fmea';
-  if (labels.has(normalizeHeader('项目名称'))) return 'breakthrough';
-  if (labels.has(normalizeHeader('推荐产品'))) return 'best-practice';
-  const names = new Set(sheetNames);
-  if (names.has('Ic数据') || names.has('Id数据') || names.has('Ir数据')) return 'best-practice';
-  if (names.has('经济效益')) return 'breakthrough';
-  return undefined;
 }
