@@ -18,27 +18,30 @@ export function usableRows(grid: TableGrid, notes: CellNoteCollector): GridRow[]
  */
 function fillMergedCells(grid: TableGrid, notes: CellNoteCollector): GridRow[] {
   let rows = grid.rows as GridRow[];
-  if (!grid.merges || !grid.merges.length) return rows;
+  // Merges in the title rows above the header (every template has them) do not concern the data.
+  const dataMerges = (grid.merges ?? []).flatMap((text) => {
+    const range = parseRange(text);
+    return range && range.top > grid.headerRow ? [{ text, range }] : [];
+  });
+  if (!dataMerges.length) return rows;
   const colIndex = new Map<number, number>();
   grid.columns.forEach((l, i) => colIndex.set(columnNumber(l), i));
   const byNumber = new Map<number, number>();
   rows.forEach((r, i) => byNumber.set(r.rowNumber, i));
   let copied = false;
-  for (const m of grid.merges) {
-    const r = parseRange(m);
-    if (!r || r.bottom <= grid.headerRow) continue;
-    const topIdx = byNumber.get(r.top);
-    if (r.top <= grid.headerRow || topIdx === undefined) continue;
+  for (const { text, range } of dataMerges) {
+    const topIdx = byNumber.get(range.top);
+    if (topIdx === undefined) continue;
     if (!copied) {
       rows = rows.map((x) => ({ rowNumber: x.rowNumber, values: x.values }));
       copied = true;
     }
     let touched = false;
-    for (let c = r.left; c <= r.right; c++) {
+    for (let c = range.left; c <= range.right; c++) {
       const ci = colIndex.get(c);
       if (ci === undefined) continue;
       const v = rows[topIdx]!.values[ci];
-      for (let rn = r.top; rn <= r.bottom; rn++) {
+      for (let rn = range.top; rn <= range.bottom; rn++) {
         const ri = byNumber.get(rn);
         if (ri === undefined) continue;
         const vals = [...rows[ri]!.values];
@@ -48,10 +51,10 @@ function fillMergedCells(grid: TableGrid, notes: CellNoteCollector): GridRow[] {
       }
     }
     if (touched) {
-      notes.warn(grid.sheet, m, {
+      notes.warn(grid.sheet, text, {
         key: 'cell.merged',
-        zh: `合并单元格 ${m} 的每一行都取左上角的值`,
-        en: `merged cells ${m}: every row takes the top-left value`,
+        zh: `合并单元格 ${text} 的每一行都取左上角的值`,
+        en: `merged cells ${text}: every row takes the top-left value`,
       });
     }
   }

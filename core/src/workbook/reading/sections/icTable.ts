@@ -23,6 +23,8 @@ export function normalizeStage(s: string): string {
 
 interface StageRows {
   stage: Omit<IcStageInput, 'values'>;
+  /** How notes name the stage: 参数“输出电压”阶段 t1. */
+  what: string;
   values: number[];
   /** Sheet row of each value, for naming the cell of a value the schema refuses. */
   rows: number[];
@@ -30,6 +32,8 @@ interface StageRows {
 
 interface ParameterRows {
   parameter: Omit<IcParameterInput, 'stages'>;
+  /** How notes name the parameter: 参数“输出电压”. */
+  what: string;
   stages: Map<string, StageRows>;
 }
 
@@ -47,21 +51,21 @@ export function readIcTable(cur: TableCursor, origins: CellOrigins): IcInput | u
     if (name === undefined || stageText === undefined || value === undefined) continue;
     let entry = params.get(name);
     if (!entry) {
-      entry = { parameter: { name }, stages: new Map() };
+      entry = { parameter: { name }, what: `参数“${name}”`, stages: new Map() };
       params.set(name, entry);
       origins.recordCell(`ic.parameters[${params.size - 1}]`, { sheet: cur.sheet, cell: cur.at(row, 'parameter') });
     }
     const p = entry.parameter;
-    cur.settle(row, p, 'unit', unit, `参数“${name}”`);
+    cur.settle(row, p, 'unit', unit, entry.what);
     // The first resolution given is used; unlike the unit, a different later one is not reported.
     if (resolution !== undefined && p.resolution === undefined) p.resolution = resolution;
     const stage = normalizeStage(stageText);
     let st = entry.stages.get(stage);
     if (!st) {
-      st = { stage: { stage }, values: [], rows: [] };
+      st = { stage: { stage }, what: `${entry.what}阶段 ${stage}`, values: [], rows: [] };
       entry.stages.set(stage, st);
     }
-    cur.settle(row, st.stage, 'usageHours', usage, `参数“${name}”阶段 ${stage}`);
+    cur.settle(row, st.stage, 'usageHours', usage, st.what);
     st.values.push(value);
     st.rows.push(row.rowNumber);
   }

@@ -28,6 +28,8 @@ interface UnitRows extends IdUnitInput {
 
 interface ParameterRows {
   fields: ParameterFields;
+  /** How notes name the parameter: 参数“输出电压”. */
+  what: string;
   units: Map<string, UnitRows>;
   firstRow: number;
 }
@@ -52,12 +54,11 @@ export function readIdTable(cur: TableCursor, origins: CellOrigins): IdInput | u
     if (name === undefined || unitId === undefined || time === undefined || value === undefined) continue;
     let entry = params.get(name);
     if (!entry) {
-      entry = { fields: { name }, units: new Map(), firstRow: row.rowNumber };
+      entry = { fields: { name }, what: `参数“${name}”`, units: new Map(), firstRow: row.rowNumber };
       params.set(name, entry);
       origins.recordCell(`id.parameters[${params.size - 1}]`, { sheet: cur.sheet, cell: cur.at(row, 'parameter') });
     }
-    const what = `参数“${name}”`;
-    const f = entry.fields;
+    const { fields: f, what } = entry;
     cur.settle(row, f, 'unit', unit, what);
     cur.settle(row, f, 'limit', limit, what);
     cur.settle(row, f, 'direction', direction, what);

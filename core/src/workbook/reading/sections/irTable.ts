@@ -24,6 +24,8 @@ type ScenarioFields = { name: string } & Partial<Pick<IrScenarioInput, 'limit' |
 
 interface ScenarioRows {
   fields: ScenarioFields;
+  /** How notes name the scenario: 场景“高温 85℃”. */
+  what: string;
   /** By category, level, rated level and unit: a stress repeated on several rows is listed once. */
   stresses: Map<string, StressInput>;
   values: number[];
@@ -58,11 +60,11 @@ export function readIrTable(cur: TableCursor, origins: CellOrigins): IrInput | u
     if (name === undefined || (!stressOnly && value === undefined)) continue;
     let sc = scenarios.get(name);
     if (!sc) {
-      sc = { fields: { name }, stresses: new Map(), values: [], rows: [], samples: new Map(), firstRow: row.rowNumber };
+      sc = { fields: { name }, what: `场景“${name}”`, stresses: new Map(), values: [], rows: [], samples: new Map(), firstRow: row.rowNumber };
       scenarios.set(name, sc);
       origins.recordCell(`ir.scenarios[${scenarios.size - 1}]`, { sheet: cur.sheet, cell: cur.at(row, 'scenario') });
     }
-    const what = `场景“${name}”`;
+    const what = sc.what;
     cur.settle(row, sc.fields, 'limit', limit, what);
     cur.settle(row, sc.fields, 'direction', direction, what);
     cur.settle(row, sc.fields, 'parameter', parameter, what);
