@@ -26,8 +26,8 @@ export function readBasicRequirementsTable(cur: TableCursor, notes: CellNoteColl
       const shown = shownRequirement(cur, row, keyText, reqText);
       notes.warn(cur.sheet, cur.at(row, 'key'), {
         key: 'basic.unknownRequirement',
-        zh: `未知的基本要求“${shown}”，已忽略`,
-        en: `unknown basic requirement "${shown}" ignored`,
+        zh: shown === UNREADABLE ? '基本要求的代码或名称无法读取（单元格为错误值），已忽略' : `未知的基本要求“${shown}”，已忽略`,
+        en: shown === UNREADABLE ? 'the basic requirement\'s code or name cannot be read (an error value), ignored' : `unknown basic requirement "${shown}" ignored`,
       });
       continue;
     }
@@ -36,13 +36,11 @@ export function readBasicRequirementsTable(cur: TableCursor, notes: CellNoteColl
   return Object.keys(out).length ? out : undefined;
 }
 
-/**
- * The requirement as the warning quotes it: the code cell, else the text cell. A cell that could
- * not be read (an Excel error value) is quoted as "Symbol(invalid)" — a known defect of the
- * wording, kept byte for byte so that reading gives the same notes as before until it is fixed.
- */
-function shownRequirement(cur: TableCursor, row: GridRow, keyText: string | undefined, reqText: string | undefined): string {
-  const UNREADABLE = 'Symbol(invalid)';
+/** Marks a code or text cell that holds an Excel error value, so the warning says so instead of quoting it. */
+const UNREADABLE: unique symbol = Symbol('unreadable');
+
+/** The requirement as the warning quotes it: the code cell, else the text cell. */
+function shownRequirement(cur: TableCursor, row: GridRow, keyText: string | undefined, reqText: string | undefined): string | typeof UNREADABLE {
   if (keyText !== undefined) return keyText;
   if (!cur.isBlank(row, 'key')) return UNREADABLE;
   if (reqText !== undefined) return reqText;
