@@ -94,3 +94,25 @@ describe('TableCursor reads', () => {
     expect(() => cur.choice(r4, 'direction', ['max'] as const)).toThrow(/KekaoId\.direction.*"min"/);
   });
 });
+
+describe('基本要求 rows whose code and text are Excel error values', () => {
+  it('are named as unreadable, never quoted as an internal value', async () => {
+    const { readBasicRequirementsTable } = await import('../../core/src/workbook/reading/sections/basicRequirementsTable.js');
+    const { BASIC_TABLE } = await import('../../core/src/workbook/contract.js');
+    const grid: TableGrid = {
+      sheet: '基本要求',
+      headerRow: 3,
+      columns: ['A', 'B', 'C', 'D'],
+      header: BASIC_TABLE.columns.map((c) => c.header),
+      rows: [{ rowNumber: 4, values: [{ error: '#REF!' }, { error: '#N/A' }, '是', null] }],
+    };
+    const notes = new CellNoteCollector();
+    const cur = openTable(BASIC_TABLE, { kind: 'best-practice', sheetNames: ['基本要求'], tables: { KekaoBasic: grid } }, notes)!;
+    readBasicRequirementsTable(cur, notes);
+    notes.finish();
+    const texts = [...notes.warnings, ...notes.errors].map((n) => `${n.zh} | ${n.en}`).join('\n');
+    expect(texts).toContain('无法读取');
+    expect(texts).toContain('cannot be read');
+    expect(texts).not.toMatch(/Symbol/);
+  });
+});
