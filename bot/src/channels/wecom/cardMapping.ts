@@ -77,8 +77,8 @@ function choiceCard(shape: CardShape, choices: CardChoice[], actions: CardAction
     if (!key) return undefined;
     return {
       card_type: 'vote_interaction',
-      ...header(shape, c.label),
-      main_title: { title: clip(shape.title ?? c.label, 36), ...(shape.title ? { desc: clip(c.label, 44) } : {}) },
+      ...header(shape, c.label ?? c.id),
+      main_title: { title: clip(shape.title ?? c.label ?? c.id, 36), ...(shape.title && c.label && c.label !== shape.title ? { desc: clip(c.label, 44) } : {}) },
       task_id: o.newTaskId(),
       checkbox: { question_key: c.id, mode: c.multi ? 1 : 0, option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title, is_checked: c.selected.includes(opt.value) })) },
       submit_button: { text: titles[0]!, key },
@@ -90,9 +90,9 @@ function choiceCard(shape: CardShape, choices: CardChoice[], actions: CardAction
     if (buttons.some((b) => !b)) return undefined;
     return {
       card_type: 'button_interaction',
-      ...header(shape, c.label),
+      ...header(shape, c.label ?? c.id),
       task_id: o.newTaskId(),
-      button_selection: { question_key: c.id, title: clip(c.label, 20), option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })), ...(c.selected[0] ? { selected_id: c.selected[0] } : {}) },
+      button_selection: { question_key: c.id, ...(c.label ? { title: clip(c.label, 20) } : {}), option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })), ...(c.selected[0] ? { selected_id: c.selected[0] } : {}) },
       button_list: buttons as TemplateCardButton[],
     };
   }
@@ -101,9 +101,9 @@ function choiceCard(shape: CardShape, choices: CardChoice[], actions: CardAction
     if (!key) return undefined;
     return {
       card_type: 'multiple_interaction',
-      ...header(shape, choices[0]!.label),
+      ...header(shape, choices[0]!.label ?? choices[0]!.id),
       task_id: o.newTaskId(),
-      select_list: choices.map((c) => ({ question_key: c.id, title: clip(c.label, 20), option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })), ...(c.selected[0] ? { selected_id: c.selected[0] } : {}) })),
+      select_list: choices.map((c) => ({ question_key: c.id, title: clip(c.label ?? c.id, 20), option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })), ...(c.selected[0] ? { selected_id: c.selected[0] } : {}) })),
       submit_button: { text: titles[0]!, key },
     };
   }
@@ -141,7 +141,7 @@ export function wecomMessagesOf(reply: ChatReply, o: MappingOptions): WecomMessa
       // Without a fitting choice card, the choices cannot be answered on the card either.
       const unanswerable = typed || (shape.choices.length > 0 && gathering.length > 0);
       const offered = typed || shape.choices.length > 0 ? standalone : shape.actions;
-      const note = unanswerable ? typedInputsNote([...shape.typedInputs, ...shape.choices].map((i) => i.label), lang) : undefined;
+      const note = unanswerable ? typedInputsNote([...shape.typedInputs, ...shape.choices].map((i) => i.label ?? i.id), lang) : undefined;
       if (offered.length) cards.push(...buttonCards(shape, offered, note, o, lang));
       else if (note) text = `${text}\n${note}`;
     }

@@ -9,7 +9,8 @@ import type { AdaptiveCard } from '../../conversation/types.js';
 
 export interface CardChoice {
   id: string;
-  label: string;
+  /** The input's label (absent when the card's heading asks the question). */
+  label?: string;
   options: Array<{ value: string; title: string }>;
   multi: boolean;
   /** Pre-selected values (the card's `value`, comma-separated for multi-select). */
@@ -93,7 +94,7 @@ export function cardShape(card: AdaptiveCard): CardShape {
           .map((c) => ({ value: String(c.value ?? ''), title: String(c.title ?? c.value ?? '') }));
         const multi = el.isMultiSelect === true;
         const selected = typeof el.value === 'string' && el.value ? el.value.split(',') : [];
-        shape.choices.push({ id, label: str(el.label) ?? id, options, multi, selected });
+        shape.choices.push({ id, label: str(el.label), options, multi, selected });
         break;
       }
       case 'Input.Toggle': {

@@ -54,7 +54,7 @@ export const envelopeSchema = z.object({
 });
 
 interface Base {
-  /** The member's UserID as WeCom sent it. */
+  /** The member's UserID in lower case (WeCom treats UserIDs case-insensitively). */
   userId: string;
   createTime: number;
   /** What makes a delivery the same delivery when WeCom retries it. */
@@ -84,7 +84,7 @@ function parse<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
  */
 export function inboundOf(fields: Record<string, unknown>, corpId: string): Inbound {
   const common = parse(commonSchema, fields);
-  const base = { userId: common.FromUserName, createTime: Number(common.CreateTime) };
+  const base = { userId: common.FromUserName.toLowerCase(), createTime: Number(common.CreateTime) };
   if (common.MsgType === 'text') {
     const m = parse(textSchema, fields);
     return { ...base, kind: 'text', text: m.Content, dedupeKey: `${corpId}/msg/${m.MsgId}` };
