@@ -78,10 +78,15 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
     return { status: r.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${r.zh} / ${r.en} (${e.key})` };
   }
 
-  /** Checks query, timestamp window and signature; decrypts for this CorpID. */
-  function open(query: Record<string, string>, encrypted: string): { message: string; q: z.infer<typeof querySchema> } {
+  function checkQuery(query: Record<string, string>): z.infer<typeof querySchema> {
     const q = querySchema.safeParse(query);
     if (!q.success) throw new Refused('wecom.badQuery', q.error.issues.map((i) => String(i.path[0])).join(', '));
+    return q.data;
+  }
+
+  /** Checks signature and timestamp window; decrypts for this CorpID. */
+  function open(query: Record<string, string>, encrypted: string): { message: string; q: z.infer<typeof querySchema> } {
+    const q = { data: checkQuery(query) };
     if (!signatureMatches(d.config.token, q.data.timestamp, q.data.nonce, encrypted, q.data.msg_signature)) throw new Refused('wecom.badSignature', 'msg_signature mismatch');
     const skew = Math.abs(d.now().getTime() / 1000 - Number(q.data.timestamp));
     if (skew > window) throw new Refused('wecom.replayed', `timestamp ${Math.round(skew)} s away from the clock`);
@@ -137,6 +142,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
     async post(req) {
       let inbound: Inbound;
       try {
+        checkQuery(req.query);
         let envelope;
         try {
           envelope = envelopeSchema.parse(parseWecomXml(req.body.toString('utf8')));
