@@ -38,6 +38,8 @@ export interface WecomService {
 
 export interface WecomServiceOptions extends Partial<Omit<WecomRouteOptions, 'config'>> {
   now?: Date;
+  /** Another instance of the same application (a restart, a second process): same settings, same stand-in. */
+  sameAppAs?: Pick<WecomService, 'config' | 'mock'>;
   logger?: Logger;
   extraHandlers?: ExtraHandler[];
   channels?: ChannelRoute[];
@@ -45,8 +47,8 @@ export interface WecomServiceOptions extends Partial<Omit<WecomRouteOptions, 'co
 
 export async function startWecomService(db: Database, o: WecomServiceOptions = {}): Promise<WecomService> {
   const clock = { now: o.now ?? new Date() };
-  const placeholder = randomWecomConfig('http://127.0.0.1:9');
-  const mock = await startMockWecomApi({ corpId: placeholder.corpId, secret: placeholder.secret, agentId: placeholder.agentId });
+  const placeholder = o.sameAppAs?.config ?? randomWecomConfig('http://127.0.0.1:9');
+  const mock = o.sameAppAs?.mock ?? (await startMockWecomApi({ corpId: placeholder.corpId, secret: placeholder.secret, agentId: placeholder.agentId }));
   const config = { ...placeholder, apiBase: mock.url };
   const route = wecomRoute({ ...o, config, api: { baseMs: 5, maxMs: 50, ...o.api } });
   const server = await createServer(
@@ -58,7 +60,7 @@ export async function startWecomService(db: Database, o: WecomServiceOptions = {
     server, route, mock, sim, config, clock,
     async close() {
       await server.close();
-      await mock.close();
+      if (!o.sameAppAs) await mock.close();
     },
   };
 }

@@ -56,6 +56,8 @@ export interface MockWecomApi {
   calls: Record<string, number>;
   /** Refusals by errcode. */
   refusals: Record<number, number>;
+  /** Every access token issued so far. */
+  issuedTokens(): string[];
   /** Makes every issued token expired now (the next call with it gets 42001). */
   expireTokens(): void;
   /** Answers the next `n` send/update calls with errcode 45009. */
@@ -203,6 +205,7 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
     updates,
     calls,
     refusals,
+    issuedTokens: () => [...tokens.keys()],
     expireTokens() {
       for (const t of tokens.keys()) tokens.set(t, nowMs());
     },
