@@ -111,18 +111,30 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
     return p;
   }
 
-  async function answer(inbound: Inbound): Promise<ChannelResponse> {
-    const work = track(d.turn(inbound));
+  /**
+   * Claims the delivery and produces its answer, within the passive budget counted from the
+   * request's arrival: under load even the claim may wait for the database, and WeCom retries
+   * whatever it has no response to after 5 s.
+   */
+  async function answer(inbound: Inbound, arrived: number): Promise<ChannelResponse> {
+    const work = track(
+      claimReceipt(d.db, inbound.dedupeKey).then((first) => {
+        if (first) return d.turn(inbound);
+        d.log?.info('wecom delivery repeated; already processed', { kind: inbound.kind });
+        return undefined;
+      }),
+    );
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), budget)));
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), Math.max(0, budget - (performance.now() - arrived)))));
     const ready = await Promise.race([work, late]);
     clearTimeout(timer);
+    if (ready === undefined) return EMPTY;
     // A passive reply would overtake messages of the member still being sent actively.
-    if (ready && ready.length === 1 && ready[0]!.msgtype === 'text' && utf8Bytes(ready[0]!.text.content) <= LIMITS.textBytes && !d.delivery.busy(inbound.userId)) {
+    if (ready !== 'late' && ready.length === 1 && ready[0]!.msgtype === 'text' && utf8Bytes(ready[0]!.text.content) <= LIMITS.textBytes && !d.delivery.busy(inbound.userId)) {
       return passiveReply(inbound.userId, ready[0]!.text.content);
     }
-    if (ready && ready.length === 0) return EMPTY;
-    track(work.then((messages) => d.delivery.send(inbound.userId, messages)));
+    if (ready !== 'late' && ready.length === 0) return EMPTY;
+    track(work.then((messages) => (messages?.length ? d.delivery.send(inbound.userId, messages) : undefined)));
     return EMPTY;
   }
 
@@ -140,6 +152,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
       }
     },
     async post(req) {
+      const arrived = performance.now();
       let inbound: Inbound;
       try {
         checkQuery(req.query);
@@ -160,11 +173,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
         if (e instanceof Refused) return refuse(req, e);
         throw e;
       }
-      if (!(await claimReceipt(d.db, inbound.dedupeKey))) {
-        d.log?.info('wecom delivery repeated; already processed', { kind: inbound.kind });
-        return EMPTY;
-      }
-      return answer(inbound);
+      return answer(inbound, arrived);
     },
     async idle() {
       while (inflight.size) await Promise.allSettled([...inflight]);
