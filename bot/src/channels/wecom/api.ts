@@ -15,9 +15,18 @@ import type { Logger } from '../../log.js';
 export const TOKEN_ERRORS = new Set([40014, 42001, 41001]);
 export const RATE_LIMIT_ERRORS = new Set([45009, 45033, -1]);
 
+/** What an administrator should check for the errors a misconfiguration causes (全局错误码). */
+const HINTS: Record<number, string> = {
+  40001: '应用 Secret 不对（KEKAO_WECOM_SECRET）/ wrong application secret',
+  40013: '企业ID 不对（KEKAO_WECOM_CORP_ID）/ wrong CorpID',
+  40056: 'AgentId 不对（KEKAO_WECOM_AGENT_ID）/ wrong AgentId',
+  60020: '本服务器的出口 IP 不在应用的“企业可信IP”中 / this server\'s IP is not among the application\'s trusted IPs',
+  81013: '成员不在应用的可见范围内 / the member is outside the application\'s visible range',
+};
+
 export class WecomApiError extends Error {
   constructor(readonly path: string, readonly errcode: number, readonly errmsg: string) {
-    super(`WeCom ${path}: errcode ${errcode} (${errmsg})`);
+    super(`WeCom ${path}: errcode ${errcode} (${errmsg})${HINTS[errcode] ? ` — ${HINTS[errcode]}` : ''}`);
   }
 }
 
