@@ -62,8 +62,8 @@ export function createConversation(ports: ConversationPorts): Conversation {
     return [{
       text: t(
         lang,
-        `您的账号尚未在 kekao 登记角色，无法查询。请管理员将您的 Teams 账号（标识：${id}）绑定到 kekao 用户。（角色只来自登记信息，不能在对话中声明。）`,
-        `Your account has no kekao role yet. Ask an administrator to link your Teams identity (${id}) to a kekao user. (Roles come from the registry only, never from the chat.)`,
+        `您的账号尚未在 kekao 登记角色，无法查询。请管理员将您的聊天账号（Teams 或企业微信，标识：${id}）绑定到 kekao 用户。（角色只来自登记信息，不能在对话中声明。）`,
+        `Your account has no kekao role yet. Ask an administrator to link your chat account (Teams or WeCom, ${id}) to a kekao user. (Roles come from the registry only, never from the chat.)`,
       ),
     }];
   }
