@@ -123,5 +123,6 @@ describe('WeCom environment variables', () => {
     expect(message({ ...good, KEKAO_WECOM_AES_KEY: 'short' })).toContain('KEKAO_WECOM_AES_KEY 无效：须为 43 位');
     expect(message({ ...good, KEKAO_WECOM_AGENT_ID: 'abc' })).toContain('KEKAO_WECOM_AGENT_ID 无效');
     expect(message({ ...good, KEKAO_WECOM_API_BASE: 'not a url' })).toContain('KEKAO_WECOM_API_BASE 无效');
+    expect(message({ ...good, KEKAO_WECOM_API_BASE: 'ftp://10.0.0.1/' })).toContain('KEKAO_WECOM_API_BASE 无效：须为 http(s) 地址');
   });
 });

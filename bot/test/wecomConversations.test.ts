@@ -54,6 +54,13 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       expect(() => d.click('visitor2', '截止时间')).toThrow(/no card/);
     });
 
+    it('an application menu item (click event) and a message type kekao does not read (image)', async () => {
+      const menu = await svc.sim.menu('visitor5', 'deadline');
+      expect(menu.passive?.content).toContain('还有 10 天');
+      const image = await svc.sim.post({ ToUserName: svc.config.corpId, FromUserName: 'visitor5', CreateTime: Math.floor(svc.clock.now.getTime() / 1000), MsgType: 'image', PicUrl: 'http://example.invalid/a.png', MediaId: 'media1', MsgId: svc.sim.newMsgId(), AgentID: svc.config.agentId });
+      expect(image.passive?.content).toContain('目前只能处理文字消息');
+    });
+
     it('我在石家庄，找谁推荐？ → 周敬 and the district-bureau rule, as a passive reply', async () => {
       const r = await d.say('visitor3', '我在石家庄，找谁推荐？');
       expect(r.passive).toBeDefined();

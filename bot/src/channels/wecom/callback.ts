@@ -85,13 +85,13 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
   }
 
   /** Checks signature and timestamp window; decrypts for this CorpID. */
-  function open(query: Record<string, string>, encrypted: string): { message: string; q: z.infer<typeof querySchema> } {
-    const q = { data: checkQuery(query) };
-    if (!signatureMatches(d.config.token, q.data.timestamp, q.data.nonce, encrypted, q.data.msg_signature)) throw new Refused('wecom.badSignature', 'msg_signature mismatch');
-    const skew = Math.abs(d.now().getTime() / 1000 - Number(q.data.timestamp));
+  function open(query: Record<string, string>, encrypted: string): string {
+    const q = checkQuery(query);
+    if (!signatureMatches(d.config.token, q.timestamp, q.nonce, encrypted, q.msg_signature)) throw new Refused('wecom.badSignature', 'msg_signature mismatch');
+    const skew = Math.abs(d.now().getTime() / 1000 - Number(q.timestamp));
     if (skew > window) throw new Refused('wecom.replayed', `timestamp ${Math.round(skew)} s away from the clock`);
     try {
-      return { message: decryptFor(d.config.aesKey, d.config.corpId, encrypted).message, q: q.data };
+      return decryptFor(d.config.aesKey, d.config.corpId, encrypted).message;
     } catch (e) {
       if (e instanceof WecomCryptoError) throw new Refused(e.key === 'wecom.wrongReceiveId' ? 'wecom.wrongReceiveId' : 'wecom.undecryptable', e.message);
       throw e;
@@ -143,7 +143,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
       try {
         const echostr = req.query.echostr;
         if (!echostr) throw new Refused('wecom.badQuery', 'echostr');
-        const { message } = open(req.query, echostr);
+        const message = open(req.query, echostr);
         d.log?.info('wecom callback URL verified');
         return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message };
       } catch (e) {
@@ -162,7 +162,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
         } catch (e) {
           throw new Refused('wecom.malformed', `envelope: ${e instanceof Error ? e.message.split('\n')[0] : 'invalid'}`);
         }
-        const { message } = open(req.query, envelope.Encrypt);
+        const message = open(req.query, envelope.Encrypt);
         try {
           inbound = inboundOf(parseWecomXml(message), d.config.corpId);
         } catch (e) {
