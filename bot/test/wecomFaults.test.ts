@@ -169,6 +169,27 @@ describe.each(backends)('WeCom delivery faults on $name', (backend) => {
   });
 });
 
+describe('WeCom API errors an administrator must fix', () => {
+  it('a wrong secret or AgentId fails at once, naming what to check, without the secret', async () => {
+    const mock = await startMockWecomApi({ corpId: 'wwright', secret: 'right-secret', agentId: 7 });
+    try {
+      const wrongSecret = createWecomApi({ apiBase: mock.url, corpId: 'wwright', secret: 'wrong-secret' });
+      const e1 = await wrongSecret.post('message/send', {}).catch((e: Error) => e);
+      expect(String(e1)).toContain('errcode 40001');
+      expect(String(e1)).toContain('KEKAO_WECOM_SECRET');
+      expect(String(e1)).not.toContain('wrong-secret');
+      expect(mock.calls.gettoken).toBe(1);
+      const api = createWecomApi({ apiBase: mock.url, corpId: 'wwright', secret: 'right-secret' });
+      const e2 = await api.post('message/send', { touser: 'a', agentid: 8, msgtype: 'text', text: { content: 'x' } }).catch((e: Error) => e);
+      expect(String(e2)).toContain('errcode 40056');
+      expect(String(e2)).toContain('KEKAO_WECOM_AGENT_ID');
+      expect(mock.calls['message/send']).toBe(1);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
 describe('per-member limit of 30 messages a minute', () => {
   it('waits instead of sending the 31st within the minute, so WeCom drops nothing', async () => {
     const clock = { ms: Date.UTC(2025, 8, 20, 2) };

@@ -108,10 +108,28 @@ export function createWecomApi(o: WecomApiOptions): WecomApi {
     return token();
   }
 
+  function backoff(path: string, errcode: number, attempt: number): Promise<void> {
+    const exp = Math.min(maxMs, baseMs * 2 ** attempt);
+    const waitMs = exp / 2 + Math.random() * (exp / 2);
+    o.log?.warn('wecom rate limit; backing off', { path, errcode, attempt: attempt + 1, waitMs: Math.round(waitMs) });
+    return sleep(waitMs);
+  }
+
   async function post(path: string, body: unknown): Promise<Record<string, unknown>> {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const used = await token();
+      let used: string;
+      try {
+        used = await token();
+      } catch (e) {
+        // gettoken itself can be throttled or unreachable: wait like for any other call.
+        const code = e instanceof WecomApiError ? e.errcode : undefined;
+        if (((e as { retryable?: boolean }).retryable || (code !== undefined && RATE_LIMIT_ERRORS.has(code))) && attempt < retries) {
+          await backoff('gettoken', code ?? -1, attempt);
+          continue;
+        }
+        throw e;
+      }
       let r: z.infer<typeof replySchema>;
       try {
         r = await request(path, { method: 'POST', query: { access_token: used }, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -128,10 +146,7 @@ export function createWecomApi(o: WecomApiOptions): WecomApi {
         continue;
       }
       if (RATE_LIMIT_ERRORS.has(r.errcode) && attempt < retries) {
-        const exp = Math.min(maxMs, baseMs * 2 ** attempt);
-        const waitMs = exp / 2 + Math.random() * (exp / 2);
-        o.log?.warn('wecom rate limit; backing off', { path, errcode: r.errcode, attempt: attempt + 1, waitMs: Math.round(waitMs) });
-        await sleep(waitMs);
+        await backoff(path, r.errcode, attempt);
         continue;
       }
       throw new WecomApiError(path, r.errcode, r.errmsg);
