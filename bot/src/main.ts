@@ -2,20 +2,29 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { createServer } from './server.js';
 import { digestIntervalFromEnv, teamsRoute } from './channels/teams/mount.js';
+import { wecomConfigFromEnv, WecomConfigError } from './channels/wecom/config.js';
+import { wecomRoute } from './channels/wecom/mount.js';
+import { createNotifyRouter, proactiveRouting } from './channels/notifyRouter.js';
 
 /** `npm start`: the service in one process; SIGTERM/SIGINT finish the requests in flight, then exit. */
 async function main(): Promise<void> {
   let config;
+  let wecom;
   try {
     config = loadConfig();
+    wecom = wecomConfigFromEnv();
   } catch (e) {
-    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
+    process.stderr.write(`${e instanceof ConfigError || e instanceof WecomConfigError ? e.message : String(e)}\n`);
     process.exit(78);
   }
   const log = createLogger(config.logLevel, { service: 'kekao' });
   // The Teams bot at POST /api/messages (issue 6); built at start so the digest scheduler runs.
-  const bot = teamsRoute({ digestIntervalMs: digestIntervalFromEnv() });
-  const running = await createServer(config, { logger: log, extraHandlers: [bot.handler] });
+  // With WeCom on, proactive messages go through every channel a user is linked to.
+  const router = createNotifyRouter();
+  const bot = teamsRoute({ digestIntervalMs: digestIntervalFromEnv(), ...(wecom ? { proactive: proactiveRouting(router, ['wecom']) } : {}) });
+  const channels = wecom ? [wecomRoute({ config: wecom, router })] : [];
+  if (wecom) log.info('wecom channel on', { path: '/api/wecom', apiBase: wecom.apiBase, corpId: wecom.corpId, agentId: wecom.agentId });
+  const running = await createServer(config, { logger: log, extraHandlers: [bot.handler], channels });
   bot.ensure(running.services);
   let stopping = false;
   const stop = (signal: string) => {

@@ -7,16 +7,18 @@ import { ROLES, type Role } from '../../bot/src/auth/principal.js';
 import { formatScope, parseScope, ScopeSyntaxError } from '../../bot/src/auth/scope.js';
 import { createUser, getUserListing, linkIdentityIfFree, listUsers, UserRuleError, type UserListing } from '../../bot/src/store/users.js';
 import { findOrCreateOrganisation } from '../../bot/src/store/organisations.js';
+import { USER_ID_RE, WECOM_CHANNEL, wecomExternalId } from '../../bot/src/channels/wecom/identity.js';
 
 const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]';
 const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
+const USAGE_LINK_WECOM = 'users link --user USER_ID --wecom USERID [--corp CORPID]';
 const USAGE_LIST = 'users list [--json]';
-const USAGE_LINES = [USAGE_ADD, USAGE_LINK, USAGE_LIST];
+const USAGE_LINES = [USAGE_ADD, USAGE_LINK, USAGE_LINK_WECOM, USAGE_LIST];
 
 const text = { type: 'string' } as const;
 /** The options each subcommand accepts; anything else is refused naming the valid ones. */
 const ADD_OPTIONS: OptionSpecs = { role: text, scope: text, name: text, org: text, uscc: text, province: text, city: text, district: text };
-const LINK_OPTIONS: OptionSpecs = { user: text, teams: text, channel: text };
+const LINK_OPTIONS: OptionSpecs = { user: text, teams: text, channel: text, wecom: text, corp: text };
 const LIST_OPTIONS: OptionSpecs = { json: { type: 'boolean' } };
 
 function usageError(): UserError {
@@ -27,13 +29,14 @@ function usageError(): UserError {
 /**
  * `kekao users add`: creates a user of the service and prints its bearer token ONCE. Only the
  * token's SHA-256 hash is stored; a lost token is replaced by adding the user again.
- * `kekao users link`: binds a Teams account (AAD object id) to a user, so the bot knows its role.
+ * `kekao users link`: binds a Teams account (AAD object id) or a WeCom member (CorpID/UserID) to a
+ * user, so the bot knows its role.
  * `kekao users list`: users with scope, organisation and bound chat accounts (never token hashes).
  */
 export const usersCommand: CliCommand = {
   name: 'users',
-  summary: { zh: '服务用户：添加（令牌只显示一次）、绑定 Teams 账号、列出', en: 'service users: add (token shown once), link a Teams account, list' },
-  usage: 'users add … | link --user ID --teams AAD | list [--json]',
+  summary: { zh: '服务用户：添加（令牌只显示一次）、绑定 Teams / 企业微信账号、列出', en: 'service users: add (token shown once), link a Teams or WeCom account, list' },
+  usage: 'users add … | link --user ID --teams AAD | --wecom USERID | list [--json]',
   usageDetails: USAGE_LINES,
   async run(args, io) {
     const [sub, ...rest] = args;
@@ -107,6 +110,13 @@ const linkArgsSchema = z.strictObject({
   channel: z.string().trim().regex(/^[a-z][a-z0-9._-]{0,31}$/).default('msteams'),
 });
 
+/** A WeCom member: the UserID of the admin console and the enterprise (default KEKAO_WECOM_CORP_ID). */
+const wecomLinkArgsSchema = z.strictObject({
+  user: z.string().trim().toLowerCase().regex(GUID),
+  wecom: z.string().trim().regex(USER_ID_RE),
+  corp: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/),
+});
+
 const listArgsSchema = z.strictObject({ json: z.literal(true).optional() });
 
 /** What to say when an option is missing or malformed, by option name. */
@@ -121,6 +131,16 @@ const OPTION_PROBLEMS: Record<string, { key: string; missing: [string, string]; 
     missing: ['缺少 --teams（Teams 用户的 AAD 对象 ID）', 'missing --teams (the Teams user\'s AAD object id)'],
     invalid: (v) => [`--teams "${v}" 不是 AAD 对象 ID（GUID，形如 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx）`,
       `--teams "${v}" is not an AAD object id (a GUID, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`],
+  },
+  wecom: {
+    key: 'users.wecomId',
+    missing: ['缺少 --wecom（企业微信成员的 UserID，即管理后台“账号”）', 'missing --wecom (the WeCom member\'s UserID, the admin console\'s 账号)'],
+    invalid: (v) => [`--wecom "${v}" 不是企业微信 UserID（1–64 位字母、数字或 _-@.，以字母或数字开头）`, `--wecom "${v}" is not a WeCom UserID (1–64 letters, digits or _-@., starting with a letter or digit)`],
+  },
+  corp: {
+    key: 'users.wecomCorp',
+    missing: ['缺少 --corp（企业ID，CorpID），或设置环境变量 KEKAO_WECOM_CORP_ID', 'missing --corp (the CorpID), or set KEKAO_WECOM_CORP_ID'],
+    invalid: (v) => [`--corp "${v}" 不是企业ID（CorpID，字母和数字）`, `--corp "${v}" is not a CorpID (letters and digits)`],
   },
   channel: {
     key: 'users.channel',
@@ -158,8 +178,22 @@ function describeUser(u: UserListing): string {
   return `${u.name} (${u.role}, ${formatScope(u.scope)}, ${u.id})`;
 }
 
+/** The account to link: a Teams AAD object id (`--teams`) or a WeCom member (`--wecom`, `--corp`). */
+function linkTarget(rest: string[]): { userId: string; channel: string; externalId: string; option: string; given: string; account: { zh: string; en: string } } {
+  const p = parseArgs(rest, LINK_OPTIONS);
+  if (p.values.wecom !== undefined) {
+    if (p.values.teams !== undefined) throw new UserError('users.oneAccount', '--teams 与 --wecom 只能选一个', 'give either --teams or --wecom, not both', 2);
+    const corpFromEnv = process.env.KEKAO_WECOM_CORP_ID?.trim();
+    if (p.values.corp === undefined && corpFromEnv) p.values.corp = corpFromEnv;
+    const { user, wecom, corp } = parseOptions(p, wecomLinkArgsSchema);
+    return { userId: user, channel: WECOM_CHANNEL, externalId: wecomExternalId(corp, wecom), option: '--wecom', given: wecom, account: { zh: '企业微信账号', en: 'WeCom account' } };
+  }
+  const { user, teams, channel } = parseOptions(p, linkArgsSchema);
+  return { userId: user, channel, externalId: teams, option: '--teams', given: teams, account: { zh: 'Teams 账号', en: 'Teams account' } };
+}
+
 async function linkUser(rest: string[], io: CliIO): Promise<number> {
-  const { user: userId, teams, channel } = parseOptions(parseArgs(rest, LINK_OPTIONS), linkArgsSchema);
+  const { userId, channel, externalId, option, given, account } = linkTarget(rest);
   const result = await withServiceDatabase((db) =>
     db.transaction(async (tx) => {
       const user = await getUserListing(tx, userId);
@@ -167,18 +201,18 @@ async function linkUser(rest: string[], io: CliIO): Promise<number> {
         throw new UserError('users.unknownUser', `--user ${userId}：没有这个用户（用 kekao users list 查看用户编号）`,
           `--user ${userId}: no such user (see kekao users list)`, 2);
       }
-      const link = await linkIdentityIfFree(tx, userId, channel, teams);
+      const link = await linkIdentityIfFree(tx, userId, channel, externalId);
       if (link.outcome === 'linkedToOther') {
         const holder = await getUserListing(tx, link.userId);
         const who = holder ? describeUser(holder) : link.userId;
         throw new UserError('users.identityLinkedToOther',
-          `--teams ${teams} 已绑定到另一用户 ${who}；一个 Teams 账号只能绑定一个用户`,
-          `--teams ${teams} is already linked to another user, ${who}; a Teams account maps to one user only`);
+          `${option} ${given} 已绑定到另一用户 ${who}；一个${account.zh}只能绑定一个用户`,
+          `${option} ${given} is already linked to another user, ${who}; a ${account.en} maps to one user only`);
       }
       return { user, outcome: link.outcome };
     }, { actor: 'cli:users-link' }),
   );
-  const target = `${channel} ${teams} → ${describeUser(result.user)}`;
+  const target = `${channel} ${externalId} → ${describeUser(result.user)}`;
   if (result.outcome === 'linked') io.out(`已绑定 / linked: ${target}\n`);
   else io.out(`已是此绑定，未作更改 / already linked, nothing changed: ${target}\n`);
   if (result.user.disabled) io.err(`注意：该用户已停用，机器人不会认出此账号 (users.userDisabled: the user is disabled; the bot will not recognise this account)\n`);

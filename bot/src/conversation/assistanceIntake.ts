@@ -107,7 +107,37 @@ export function intakeCard(state: IntakeState, lang: Lang, problems: Bilingual[]
       body.push(input);
     }
   }
-  return card(body, [submit(t(lang, '提交申请', 'Submit'), { action: 'assistance.submit' }), submit(t(lang, '取消', 'Cancel'), { action: 'cancel' })]);
+  // Cancelling needs none of the inputs: without associatedInputs 'none' a client would first
+  // insist on the required fields.
+  return card(body, [submit(t(lang, '提交申请', 'Submit'), { action: 'assistance.submit' }), { ...(submit(t(lang, '取消', 'Cancel'), { action: 'cancel' }) as object), associatedInputs: 'none' }]);
+}
+
+/**
+ * The choices of one step as a small card (a choice set and an OK button), so a channel can offer
+ * them as a selection instead of asking for a typed number; `undefined` for fields answered by text.
+ */
+export function stepCard(field: IntakeField, lang: Lang): AdaptiveCard | undefined {
+  const yes = { title: t(lang, '是', 'yes'), value: 'yes' };
+  const choices =
+    field.type === 'choice' || field.type === 'multi'
+      ? field.options!.map((o) => ({ title: lang === 'en' ? o.en : o.zh, value: o.value }))
+      : field.type === 'yesno'
+        ? [yes, { title: t(lang, '否', 'no'), value: 'no' }]
+        : field.type === 'confirm'
+          ? [{ title: t(lang, '确认承诺', 'I confirm'), value: 'yes' }]
+          : undefined;
+  if (!choices) return undefined;
+  return card(
+    [heading(lang === 'en' ? field.en : field.zh), { type: 'Input.ChoiceSet', id: field.key, style: 'expanded', isMultiSelect: field.type === 'multi', choices }],
+    [submit(t(lang, '确定', 'OK'), { action: 'assistance.answer', field: field.key })],
+  );
+}
+
+/** The question of a step, with its choice card when it has choices. */
+export function questionReply(field: IntakeField, state: IntakeState, lang: Lang, lead?: string): ChatReply {
+  const text = `${lead ? `${lead}\n` : ''}${questionText(field, state, lang)}`;
+  const c = stepCard(field, lang);
+  return c ? { text, card: c } : { text };
 }
 
 export interface IntakeStep {
@@ -116,19 +146,19 @@ export interface IntakeStep {
 }
 
 /** Applies one typed answer to the current step. */
-export function answerStep(state: IntakeState, text: string, ports: ConversationPorts, lang: Lang): { state: IntakeState; replies: ChatReply[]; complete: boolean } {
+export function answerStep(state: IntakeState, answer: unknown, ports: ConversationPorts, lang: Lang): { state: IntakeState; replies: ChatReply[]; complete: boolean } {
   const field = pendingFields(state)[0];
   if (!field) return { state, replies: [], complete: true };
-  const r = validateAnswer(field, text, ports.programme);
+  const r = validateAnswer(field, answer, ports.programme);
   if (!r.ok) {
-    return { state, replies: [{ text: `${r.problem[lang]}\n\n${questionText(field, state, lang)}` }], complete: false };
+    return { state, replies: [questionReply(field, state, lang, `${r.problem[lang]}\n`)], complete: false };
   }
   const next: IntakeState = { ...state, answers: { ...state.answers, [field.key]: r.value } };
   if (r.location) next.location = r.location;
   // An 其他 option that was removed drops its text so the form stays consistent.
   const nextField = pendingFields(next)[0];
   if (!nextField) return { state: next, replies: [], complete: true };
-  return { state: next, replies: [{ text: `${t(lang, '已记录。', 'Saved.')}\n${questionText(nextField, next, lang)}` }], complete: false };
+  return { state: next, replies: [questionReply(nextField, next, lang, t(lang, '已记录。', 'Saved.'))], complete: false };
 }
 
 /** Validates a whole card submit; keeps every valid answer and lists every problem. */

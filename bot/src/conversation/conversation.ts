@@ -6,6 +6,7 @@ import {
   intakeStateSchema,
   newIntakeState,
   pendingFields,
+  questionReply,
   questionText,
   type IntakeState,
 } from './assistanceIntake.js';
@@ -61,8 +62,8 @@ export function createConversation(ports: ConversationPorts): Conversation {
     return [{
       text: t(
         lang,
-        `您的账号尚未在 kekao 登记角色，无法查询。请管理员将您的 Teams 账号（标识：${id}）绑定到 kekao 用户。（角色只来自登记信息，不能在对话中声明。）`,
-        `Your account has no kekao role yet. Ask an administrator to link your Teams identity (${id}) to a kekao user. (Roles come from the registry only, never from the chat.)`,
+        `您的账号尚未在 kekao 登记角色，无法查询。请管理员将您的聊天账号（Teams 或企业微信，标识：${id}）绑定到 kekao 用户。（角色只来自登记信息，不能在对话中声明。）`,
+        `Your account has no kekao role yet. Ask an administrator to link your chat account (Teams or WeCom, ${id}) to a kekao user. (Roles come from the registry only, never from the chat.)`,
       ),
     }];
   }
@@ -172,6 +173,17 @@ export function createConversation(ports: ConversationPorts): Conversation {
       }
       return finish(input, key, state, lang);
     }
+    if (action === 'assistance.answer') {
+      // One step answered on its choice card (the same validation as a typed answer).
+      const { state, etag } = await loadIntake(key);
+      if (!state) return [{ text: t(lang, '当前没有进行中的帮扶申请填写。', 'No assistance request is in progress.') }];
+      const field = pendingFields(state)[0];
+      if (!field) return finish(input, key, state, state.lang);
+      if (value.field !== field.key) return [questionReply(field, state, state.lang, t(state.lang, '该项已经回答过了。', 'That step was already answered.'))];
+      const step = answerStep(state, value[field.key], ports, state.lang);
+      await ports.state.save(key, step.state, etag);
+      return step.complete ? finish(input, key, step.state, state.lang) : step.replies;
+    }
     if (action === 'cancel') {
       const { state } = await loadIntake(key);
       if (state) await ports.state.remove(key);
@@ -180,8 +192,12 @@ export function createConversation(ports: ConversationPorts): Conversation {
     if (action === 'scoreEntry.open') {
       return withIdentity(input, lang, async (id) => {
         if (id.role !== 'reviewer') return recordScore(id, ports, {}, lang);
-        const entry = (await ports.reviews.assignedEntries(id)).find((e) => e.submissionId === value.submissionId);
-        return entry ? [{ text: t(lang, '请在卡片中录入评分。', 'Enter the score in the card.'), card: scoreCard(entry, lang) }] : [{ text: t(lang, '该条目未分配给您，不能评分。', 'This entry is not assigned to you.') }];
+        const entries = await ports.reviews.assignedEntries(id);
+        const n = entries.findIndex((e) => e.submissionId === value.submissionId) + 1;
+        const entry = entries[n - 1];
+        return entry
+          ? [{ text: t(lang, `请在卡片中录入评分，或输入“打分 ${n} 指标 分数 理由”，例如“打分 ${n} Ic 85 两阶段变异系数均较低”。`, `Enter the score in the card, or type "score ${n} indicator value reason".`), card: scoreCard(entry, lang) }]
+          : [{ text: t(lang, '该条目未分配给您，不能评分。', 'This entry is not assigned to you.') }];
       });
     }
     if (action === 'scoreEntry.submit') return withIdentity(input, lang, (id) => recordScore(id, ports, value, lang));
@@ -200,7 +216,8 @@ export function createConversation(ports: ConversationPorts): Conversation {
       }
       if (intent === 'help') {
         const field = pendingFields(state)[0];
-        return [{ text: `${t(lang, '您正在填写帮扶申请（回复“取消”可退出）。', 'You are filling in an assistance request (reply "cancel" to stop).')}\n${field ? questionText(field, state, lang) : ''}` }];
+        const lead = t(lang, '您正在填写帮扶申请（回复“取消”可退出）。', 'You are filling in an assistance request (reply "cancel" to stop).');
+        return [field ? questionReply(field, state, lang, lead) : { text: lead }];
       }
       const step = answerStep(state, text, ports, state.lang);
       await ports.state.save(key, step.state, etag);

@@ -115,6 +115,11 @@ export interface BindingOptions {
   channel: string;
   now: () => Date;
   notify: NotifyPort;
+  /**
+   * Channels whose linked users can be messaged without a stored conversation (WeCom sends to a
+   * member by UserID), so a reviewer linked there is reachable for the digest.
+   */
+  reachableChannels?: readonly string[];
 }
 
 export function createServicePorts(o: BindingOptions): ConversationPorts {
@@ -261,8 +266,12 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
       assignedEntries,
       async reachableReviewers() {
         const r = await db.query<{ id: string; name: string }>(
-          `SELECT DISTINCT u.id, u.name FROM users u JOIN conversation_references c ON c.user_id = u.id
-           WHERE u.role = 'reviewer' AND u.disabled_at IS NULL ORDER BY u.name`,
+          `SELECT u.id, u.name FROM users u
+           WHERE u.role = 'reviewer' AND u.disabled_at IS NULL
+             AND (EXISTS (SELECT 1 FROM conversation_references c WHERE c.user_id = u.id)
+                  OR EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.channel = ANY($1::text[])))
+           ORDER BY u.name`,
+          [[...(o.reachableChannels ?? [])]],
         );
         return r.rows.map((u) => ({ userId: u.id, role: 'reviewer' as const, name: u.name, scopeLabel: '分配给您的评审条目' }));
       },

@@ -15,6 +15,7 @@ import { chatInputOf } from './activityMapping.js';
 import { botLogic, createTeamsApplication } from './teamsApplication.js';
 import { createProactiveNotifier, createReferenceCapture } from './proactive.js';
 import type { BackoffOptions } from './backoff.js';
+import type { ProactiveRouting } from '../notifyRouter.js';
 
 /**
  * `POST /api/messages` — the Bot Framework endpoint. botbuilder's CloudAdapter (as teams-ai's
@@ -31,6 +32,8 @@ export interface TeamsBotDeps {
   /** Proactive reviewer digests every N ms (off when absent). */
   digestIntervalMs?: number;
   backoff?: BackoffOptions;
+  /** Notify through every channel a user is linked to (WeCom too), not through Teams only. */
+  proactive?: ProactiveRouting;
 }
 
 export interface TeamsBot {
@@ -129,7 +132,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   };
 
   const notifier = createProactiveNotifier({ adapter, db: deps.db, appId, log: deps.log, backoff: deps.backoff });
-  const servicePorts = createServicePorts({ db: deps.db, channel: 'msteams', now: deps.now ?? (() => new Date()), notify: notifier });
+  const notify = deps.proactive ? deps.proactive.wrap('msteams', notifier) : notifier;
+  const servicePorts = createServicePorts({ db: deps.db, channel: 'msteams', now: deps.now ?? (() => new Date()), notify, reachableChannels: deps.proactive?.reachableChannels });
   const ports: ConversationPorts = { ...servicePorts, state: prefetchingStatePort(servicePorts.state) };
   const conversation = createConversation(ports);
   const capture = createReferenceCapture(deps.db, async (context) => (await ports.identities.resolve(chatInputOf(context).user))?.userId ?? null);

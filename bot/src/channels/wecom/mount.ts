@@ -1,0 +1,99 @@
+import type { ChannelRoute } from '../../http/channelRoute.js';
+import type { Services } from '../../http/router.js';
+import { createConversation, type Conversation } from '../../conversation/conversation.js';
+import { createServicePorts } from '../../conversation/serviceBindings.js';
+import type { ConversationPorts } from '../../conversation/ports.js';
+import { createNotifyRouter, type NotifyRouter } from '../notifyRouter.js';
+import { createWecomApi, type WecomApi, type WecomApiOptions } from './api.js';
+import { createWecomCallback, type WecomCallback } from './callback.js';
+import type { WecomConfig } from './config.js';
+import { createDelivery, type Delivery } from './delivery.js';
+import { WECOM_CHANNEL } from './identity.js';
+import { createWecomNotifier } from './notifier.js';
+import { pruneReceipts } from './receipts.js';
+import { createTurns, newTaskId } from './turns.js';
+
+/**
+ * The WeCom channel as the service mounts it: `GET/POST /api/wecom` (a ChannelRoute), built from
+ * the service's database, logger and clock when the server starts. Its conversations notify
+ * through the shared router, so officers and reviewers get proactive messages in every channel
+ * they are linked to.
+ */
+
+export const WECOM_PATH = '/api/wecom';
+
+export interface WecomRouteOptions {
+  config: WecomConfig;
+  /** Shared with the Teams bot (one is made when absent). */
+  router?: NotifyRouter;
+  passiveBudgetMs?: number;
+  replayWindowSeconds?: number;
+  perMemberPerMinute?: number;
+  /** Overrides for the API client (tests: fast backoff). */
+  api?: Pick<WecomApiOptions, 'fetch' | 'retries' | 'baseMs' | 'maxMs' | 'sleep'>;
+}
+
+export interface WecomChannel {
+  api: WecomApi;
+  delivery: Delivery;
+  ports: ConversationPorts;
+  conversation: Conversation;
+  callback: WecomCallback;
+}
+
+export interface WecomRoute extends ChannelRoute {
+  readonly channel: WecomChannel | undefined;
+  ensure(services: Services): WecomChannel;
+  /** Resolves when every answer in progress has been sent. */
+  idle(): Promise<void>;
+}
+
+export function wecomRoute(o: WecomRouteOptions): WecomRoute {
+  const router = o.router ?? createNotifyRouter();
+  let channel: WecomChannel | undefined;
+  let pruning: NodeJS.Timeout | undefined;
+
+  function ensure(services: Services): WecomChannel {
+    if (channel) return channel;
+    const log = services.log.child({ component: 'wecom' });
+    const api = createWecomApi({ apiBase: o.config.apiBase, corpId: o.config.corpId, secret: o.config.secret, log, ...o.api });
+    const delivery = createDelivery({ api, agentId: o.config.agentId, log, perMemberPerMinute: o.perMemberPerMinute });
+    router.register(WECOM_CHANNEL, createWecomNotifier({ db: services.db, corpId: o.config.corpId, delivery, newTaskId, log }));
+    const ports = createServicePorts({ db: services.db, channel: WECOM_CHANNEL, now: services.now, notify: router.port, reachableChannels: [WECOM_CHANNEL] });
+    const conversation = createConversation(ports);
+    const turn = createTurns({ db: services.db, corpId: o.config.corpId, conversation, delivery, now: services.now, log });
+    const callback = createWecomCallback({ config: o.config, db: services.db, delivery, turn, now: services.now, log, passiveBudgetMs: o.passiveBudgetMs, replayWindowSeconds: o.replayWindowSeconds });
+    channel = { api, delivery, ports, conversation, callback };
+    return channel;
+  }
+
+  return {
+    name: 'wecom',
+    path: WECOM_PATH,
+    methods: ['GET', 'POST'],
+    // WeCom's callbacks are a few KiB (a text message is at most 2048 bytes before encryption).
+    bodyLimit: 256 * 1024,
+    get channel() {
+      return channel;
+    },
+    ensure,
+    async handle(req, services) {
+      const c = ensure(services);
+      return req.method === 'GET' ? c.callback.get(req) : c.callback.post(req);
+    },
+    start(services) {
+      ensure(services);
+      const prune = () => {
+        pruneReceipts(services.db, new Date(services.now().getTime() - 24 * 3600_000)).catch((err) => services.log.warn('wecom receipts not pruned', { err }));
+      };
+      prune();
+      pruning = setInterval(prune, 3600_000);
+      pruning.unref();
+    },
+    async stop() {
+      if (pruning) clearInterval(pruning);
+      if (channel) await Promise.race([channel.callback.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    },
+    idle: () => channel?.callback.idle() ?? Promise.resolve(),
+  };
+}
