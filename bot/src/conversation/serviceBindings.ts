@@ -128,6 +128,8 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
   }
 
   async function resolve(user: ChatUser): Promise<Identity | undefined> {
+    // An identity the channel does not vouch for is only a claim: it maps to nobody.
+    if (user.verified !== true) return undefined;
     // The AAD object id is the stable identity; the channel user id is the fallback (emulators).
     const ids = [user.aadObjectId, user.channelUserId].filter((v): v is string => !!v);
     for (const id of ids) {
@@ -261,7 +263,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
       assignedEntries,
       async reachableReviewers() {
         const r = await db.query<{ id: string; name: string }>(
-          `SELECT DISTINCT u.id, u.name FROM users u JOIN conversation_references c ON c.user_id = u.id
+          `SELECT DISTINCT u.id, u.name FROM users u JOIN conversation_references c ON c.user_id = u.id AND c.verified
            WHERE u.role = 'reviewer' AND u.disabled_at IS NULL ORDER BY u.name`,
         );
         return r.rows.map((u) => ({ userId: u.id, role: 'reviewer' as const, name: u.name, scopeLabel: '分配给您的评审条目' }));
