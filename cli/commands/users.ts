@@ -7,8 +7,9 @@ import { ROLES, type Role } from '../../bot/src/auth/principal.js';
 import { formatScope, parseScope, ScopeSyntaxError } from '../../bot/src/auth/scope.js';
 import { createUser, getUserListing, linkIdentityIfFree, listUsers, UserRuleError, type UserListing } from '../../bot/src/store/users.js';
 import { findOrCreateOrganisation } from '../../bot/src/store/organisations.js';
+import { validateUscc } from '../../core/src/workbook/uscc.js';
 
-const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]';
+const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]  (reviewer: --org and --uscc of the affiliation, for recusal)';
 const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
 const USAGE_LIST = 'users list [--json]';
 const USAGE_LINES = [USAGE_ADD, USAGE_LINK, USAGE_LIST];
@@ -56,6 +57,7 @@ async function addUser(rest: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const orgName = stringFlag(p, 'org');
+  if (role === 'reviewer') checkReviewerAffiliation(orgName, stringFlag(p, 'uscc'), io);
   const created = await withServiceDatabase((db) =>
     db.transaction(async (tx) => {
       let organisationId: string | undefined;
@@ -83,6 +85,24 @@ async function addUser(rest: string[], io: CliIO): Promise<number> {
   if (created.organisationId) io.out(`所属单位编号 / organisation id: ${created.organisationId}\n`);
   io.out(`访问令牌（只显示这一次，请妥善保存）/ bearer token (shown once, keep it safe):\n${created.token}\n`);
   return 0;
+}
+
+/**
+ * A reviewer's affiliation decides recusal (DB31/T 1368—2022 §5.2): by 统一社会信用代码 when known,
+ * otherwise only by the organisation's name. A USCC given must pass GB 32100's check (a typo would
+ * tie the reviewer to the wrong organisation); a missing one is allowed but warned about.
+ */
+function checkReviewerAffiliation(orgName: string | undefined, uscc: string | undefined, io: CliIO): void {
+  if (!orgName?.trim()) {
+    io.err('警告：未提供评审专家的所属单位（--org），无法判断回避。/ warning: no affiliation (--org) for this reviewer: recusal cannot be checked.\n');
+    return;
+  }
+  if (!uscc?.trim()) {
+    io.err(`警告：未提供所属单位“${orgName.trim()}”的统一社会信用代码（--uscc），回避只能按单位名称判断。/ warning: no USCC (--uscc) for the affiliation "${orgName.trim()}": recusal can only match it by name.\n`);
+    return;
+  }
+  const check = validateUscc(uscc.trim().toUpperCase());
+  if (!check.ok) throw new UserError(check.key, `--uscc：${check.zh}`, `--uscc: ${check.en}`, 2);
 }
 
 /** 8-4-4-4-12 hexadecimal digits, lowercase after normalising (Teams sends aadObjectId in lowercase). */
