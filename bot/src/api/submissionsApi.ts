@@ -1,4 +1,4 @@
-import { assessInput, type Assessment, type Submission } from '../../../core/src/index.js';
+import { assessInput, registryMismatches, type Assessment, type Submission } from '../../../core/src/index.js';
 import type { Queryable } from '../db/database.js';
 import { actorLabel, type Principal } from '../auth/principal.js';
 import { canReadSubmission, coversSubmission } from '../auth/access.js';
@@ -200,6 +200,8 @@ export async function getSubmissionHandler(ctx: RouteContext): Promise<ApiRespon
       ...summaryJson(full),
       evidence: full.evidence,
       assessment: full.assessment,
+      // Where the evidence names another enterprise or USCC than the registry (需核实).
+      registryCheck: registryMismatches(full.evidence.enterprise, { name: full.enterprise_name, uscc: full.enterprise_uscc }),
       readWarnings: full.read_warnings,
       source: full.source,
       fileName: full.file_name,
