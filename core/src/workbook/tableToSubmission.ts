@@ -859,7 +859,10 @@ function readForm(contract: WorkbookContract, cells: SheetCells | undefined, can
         display = value === undefined ? undefined : value ? '是' : '否';
         break;
       case 'uscc': {
-        let code = toHalfWidth(String(raw)).replace(/\s+/g, '');
+        // A formula without result or an Excel error is refused here like in any other cell.
+        const text = take(readText(raw));
+        if (text === undefined) break;
+        let code = toHalfWidth(text).replace(/\s+/g, '');
         if (code !== code.toUpperCase()) {
           notes.warn(sheet, where, { key: 'uscc.lowercase', zh: '统一社会信用代码中的小写字母已改为大写', en: 'lower-case letters of the code were capitalised' });
           code = code.toUpperCase();
@@ -927,7 +930,11 @@ function readScores(contract: WorkbookContract, cells: SheetCells | undefined, c
     }
     const entry: Json = { raw: n.value };
     const reason = get(r.reasonCell);
-    if (!isBlank(reason)) entry.reason = String(reason).trim();
+    if (!isBlank(reason)) {
+      const text = readText(reason);
+      if (text.ok) entry.reason = text.value;
+      else notes.error(spec.sheet, r.reasonCell, text.error);
+    }
     scores[r.id] = entry;
   }
   if (Object.keys(scores).length) candidate.scores = scores;
