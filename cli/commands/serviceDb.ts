@@ -10,7 +10,7 @@ import { UserError } from '../io.js';
  * Opens the service database the same way `npm start` does (KEKAO_DATA_DIR / DATABASE_URL),
  * migrated and seeded, runs `fn`, and closes it.
  */
-export async function withServiceDatabase<T>(fn: (db: Database, migrationsApplied: number[]) => Promise<T>): Promise<T> {
+export async function withServiceDatabase<T>(fn: (db: Database, migrationsApplied: number[]) => Promise<T>, o: { asOwner?: boolean } = {}): Promise<T> {
   let config;
   try {
     config = loadConfig();
@@ -18,6 +18,9 @@ export async function withServiceDatabase<T>(fn: (db: Database, migrationsApplie
     if (e instanceof ConfigError) throw new UserError('config.invalid', e.message, 'invalid configuration', 78);
     throw e;
   }
+  // Schema changes and grants are made as the schema owner (KEKAO_MIGRATION_DATABASE_URL when the
+  // service itself runs as a least-privilege role).
+  if (o.asOwner && config.migrationDatabaseUrl) config = { ...config, databaseUrl: config.migrationDatabaseUrl, migrationDatabaseUrl: undefined };
   let db: Database;
   try {
     db = await openDatabase(config);
