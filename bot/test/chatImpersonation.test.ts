@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { teamsRoute, type TeamsRoute } from '../src/channels/teams/mount.js';
 import { plainTextOf } from '../src/channels/teams/activityMapping.js';
+import { botTrustMode } from '../src/channels/teams/playground.js';
 import { openChatWorld, uscc, AAD, type ChatWorld } from './helpers/chatWorld.js';
 import { backends, type TestDatabase } from './helpers/backends.js';
 import { startConnectorStub, type ConnectorStub } from './helpers/connectorStub.js';
@@ -142,6 +143,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
     });
 
     it('never POSTs to the serviceUrl a request names, and keeps no conversation reference', async () => {
+      expect(await botTrustMode(server.url)).toBe('open');
       const r = await post(server.url, activity('officerSjz', attacker.url, '上海联系人'));
       expect(r.status).toBe(403);
       expect(r.json.error.key).toBe('bot.noVerifiedChannel');
@@ -185,6 +187,8 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
         const r = await post(server.url, activity('stranger', 'https://smba.trafficmanager.net/amer/', '上海联系人'));
         expect(r.status).toBe(403);
         expect(r.json.error.key).toBe('bot.serviceUrlNotAllowed');
+        // What `npm run playground` checks before it starts.
+        expect(await botTrustMode(server.url)).toBe('dev');
         const before = attacker.received.length;
         const local = await post(server.url, activity('stranger', attacker.url, '上海联系人'));
         expect(local.status).toBe(200);
@@ -254,6 +258,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       const otherBot = await post(server.url, activity('officerSjz', teams.url, '我的申报'), { authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, audience: randomUUID() })}` });
       const expired = await post(server.url, activity('officerSjz', teams.url, '我的申报'), { authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, expiresInSeconds: -600 })}` });
       const none = await post(server.url, activity('officerSjz', teams.url, '我的申报', { deliveryMode: 'expectReplies' }));
+      expect(await botTrustMode(server.url)).toBe('verified');
       expect([forged.status, otherBot.status, expired.status, none.status]).toEqual([401, 401, 401, 401]);
       for (const r of [replayed, notAllowed, forged, otherBot, expired, none]) expect(r.text).not.toContain('冀北电源');
       await settle();

@@ -111,7 +111,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * The Microsoft 365 Agents Playground's default user (`currentUser.aadObjectId` of its built-in
  * configuration). It is not a GUID (13 digits in the last group), but it is what the Playground
- * sends, and README.md (在 Teams 中使用) tells administrators to link it for local trials.
+ * sends; README.md (在 Teams 中使用) links it to a trial user for the local-trial mode
+ * (KEKAO_BOT_DEV=1, loopback only) — no other mode believes a claimed identity.
  */
 export const AGENTS_PLAYGROUND_AAD_OBJECT_ID = '00000000-0000-0000-0000-0000000000020';
 
