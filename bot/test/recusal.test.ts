@@ -45,6 +45,8 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
   let officer: { id: string; token: string };
   let enterprise: { id: string; token: string };
   let entry: string;
+  let typo: { code: number; out: string; err: string };
+  let none: { code: number; out: string; err: string };
 
   async function cli(...args: string[]) {
     const out: string[] = [];
@@ -79,6 +81,9 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
     await addReviewer('专家赵', '--org', '上海甲 有限责任公司');
     await addReviewer('专家周', '--org', '上海甲', '--uscc', ENTERPRISE_USCC);
     await addReviewer('专家李', '--org', '上海乙公司');
+    // (Run before the test opens the database: PGlite admits one process — and one opener — at a time.)
+    typo = await cli('users', 'add', '--role', 'reviewer', '--scope', 'assigned', '--name', '专家错', '--org', '上海丙公司', '--uscc', ENTERPRISE_USCC.slice(0, 17) + (ENTERPRISE_USCC[17] === '1' ? '2' : '1'));
+    none = await cli('users', 'add', '--role', 'reviewer', '--scope', 'assigned', '--name', '专家无');
     db = name === 'postgres' ? await openPostgres(url!, schema) : await openPglite(path.join(dir, 'data', 'pglite'));
     server = await startServer(db);
     officer = await user(db, '上海市局 邱处长', 'officer', 'province:上海');
@@ -108,10 +113,8 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
     expect(reviewers['专家王']!.err).toContain('警告：未提供所属单位“上海甲公司”的统一社会信用代码（--uscc）');
     expect(reviewers['专家王']!.err).toContain('warning: no USCC (--uscc)');
     expect(reviewers['专家周']!.err).toBe('');
-    const typo = await cli('users', 'add', '--role', 'reviewer', '--scope', 'assigned', '--name', '专家错', '--org', '上海丙公司', '--uscc', ENTERPRISE_USCC.slice(0, 17) + (ENTERPRISE_USCC[17] === '1' ? '2' : '1'));
     expect(typo.code).toBe(2);
     expect(typo.err).toContain('uscc.checkCharacter');
-    const none = await cli('users', 'add', '--role', 'reviewer', '--scope', 'assigned', '--name', '专家无');
     expect(none.code).toBe(0);
     expect(none.err).toContain('--org');
   });
