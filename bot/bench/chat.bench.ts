@@ -2,7 +2,7 @@
  * `npm run bench` (chat): messages per second of the kekao bot through real HTTP
  * (`POST /api/messages`, `deliveryMode: expectReplies`, autocannon with 10 connections, each
  * request a turn of one of 20 conversations per connection; the load runs in a worker thread)
- * against a bare echo bot on the SAME TeamsAdapter and the same
+ * against a bare echo bot on the SAME bot adapter (botbuilder CloudAdapter) and the same
  * request path, measured in the same run — the ratio is what kekao's logic, turn state and
  * database reads cost (target ≥ 0.5). Latency p50/p99 of the kekao bot. On PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
  */
@@ -95,7 +95,7 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
         value: bestKekao.rps,
         unit: 'msg/s',
         ratio: bestKekao.rps / bestEcho.rps,
-        baseline: `echo bot on the same TeamsAdapter: ${bestEcho.rps.toFixed(0)} msg/s`,
+        baseline: `echo bot on the same adapter: ${bestEcho.rps.toFixed(0)} msg/s`,
         target: 'ratio ≥ 0.5',
         note: bad ? `${bad} non-2xx/errors` : undefined,
       },

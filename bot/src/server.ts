@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './log.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { migrate } from './db/migrate.js';
+import { privilegeWarnings } from './db/runtimeRole.js';
 import { ensureDefaultCampaign } from './store/campaigns.js';
 import { principalForToken } from './store/users.js';
 import { looksLikeToken } from './auth/tokens.js';
@@ -69,6 +70,7 @@ export async function createServer(configInput: ConfigInput | Config, options: S
     const applied = await migrate(db);
     const seeded = await ensureDefaultCampaign(db);
     if (applied.length > 0 || seeded) log.info('database prepared', { migrationsApplied: applied, defaultCampaignLoaded: seeded });
+    for (const warning of await privilegeWarnings(db)) log.warn(warning);
   } catch (e) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw e;

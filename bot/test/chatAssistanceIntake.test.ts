@@ -24,7 +24,7 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
     tdb = await backend.open({ durable: true });
     db = tdb.db;
     world = await openChatWorld(db);
-    h = createChatHarness(db, NOW);
+    h = createChatHarness(db, NOW, { usersVerified: true });
   });
   afterAll(async () => {
     await tdb?.dispose();
@@ -69,7 +69,7 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       const key = intakeKey({ conversation: { id: 'a:conv-officerSjz', type: 'personal' }, user: { channelUserId: '29:officerSjz' } });
       expect((await db.query('SELECT key FROM bot_state WHERE key = $1', [key])).rows).toHaveLength(1);
       db = await tdb.restart();
-      h = createChatHarness(db, NOW);
+      h = createChatHarness(db, NOW, { usersVerified: true });
 
       r = await h.say('officerSjz', '张三/质量经理');
       expect(textOf(r)).toContain('联系电话');

@@ -20,7 +20,7 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
     tdb = await backend.open();
     world = await openChatWorld(tdb.db);
     // 2025-09-20 10:00 Beijing time.
-    h = createChatHarness(world.db, new Date('2025-09-20T02:00:00Z'));
+    h = createChatHarness(world.db, new Date('2025-09-20T02:00:00Z'), { usersVerified: true });
   });
   afterAll(async () => {
     await tdb?.dispose();

@@ -28,8 +28,10 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
     world = await openChatWorld(tdb.db);
     stub = await startConnectorStub();
     route = teamsRoute({ backoff: { baseMs: 10, maxMs: 2000 } });
+    // The local-trial mode: these turns claim identities (officer, reviewer) without a Bot Framework
+    // token, which only KEKAO_BOT_DEV=1 on a loopback address accepts.
     server = await createServer(
-      { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
+      { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
       { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), extraHandlers: [route.handler] },
     );
   });
@@ -166,7 +168,7 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
   describe('/api/messages with a Microsoft App ID configured', () => {
     it('refuses requests without a valid Bot Framework token with 401', async () => {
       const secured = await createServer(
-        { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', microsoftAppId: '11111111-2222-3333-4444-555555555555', microsoftAppPassword: 'not-a-real-secret' },
+        { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', microsoftAppId: '11111111-2222-3333-4444-555555555555', microsoftAppPassword: 'not-a-real-secret', microsoftAppTenantId: '66666666-7777-8888-9999-000000000000' },
         { db: world.db, logger: silentLogger, extraHandlers: [teamsRoute().handler] },
       );
       try {

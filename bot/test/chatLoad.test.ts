@@ -18,8 +18,9 @@ let server: RunningServer;
 beforeAll(async () => {
   // PGlite only: 1,000 turns on a second backend would double this file's time; the chat bench measures PostgreSQL.
   world = await openChatWorld();
+  // The local-trial mode: the conversations claim identities without Bot Framework tokens.
   server = await createServer(
-    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
+    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
     { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), extraHandlers: [teamsRoute().handler] },
   );
 }, 120_000);

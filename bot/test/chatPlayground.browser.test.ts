@@ -16,8 +16,9 @@ import { silentLogger } from './helpers/fixtures.js';
  * Real Chromium drives the Microsoft 365 Agents Playground (a Teams-like client, started with the
  * same launcher as `npm run playground`) against the kekao service: the welcome card, the Hebei
  * contact, the assistance card filled in and submitted, the triage result. Screenshots go to
- * test-artifacts/. The playground's default user (its mock AAD object id) is linked to the
- * 石家庄 officer in the database, as an administrator would link a real Teams account.
+ * test-artifacts/. The service runs in the local-trial mode (KEKAO_BOT_DEV=1 on 127.0.0.1), and the
+ * playground's default user (its mock AAD object id) is linked to the 石家庄 officer, as README.md
+ * describes for a local trial.
  */
 
 const PLAYGROUND_AAD = '00000000-0000-0000-0000-0000000000020';
@@ -47,8 +48,9 @@ beforeAll(async () => {
   // PGlite only: the browser run is the slow part and does not depend on the database engine (time budget).
   world = await openChatWorld();
   await world.db.transaction((tx) => linkIdentity(tx, world.users.officerSjz!, 'msteams', PLAYGROUND_AAD), { actor: 'test' });
+  // The Playground sends no Bot Framework token: the local-trial mode (loopback only) takes its user.
   server = await createServer(
-    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
+    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
     { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), extraHandlers: [teamsRoute().handler] },
   );
   playground = await startPlayground({

@@ -20,7 +20,7 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
   beforeAll(async () => {
     tdb = await backend.open();
     world = await openChatWorld(tdb.db);
-    h = createChatHarness(world.db, new Date('2025-10-10T02:00:00Z'));
+    h = createChatHarness(world.db, new Date('2025-10-10T02:00:00Z'), { usersVerified: true });
   });
   afterAll(async () => {
     await tdb?.dispose();
@@ -153,7 +153,7 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
         },
       });
       const ports = createServicePorts({ db: counting, channel: 'msteams', now: () => new Date('2025-10-10T02:00:00Z'), notify: { notifyUsers: async () => ({ delivered: [], failed: [] }) } });
-      const who = async (name: keyof typeof AAD) => (await ports.identities.resolve({ channelUserId: `29:${name}`, aadObjectId: AAD[name], name }))!;
+      const who = async (name: keyof typeof AAD) => (await ports.identities.resolve({ channelUserId: `29:${name}`, aadObjectId: AAD[name], name, verified: true }))!;
       const count = async (run: () => Promise<unknown[]>) => {
         queries = 0;
         const rows = await run();

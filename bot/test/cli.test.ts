@@ -191,6 +191,7 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
       scope: { level: 'city', province: '河北省', city: '石家庄', district: null, organisationId: officer.organisationId },
       organisationId: officer.organisationId,
       organisationUscc: null,
+      organisationName: '石家庄市市场监督管理局',
     });
     // Another channel's identity with the same id is not this one.
     expect(await withDb((db) => principalForIdentity(db, 'webchat', aad))).toBeUndefined();

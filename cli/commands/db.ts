@@ -5,36 +5,42 @@ import { booleanFlag, parseArgs, type OptionSpecs } from '../args.js';
 import { explainLocked, loadServiceConfig, withServiceDatabase } from './serviceDb.js';
 import { pgliteDataDir } from '../../bot/src/db/open.js';
 import { BackupError, backupPglite, restorePglite } from '../../bot/src/db/pgliteBackup.js';
+import { grantRuntimeRole, RuntimeRoleError } from '../../bot/src/db/runtimeRole.js';
 
 const USAGE_MIGRATE = 'db migrate';
 const USAGE_BACKUP = 'db backup FILE.tar.gz';
 const USAGE_RESTORE = 'db restore FILE.tar.gz [--force]';
-const USAGE_LINES = [USAGE_MIGRATE, USAGE_BACKUP, USAGE_RESTORE];
+const USAGE_GRANT = 'db grant-runtime ROLE';
+const USAGE_LINES = [USAGE_MIGRATE, USAGE_BACKUP, USAGE_RESTORE, USAGE_GRANT];
 
 const RESTORE_OPTIONS: OptionSpecs = { force: { type: 'boolean' } };
 
 function usageError(): UserError {
   return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
-    'usage: kekao db migrate | backup FILE | restore FILE [--force]', 2);
+    'usage: kekao db migrate | backup FILE | restore FILE [--force] | grant-runtime ROLE', 2);
 }
 
 const fmt = (vs: number[]) => vs.map((v) => String(v).padStart(3, '0')).join(', ') || '—';
 
 /**
- * `kekao db migrate`: applies the service's pending migrations (the service also does at start).
+ * `kekao db migrate`: applies the service's pending migrations (the service also does at start), as
+ * the schema owner (KEKAO_MIGRATION_DATABASE_URL when set, else DATABASE_URL or PGlite).
  * `kekao db backup FILE` / `kekao db restore FILE`: the embedded database (PGlite) as one file;
  * a PostgreSQL server (DATABASE_URL) is backed up with pg_dump (docs/deployment.md).
+ * `kekao db grant-runtime ROLE` (PostgreSQL): gives an existing role exactly the rights the service
+ * needs at run time (bot/src/db/runtimeRole.ts); the service then connects as it (DATABASE_URL).
  */
 export const dbCommand: CliCommand = {
   name: 'db',
-  summary: { zh: '数据库：迁移、备份、恢复（嵌入式数据库）', en: 'database: migrate, back up, restore (embedded database)' },
-  usage: 'db migrate | backup FILE | restore FILE [--force]',
+  summary: { zh: '数据库：迁移、备份、恢复（嵌入式数据库）、授予受限运行角色权限', en: 'database: migrate, back up, restore (embedded database), grant the least-privilege runtime role' },
+  usage: 'db migrate | backup FILE | restore FILE [--force] | grant-runtime ROLE',
   usageDetails: USAGE_LINES,
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'migrate') return migrateCommand(rest, io);
     if (sub === 'backup') return backupCommand(rest, io);
     if (sub === 'restore') return restoreCommand(rest, io);
+    if (sub === 'grant-runtime') return grantCommand(rest, io);
     throw usageError();
   },
 };
@@ -42,7 +48,7 @@ export const dbCommand: CliCommand = {
 async function migrateCommand(rest: string[], io: CliIO): Promise<number> {
   parseArgs(rest, {}, { positionals: false });
   const result = await withServiceDatabase(async (db, applied) => ({ description: db.description, applied,
-    versions: (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version) }));
+    versions: (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version) }), { asOwner: true });
   io.out(`数据库 / database: ${result.description}\n`);
   io.out(`本次应用 / applied now: ${fmt(result.applied)}\n`);
   io.out(`已有迁移 / schema version: ${fmt(result.versions)}\n`);
@@ -85,4 +91,19 @@ async function restoreCommand(rest: string[], io: CliIO): Promise<number> {
   io.out(`已恢复 / restored: ${file} → ${dataDir}\n`);
   io.out(`迁移版本 / schema version: ${fmt(r.schemaVersions)}（服务启动时应用更新的迁移 / newer migrations apply when the service starts）\n`);
   return 0;
+}
+
+async function grantCommand(rest: string[], io: CliIO): Promise<number> {
+  const [role, ...extra] = parseArgs(rest).positional;
+  if (!role || extra.length) throw usageError();
+  try {
+    const r = await withServiceDatabase((db) => grantRuntimeRole(db, role), { asOwner: true });
+    io.out(`已授予角色 ${role} 运行所需的权限（模式 ${r.schema}：${r.tables.length} 张表可读写，审计日志无任何权限）\n`);
+    io.out(`granted role ${role} the run-time rights (schema ${r.schema}: read/write on ${r.tables.length} tables, nothing on audit_log)\n`);
+    io.out(`现在让服务以该角色连接：DATABASE_URL=postgresql://${role}@…，KEKAO_MIGRATION_DATABASE_URL=<所有者连接>\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof RuntimeRoleError) throw new UserError(e.key, e.zh, e.en);
+    throw e;
+  }
 }

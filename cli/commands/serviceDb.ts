@@ -28,8 +28,11 @@ export function explainLocked(e: unknown): unknown {
  * Opens the service database the same way `npm start` does (KEKAO_DATA_DIR / DATABASE_URL),
  * migrated and seeded, runs `fn`, and closes it.
  */
-export async function withServiceDatabase<T>(fn: (db: Database, migrationsApplied: number[]) => Promise<T>): Promise<T> {
-  const config = loadServiceConfig();
+export async function withServiceDatabase<T>(fn: (db: Database, migrationsApplied: number[]) => Promise<T>, o: { asOwner?: boolean } = {}): Promise<T> {
+  let config = loadServiceConfig();
+  // Schema changes and grants are made as the schema owner (KEKAO_MIGRATION_DATABASE_URL when the
+  // service itself runs as a least-privilege role).
+  if (o.asOwner && config.migrationDatabaseUrl) config = { ...config, databaseUrl: config.migrationDatabaseUrl, migrationDatabaseUrl: undefined };
   let db: Database;
   try {
     db = await openDatabase(config);

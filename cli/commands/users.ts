@@ -8,8 +8,9 @@ import { formatScope, parseScope, ScopeSyntaxError } from '../../bot/src/auth/sc
 import { createUser, getUserListing, linkIdentityIfFree, listUsers, UserRuleError, type UserListing } from '../../bot/src/store/users.js';
 import { findOrCreateOrganisation } from '../../bot/src/store/organisations.js';
 import { USER_ID_RE, WECOM_CHANNEL, wecomExternalId } from '../../bot/src/channels/wecom/identity.js';
+import { validateUscc } from '../../core/src/workbook/uscc.js';
 
-const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]';
+const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]  (reviewer: --org and --uscc of the affiliation, for recusal)';
 const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
 const USAGE_LINK_WECOM = 'users link --user USER_ID --wecom USERID [--corp CORPID]';
 const USAGE_LIST = 'users list [--json]';
@@ -65,6 +66,7 @@ async function addUser(rest: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const orgName = stringFlag(p, 'org');
+  if (role === 'reviewer') checkReviewerAffiliation(orgName, stringFlag(p, 'uscc'), io);
   const created = await withServiceDatabase((db) =>
     db.transaction(async (tx) => {
       let organisationId: string | undefined;
@@ -94,13 +96,32 @@ async function addUser(rest: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/**
+ * A reviewer's affiliation decides recusal (DB31/T 1368—2022 §5.2): by 统一社会信用代码 when known,
+ * otherwise only by the organisation's name. A USCC given must pass GB 32100's check (a typo would
+ * tie the reviewer to the wrong organisation); a missing one is allowed but warned about.
+ */
+function checkReviewerAffiliation(orgName: string | undefined, uscc: string | undefined, io: CliIO): void {
+  if (!orgName?.trim()) {
+    io.err('警告：未提供评审专家的所属单位（--org），无法判断回避。/ warning: no affiliation (--org) for this reviewer: recusal cannot be checked.\n');
+    return;
+  }
+  if (!uscc?.trim()) {
+    io.err(`警告：未提供所属单位“${orgName.trim()}”的统一社会信用代码（--uscc），回避只能按单位名称判断。/ warning: no USCC (--uscc) for the affiliation "${orgName.trim()}": recusal can only match it by name.\n`);
+    return;
+  }
+  const check = validateUscc(uscc.trim().toUpperCase());
+  if (!check.ok) throw new UserError(check.key, `--uscc：${check.zh}`, `--uscc: ${check.en}`, 2);
+}
+
 /** 8-4-4-4-12 hexadecimal digits, lowercase after normalising (Teams sends aadObjectId in lowercase). */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The Microsoft 365 Agents Playground's default user (`currentUser.aadObjectId` of its built-in
  * configuration). It is not a GUID (13 digits in the last group), but it is what the Playground
- * sends, and README.md (在 Teams 中使用) tells administrators to link it for local trials.
+ * sends; README.md (在 Teams 中使用) links it to a trial user for the local-trial mode
+ * (KEKAO_BOT_DEV=1, loopback only) — no other mode believes a claimed identity.
  */
 export const AGENTS_PLAYGROUND_AAD_OBJECT_ID = '00000000-0000-0000-0000-0000000000020';
 

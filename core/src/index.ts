@@ -39,6 +39,8 @@ export * from './programme/campaign.js';
 export * from './programme/contacts.js';
 export * from './programme/incubationTiers.js';
 export * from './programme/assistance.js';
+export * from './programme/organisationName.js';
+export * from './programme/registryMismatch.js';
 export { suggestBand } from './scoring/suggestBand.js';
 export type { IndicatorSummary, SuggestedBand } from './scoring/suggestBand.js';
 export { cvLevel, icMatrix } from './scoring/reliability/icBand.js';

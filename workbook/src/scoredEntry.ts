@@ -1,6 +1,7 @@
 import type { Submission } from '../../core/src/submission/index.js';
 import type { Assessment } from '../../core/src/scoring/assessment.js';
 import type { CellNote } from '../../core/src/workbook/tableToSubmission.js';
+import type { RegisteredOrganisation } from '../../core/src/programme/registryMismatch.js';
 
 /**
  * A note about one workbook cell (`sheet`, `cell` — A1 address, range, or empty for the whole
@@ -17,4 +18,9 @@ export type ScoredEntry = {
   assessment: Assessment;
   /** Warnings from reading the workbook, each naming its sheet and cell. */
   readWarnings: CellNote[];
+  /**
+   * The enterprise as registered in the service (when the entry comes from it): its name and USCC
+   * are the ones exported, and a different name or USCC in the evidence is flagged (需核实).
+   */
+  registered?: RegisteredOrganisation;
 };

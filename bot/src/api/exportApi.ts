@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Submission, Assessment } from '../../../core/src/index.js';
+import { registryMismatches, type Submission, type Assessment } from '../../../core/src/index.js';
 import { writeSummaryWorkbook } from '../../../workbook/src/summary/index.js';
 import { forbidden } from '../http/errors.js';
 import type { ApiResponse, RouteContext } from '../http/router.js';
@@ -21,11 +21,14 @@ export async function exportSummaryHandler(ctx: RouteContext): Promise<ApiRespon
   const q = parseOr422(exportQuerySchema, queryObject(ctx.query), 'query');
   const campaign = await resolveCampaign(ctx.db, q.campaign);
   const rows = await listSubmissionsFull(ctx.db, p, { campaignId: campaign.id, kind: q.kind, province: q.province });
+  // The registered organisation is what the official forms show; where the evidence names another
+  // enterprise (or USCC) the difference is flagged for the officer, never silently exported.
   const entries = rows.map((r) => ({
     file: r.file_name ?? `${r.enterprise_name} — ${r.subject_name}`,
     submission: r.evidence as Submission,
     assessment: r.assessment as Assessment,
     readWarnings: (r.read_warnings ?? []) as Array<{ sheet: string; cell: string; key: string; zh: string; en: string }>,
+    registered: { name: r.enterprise_name, uscc: r.enterprise_uscc },
   }));
   const summary = await writeSummaryWorkbook(entries);
 
@@ -41,8 +44,12 @@ export async function exportSummaryHandler(ctx: RouteContext): Promise<ApiRespon
     { header: '产品/案例名称', key: 'subject', width: 30 },
     { header: '状态', key: 'status', width: 10 },
     { header: '自评总分', key: 'total', width: 10 },
+    { header: '需核实', key: 'check', width: 60 },
   ];
-  rows.forEach((r, i) => status.addRow({ n: i + 1, id: r.id, enterprise: r.enterprise_name, uscc: r.enterprise_uscc ?? '', province: r.province ?? '', subject: r.subject_name, status: r.status, total: r.total }));
+  rows.forEach((r, i) => status.addRow({
+    n: i + 1, id: r.id, enterprise: r.enterprise_name, uscc: r.enterprise_uscc ?? '', province: r.province ?? '', subject: r.subject_name, status: r.status, total: r.total,
+    check: registryMismatches((r.evidence as Submission).enterprise, { name: r.enterprise_name, uscc: r.enterprise_uscc }).map((m) => m.zh).join('\n'),
+  }));
 
   const ids = rows.map((r) => r.id);
   const reviews = ids.length === 0 ? [] : (

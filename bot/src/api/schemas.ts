@@ -198,6 +198,13 @@ export const submissionSummarySchema = z.object({
 export const submissionDetailSchema = submissionSummarySchema.extend({
   evidence: z.record(z.string(), z.unknown()).meta({ description: '申报内容（submission）' }),
   assessment: z.record(z.string(), z.unknown()).meta({ description: 'core 的评估结果 / the core assessment' }),
+  registryCheck: z.array(z.object({
+    field: z.enum(['enterprise.name', 'enterprise.uscc']),
+    stated: z.string(),
+    registered: z.string(),
+    zh: z.string(),
+    en: z.string(),
+  })).meta({ description: '需核实：申报材料与登记信息不一致之处（导出以登记信息为准） / where the evidence differs from the registered organisation (exports show the registered data)' }),
   readWarnings: z.array(z.record(z.string(), z.unknown())),
   source: z.enum(['json', 'xlsx']),
   fileName: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { assessInput, type Assessment, type Submission } from '../../../core/src/index.js';
+import { assessInput, registryMismatches, type Assessment, type Submission } from '../../../core/src/index.js';
 import type { Queryable } from '../db/database.js';
 import { actorLabel, type Principal } from '../auth/principal.js';
 import { canReadSubmission, coversSubmission } from '../auth/access.js';
@@ -8,7 +8,8 @@ import { ApiError, forbidden, notFound, validationFailed } from '../http/errors.
 import { mediaType, readBody, readJson } from '../http/body.js';
 import type { ApiResponse, RouteContext } from '../http/router.js';
 import { getCampaign, latestCampaign, type CampaignRow } from '../store/campaigns.js';
-import { findOrCreateOrganisation, getOrganisation } from '../store/organisations.js';
+import { getOrganisation } from '../store/organisations.js';
+import { EnterpriseOutOfScopeError, enterpriseInScope, placeText } from '../workflow/enterpriseInScope.js';
 import {
   applyTransition, getHistory, getSubmissionFull, getSubmissionRow, insertSubmission, listSubmissions, replaceEvidence,
   type HistoryRow, type SubmissionRow,
@@ -135,15 +136,17 @@ export async function createSubmission(ctx: RouteContext): Promise<ApiResponse> 
   const id = await ctx.db.transaction(async (tx) => {
     let enterpriseOrgId = orgId;
     if (!enterpriseOrgId) {
-      const org = await findOrCreateOrganisation(tx, { kind: 'enterprise', name: ent.name, uscc: ent.uscc, ...place });
       // A known enterprise keeps its registered place: an officer cannot move it into their scope
       // by typing another province into the form.
-      if (org.province) place = { province: org.province, city: org.city, district: org.district };
-      if (!scopeCoversPlace(p.scope, place)) {
-        throw new ApiError(403, 'submission.outOfScope', `企业“${org.name}”登记在 ${[org.province, org.city, org.district].filter(Boolean).join('/')}，不在您的管辖范围内`,
+      try {
+        const found = await enterpriseInScope(tx, p, { name: ent.name, uscc: ent.uscc, place });
+        place = found.place;
+        enterpriseOrgId = found.organisation.id;
+      } catch (e) {
+        if (!(e instanceof EnterpriseOutOfScopeError)) throw e;
+        throw new ApiError(403, 'submission.outOfScope', `企业“${e.organisation.name}”登记在 ${placeText(e.place)}，不在您的管辖范围内`,
           'the enterprise is registered outside your scope', 'enterprise.province');
       }
-      enterpriseOrgId = org.id;
     }
     return insertSubmission(tx, {
       campaignId: campaign.id, enterpriseOrgId, place, submission: upload.submission, assessment: upload.assessment,
@@ -197,6 +200,8 @@ export async function getSubmissionHandler(ctx: RouteContext): Promise<ApiRespon
       ...summaryJson(full),
       evidence: full.evidence,
       assessment: full.assessment,
+      // Where the evidence names another enterprise or USCC than the registry (需核实).
+      registryCheck: registryMismatches(full.evidence.enterprise, { name: full.enterprise_name, uscc: full.enterprise_uscc }),
       readWarnings: full.read_warnings,
       source: full.source,
       fileName: full.file_name,

@@ -12,6 +12,8 @@ export interface Principal {
   /** The user's organisation: the enterprise for enterprise users, the affiliation of a reviewer. */
   organisationId: string | null;
   organisationUscc: string | null;
+  /** The organisation's registered name (recusal compares names when no USCC ties the records). */
+  organisationName: string | null;
 }
 
 /** How the audit log names an actor. */

@@ -38,7 +38,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** State key of a user's questionnaire in one conversation. */
-export function intakeKey(input: Pick<ParsedChatInput, 'conversation' | 'user'>): string {
+export function intakeKey(input: { conversation: { id: string; type?: string }; user: { channelUserId: string } }): string {
   return `kekao/intake/${input.conversation.id}/${input.user.channelUserId}`;
 }
 
@@ -68,12 +68,24 @@ export function createConversation(ports: ConversationPorts): Conversation {
     }];
   }
 
+  /** Without a verified channel nobody is identified: say so, rather than "not registered". */
+  function noVerifiedChannel(lang: Lang): ChatReply[] {
+    return [{
+      text: t(
+        lang,
+        '本部署未配置经验证的聊天渠道，无法确认您的身份，因此不提供申报进度、评审摘要、评分和帮扶申请。联系人、截止时间、申报材料、推荐流程和评分规则仍可查询。',
+        'This deployment has no verified chat channel, so your identity cannot be confirmed: submission status, review digests, scoring and assistance applications are not available here. Contacts, deadlines, materials, the flow and rubric questions still work.',
+      ),
+    }];
+  }
+
   async function withIdentity(input: ParsedChatInput, lang: Lang, fn: (id: Identity) => Promise<ChatReply[]>): Promise<ChatReply[]> {
     // Answers that depend on who asks (status, digests, scores, an intake's personal data) are
     // given in the personal chat only: in a group chat or channel every member would read them.
     if (input.conversation.type && input.conversation.type !== 'personal') {
       return [{ text: t(lang, '该内容只在与 kekao 的私聊中提供（群聊和频道中的其他成员也能看到回复）。请私聊 kekao 查询。', 'This is answered in your personal chat with kekao only (everyone in a group chat or channel would see it).') }];
     }
+    if (!input.user.verified) return noVerifiedChannel(lang);
     const identity = await ports.identities.resolve(input.user);
     return identity ? fn(identity) : unregistered(input, lang);
   }
@@ -110,6 +122,7 @@ export function createConversation(ports: ConversationPorts): Conversation {
   }
 
   async function finish(input: ParsedChatInput, key: string, state: IntakeState, lang: Lang): Promise<ChatReply[]> {
+    if (!input.user.verified) return noVerifiedChannel(lang);
     const identity = await ports.identities.resolve(input.user);
     if (!identity) return unregistered(input, lang);
     const done = await completeIntake(state, ports, input.user, identity, lang);

@@ -133,6 +133,8 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
   }
 
   async function resolve(user: ChatUser): Promise<Identity | undefined> {
+    // An identity the channel does not vouch for is only a claim: it maps to nobody.
+    if (user.verified !== true) return undefined;
     // The AAD object id is the stable identity; the channel user id is the fallback (emulators).
     const ids = [user.aadObjectId, user.channelUserId].filter((v): v is string => !!v);
     for (const id of ids) {
@@ -268,7 +270,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const r = await db.query<{ id: string; name: string }>(
           `SELECT u.id, u.name FROM users u
            WHERE u.role = 'reviewer' AND u.disabled_at IS NULL
-             AND (EXISTS (SELECT 1 FROM conversation_references c WHERE c.user_id = u.id)
+             AND (EXISTS (SELECT 1 FROM conversation_references c WHERE c.user_id = u.id AND c.verified)
                   OR EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.channel = ANY($1::text[])))
            ORDER BY u.name`,
           [[...(o.reachableChannels ?? [])]],

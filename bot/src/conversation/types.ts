@@ -12,6 +12,12 @@ export const chatUserSchema = z.object({
   /** Entra ID (AAD) object id of the user, when the channel knows it (Teams: `from.aadObjectId`). */
   aadObjectId: z.string().max(128).optional(),
   name: z.string().max(256).optional(),
+  /**
+   * True when the channel vouches for these ids (a validated Bot Framework token, a verified WeCom
+   * signature, or the operator's explicit local-trial mode); otherwise they are mere claims and the
+   * user is treated as anonymous.
+   */
+  verified: z.boolean().default(false),
 });
 export type ChatUser = z.infer<typeof chatUserSchema>;
 

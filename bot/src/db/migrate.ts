@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { Database } from './database.js';
+import { pgErrorCode, type Database } from './database.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -23,27 +23,42 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   return out;
 }
 
+export class MigrationPrivilegeError extends Error {}
+
 /**
  * Applies the pending migrations in order, all in ONE transaction, under a transaction-level
  * advisory lock keyed on the current schema: several processes may start at once; the first
  * applies, the others wait and then find nothing to do. Returns the versions applied now.
+ *
+ * Nothing but reads happens when no migration is pending, so a least-privilege runtime role (which
+ * may not create or alter anything) can start the service once the owner has migrated.
  */
 export async function migrate(db: Database, migrations?: Migration[]): Promise<number[]> {
   const list = migrations ?? (await loadMigrations());
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kekao.migrate.' || current_schema()))`);
-    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const applied = new Set(
-      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kekao.migrate.' || current_schema()))`);
+      const exists = (await tx.query<{ e: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS e`)).rows[0]!.e;
+      const applied = new Set(
+        exists ? (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version) : [],
+      );
+      const pending = list.filter((m) => !applied.has(m.version));
+      if (pending.length === 0) return [];
+      if (!exists) {
+        await tx.exec(`CREATE TABLE schema_migrations (
+          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      }
+      for (const m of pending) {
+        await tx.exec(m.sql);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      return pending.map((m) => m.version);
+    }, { actor: 'system:migrate' });
+  } catch (e) {
+    if (pgErrorCode(e) !== '42501') throw e;
+    throw new MigrationPrivilegeError(
+      `数据库迁移需要表的所有者权限：请以所有者身份运行 kekao db migrate，或设置 KEKAO_MIGRATION_DATABASE_URL（${e instanceof Error ? e.message : String(e)}）(db.migrationPrivilege)\n` +
+        'migrations need the schema owner: run kekao db migrate as the owner, or set KEKAO_MIGRATION_DATABASE_URL',
     );
-    const done: number[] = [];
-    for (const m of list) {
-      if (applied.has(m.version)) continue;
-      await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      done.push(m.version);
-    }
-    return done;
-  }, { actor: 'system:migrate' });
+  }
 }

@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
+import { acquireLockFile, LockHeldError } from './dataDirLock.js';
 import { setTransactionContext, type Database, type Queryable, type QueryResult, type TransactionContext } from './database.js';
 
 const parsers = {
@@ -21,40 +22,23 @@ function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
-    super(`数据目录 ${dataDir} 正由进程 ${pid} 使用：PGlite 只允许一个进程打开（请先停止服务，或改用 DATABASE_URL）(db.dataDirLocked)`);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  constructor(readonly dataDir: string, readonly pid: number, readonly host?: string, readonly lockFile?: string) {
+    super(`数据目录 ${dataDir} 正由进程 ${pid}${host ? `（主机 ${host}）` : ''} 使用：PGlite 只允许一个进程打开（请先停止服务，或改用 DATABASE_URL；确认没有 kekao 进程在运行后，可删除锁文件 ${lockFile ?? ''}）(db.dataDirLocked)`);
   }
 }
 
 /**
- * PGlite is one process's database: two processes writing one data folder would corrupt it. A
- * lock file holds the owner's pid; a lock left by a dead process (SIGKILL) is taken over.
+ * PGlite is one process's database: two processes writing one data folder would corrupt it. The
+ * lock file next to the folder (`<folder>.lock`) admits one process (dataDirLock.ts).
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const file = path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const h = await open(file, 'wx');
-      await h.writeFile(String(process.pid));
-      await h.close();
-      return () => rm(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (pid && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dataDir, pid);
-      await rm(file, { force: true });
-    }
+  try {
+    return await acquireLockFile(file);
+  } catch (e) {
+    if (e instanceof LockHeldError) throw new DataDirLockedError(dataDir, e.owner.pid, e.owner.host, file);
+    throw e;
   }
-  throw new Error(`cannot lock ${dataDir}`);
 }
 
 /** Embedded PostgreSQL (WASM) in `dataDir`; `undefined` keeps it in memory. One connection per process. */

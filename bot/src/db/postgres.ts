@@ -42,7 +42,10 @@ export async function openPostgres(url: string, schema?: string, poolSize = 10):
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      // Checked first: a runtime role may use the schema but not create one (CREATE SCHEMA IF NOT
+      // EXISTS needs the CREATE right on the database even when the schema exists).
+      const exists = (await admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rows.length > 0;
+      if (!exists) await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (e) {
       // Two processes creating the same schema at once: the loser sees a duplicate; the schema exists.
       if ((e as { code?: string }).code !== '23505' && (e as { code?: string }).code !== '42P06') throw e;

@@ -1,7 +1,7 @@
 import type { Assessment, Submission } from '../../../core/src/index.js';
 import type { Queryable } from '../db/database.js';
 import type { Principal } from '../auth/principal.js';
-import type { SubmissionAccessRow } from '../auth/access.js';
+import { isRecused, type SubmissionAccessRow } from '../auth/access.js';
 import { canonicalProvince, placeKey } from '../auth/places.js';
 import { scopeCondition } from '../auth/scopeSql.js';
 import type { Status } from '../workflow/statuses.js';
@@ -181,15 +181,21 @@ export async function listSubmissions(db: Queryable, p: Principal, f: ListFilter
   let from = FROM;
   if (p.role === 'reviewer') {
     from += ` JOIN reviewer_assignments a ON a.submission_id = t.id AND a.reviewer_id = ${add(p.userId)}`;
-    // Recusal (DB31/T 1368 §5.2): never the reviewer's own organisation.
-    if (p.organisationId) where.push(`t.enterprise_org_id <> ${add(p.organisationId)}`);
-    if (p.organisationUscc) where.push(`(o.uscc IS NULL OR o.uscc <> ${add(p.organisationUscc)})`);
+    // An entry the enterprise withdrew (撤回) leaves its reviewers' lists.
+    where.push(`t.status <> '撤回'`);
   } else {
     where.push(scopeCondition(p, params));
   }
   where.push(...filterConditions(f, add));
+  const order = 'ORDER BY t.created_at DESC, t.id';
+  if (p.role === 'reviewer') {
+    // Recusal (DB31/T 1368 §5.2) compares organisation names the way isRecused does, which SQL
+    // cannot: a reviewer's assignments are few, so they are read whole, filtered, then paged.
+    const rows = (await db.query<SubmissionRow>(`SELECT ${SUMMARY_COLS} ${from} WHERE ${where.join(' AND ')} ${order}`, params)).rows;
+    return rows.filter((r) => !isRecused(p, r)).slice(f.offset, f.offset + f.limit);
+  }
   const sql = `SELECT ${SUMMARY_COLS} ${from} WHERE ${where.length ? where.join(' AND ') : 'TRUE'}
-    ORDER BY t.created_at DESC, t.id LIMIT ${add(f.limit)} OFFSET ${add(f.offset)}`;
+    ${order} LIMIT ${add(f.limit)} OFFSET ${add(f.offset)}`;
   return (await db.query<SubmissionRow>(sql, params)).rows;
 }
 

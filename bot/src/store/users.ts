@@ -55,6 +55,7 @@ interface UserJoinRow {
   scope_district: string | null;
   organisation_id: string | null;
   uscc: string | null;
+  organisation_name: string | null;
 }
 
 /** The scope as stored in the users table's scope_* columns. */
@@ -70,11 +71,12 @@ function toPrincipal(r: UserJoinRow): Principal {
     scope: scopeOfRow(r),
     organisationId: r.organisation_id,
     organisationUscc: r.uscc,
+    organisationName: r.organisation_name,
   };
 }
 
 const PRINCIPAL_SQL = `SELECT u.id, u.name, u.role, u.scope_level, u.scope_province, u.scope_city, u.scope_district,
-  u.organisation_id, o.uscc FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id`;
+  u.organisation_id, o.uscc, o.name AS organisation_name FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id`;
 
 /** The active user holding this token, or undefined (unknown, forged or disabled). */
 export async function principalForToken(db: Queryable, token: string): Promise<Principal | undefined> {

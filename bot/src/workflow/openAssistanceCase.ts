@@ -2,7 +2,8 @@ import { actorLabel, type Principal } from '../auth/principal.js';
 import { describeScope, scopeCoversPlace } from '../auth/scope.js';
 import type { Database } from '../db/database.js';
 import { insertAssistanceCase } from '../store/assistance.js';
-import { findOrCreateOrganisation, getOrganisation } from '../store/organisations.js';
+import { getOrganisation } from '../store/organisations.js';
+import { EnterpriseOutOfScopeError, enterpriseInScope, placeText } from './enterpriseInScope.js';
 
 /**
  * Opening an assistance (帮扶) case, the same for `POST /api/v1/assistance-cases` and the chat
@@ -75,12 +76,30 @@ export async function openAssistanceCase(db: Database, o: OpenAssistanceCaseInpu
   const access = await assistanceAccess(db, o);
   if ('refused' in access) return access;
   const triage = o.triage();
-  const id = await db.transaction(async (tx) => {
-    const enterpriseOrgId =
-      access.orgId ?? (await findOrCreateOrganisation(tx, { kind: 'enterprise', name: o.enterprise.name, uscc: o.enterprise.uscc, ...access.place })).id;
-    return insertAssistanceCase(tx, {
-      enterpriseOrgId, enterpriseName: o.enterprise.name, place: access.place, trigger: o.trigger, intake: o.intake, triage, openedBy: o.principal.userId,
-    });
-  }, { actor: actorLabel(o.principal), requestId: o.requestId });
-  return { id, triage };
+  try {
+    const id = await db.transaction(async (tx) => {
+      let { orgId: enterpriseOrgId, place } = access;
+      if (!enterpriseOrgId) {
+        // The same rule as a submission filed on an enterprise's behalf: a known enterprise keeps
+        // its registered place, which must be in the officer's scope.
+        const found = await enterpriseInScope(tx, o.principal, { name: o.enterprise.name, uscc: o.enterprise.uscc, place });
+        enterpriseOrgId = found.organisation.id;
+        place = found.place;
+      }
+      return insertAssistanceCase(tx, {
+        enterpriseOrgId, enterpriseName: o.enterprise.name, place, trigger: o.trigger, intake: o.intake, triage, openedBy: o.principal.userId,
+      });
+    }, { actor: actorLabel(o.principal), requestId: o.requestId });
+    return { id, triage };
+  } catch (e) {
+    if (!(e instanceof EnterpriseOutOfScopeError)) throw e;
+    return {
+      refused: {
+        key: 'assistance.outOfScope',
+        zh: `企业“${e.organisation.name}”登记在 ${placeText(e.place)}，不在您的管辖范围（${describeScope(o.principal.scope)}）内`,
+        en: 'the enterprise is registered outside your scope',
+        path: 'enterprise.uscc',
+      },
+    };
+  }
 }

@@ -29,7 +29,12 @@ export interface ChatHarness {
   say(who: keyof typeof AAD, input: string | Record<string, unknown>, conversationId?: string): Promise<Partial<Activity>[]>;
 }
 
-export function createChatHarness(db: Database, now: Date): ChatHarness {
+/**
+ * `usersVerified`: whether the channel vouches for the users of these turns. TestAdapter turns carry
+ * no Bot Framework token, so the harness states it explicitly: `true` stands for a verified channel
+ * (a deployment with credentials, or the local-trial mode), `false` for an endpoint without one.
+ */
+export function createChatHarness(db: Database, now: Date, options: { usersVerified: boolean }): ChatHarness {
   const clock = { now };
   const notifications: Notification[] = [];
   const ports = createServicePorts({
@@ -44,7 +49,7 @@ export function createChatHarness(db: Database, now: Date): ChatHarness {
     },
   });
   const conversation = createConversation(ports);
-  const app = createTeamsApplication({ conversation, storage: new DatabaseBotStorage(db) });
+  const app = createTeamsApplication({ conversation, storage: new DatabaseBotStorage(db), verified: () => options.usersVerified });
   const adapter = new TestAdapter(botLogic(app));
   return {
     adapter,

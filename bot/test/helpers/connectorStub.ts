@@ -21,6 +21,8 @@ export interface ConnectorStub {
   throttled: number;
   /** Answer the next `n` sends with 429 (Retry-After: `retryAfterSeconds`). */
   throttleNext(n: number, retryAfterSeconds: number): void;
+  /** Answer the next `n` sends with `status` and a Bot Connector error body carrying `message`. */
+  failNext(n: number, status: number, message: string): void;
   /** Resolves when at least `n` activities have been received (or rejects after `ms`). */
   waitFor(n: number, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -30,6 +32,8 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const received: RecordedActivity[] = [];
   let throttle = 0;
   let retryAfter = 0;
+  let failures = 0;
+  let failure = { status: 400, message: '' };
   const stub: Partial<ConnectorStub> = { received, throttled: 0 };
   const waiters: Array<{ n: number; resolve: () => void }> = [];
   const server = http.createServer((req, res) => {
@@ -39,6 +43,11 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec((req.url ?? '').split('?')[0]!);
       if (req.method !== 'POST' || !m) {
         res.writeHead(404).end();
+        return;
+      }
+      if (failures > 0) {
+        failures--;
+        res.writeHead(failure.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'BadArgument', message: failure.message } }));
         return;
       }
       if (throttle > 0) {
@@ -63,6 +72,10 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     throttleNext(n: number, secs: number) {
       throttle = n;
       retryAfter = secs;
+    },
+    failNext(n: number, status: number, message: string) {
+      failures = n;
+      failure = { status, message };
     },
     waitFor(n: number, ms = 10_000) {
       if (received.length >= n) return Promise.resolve();

@@ -17,10 +17,15 @@ export type CellRead<T> = { ok: true; value: T; warning?: CellProblem } | { ok: 
 const ok = <T>(value: T, warning?: CellProblem): CellRead<T> => (warning ? { ok: true, value, warning } : { ok: true, value });
 const fail = (key: string, zh: string, en: string): CellRead<never> => ({ ok: false, error: { key, zh, en } });
 
-/** Rich text, formula results, hyperlinks and errors (exceljs cell value shapes) reduced to a plain value. */
+/**
+ * Rich text, formula results, hyperlinks and errors (exceljs cell value shapes) reduced to a plain
+ * value. Idempotent: the markers it returns (an Excel error, a formula without result) pass
+ * through unchanged, so a value flattened twice is still recognised — not turned into the text
+ * "[object Object]".
+ */
 export function flattenCellValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || v instanceof Date) return v;
+  if (typeof v !== 'object' || v instanceof Date || v instanceof CellError || v === FORMULA_WITHOUT_RESULT) return v;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? '')).join('');
   if ('formula' in o || 'sharedFormula' in o) {

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ScoredEntry } from '../scoredEntry.js';
 import { entryKind, subjectName, type EntryKind } from '../entryFacts.js';
+import { enterpriseIdentity, flagCell } from './enterpriseIdentity.js';
 
 /**
  * 全部评分: one row per entry with every indicator's suggested band, raw and weighted score, the
@@ -86,12 +87,13 @@ export function startAllScoresSheet(workbook: ExcelJS.Workbook, columns: readonl
 /** Appends an entry as data row `serial` (1-based). */
 export function addAllScoresRow(sheet: ExcelJS.Worksheet, columns: readonly IndicatorColumn[], entry: ScoredEntry, serial: number): void {
   const { submission, assessment } = entry;
+  const enterprise = enterpriseIdentity(entry);
   const byKey = new Map(assessment.indicators.map((i) => [`${assessment.rubric}/${i.code}`, i]));
   const values: Array<string | number | null> = [
     serial,
     entry.file,
-    submission.enterprise?.name ?? assessment.subject.enterprise,
-    submission.enterprise?.uscc ?? '',
+    enterprise.name,
+    enterprise.uscc,
     KIND_LABEL[entryKind(submission)],
     subjectName(submission, assessment),
   ];
@@ -109,4 +111,5 @@ export function addAllScoresRow(sheet: ExcelJS.Worksheet, columns: readonly Indi
     c.alignment = { vertical: 'middle', wrapText: col <= LEADING_HEADERS.length, horizontal: typeof values[col - 1] === 'number' ? 'right' : 'left' };
     if (typeof values[col - 1] === 'number' && col > LEADING_HEADERS.length) c.numFmt = '0.##';
   }
+  flagCell(row.getCell(3), enterprise.check);
 }

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { ScoredEntry } from '../scoredEntry.js';
 import { subjectName } from '../entryFacts.js';
 import { contactMethods, submissionContact } from '../submissionContact.js';
+import { enterpriseIdentity, flagCell } from './enterpriseIdentity.js';
 import { recommendingContactLine, recommendingUnitLine, type RecommendingUnit } from './recommendingUnit.js';
 
 /**
@@ -90,8 +91,9 @@ export function startAnnexSheet(workbook: ExcelJS.Workbook, layout: AnnexLayout,
 /** Appends one entry; `serial` is its 序号 on this sheet (1, 2, …). */
 export function addAnnexRow(sheet: ExcelJS.Worksheet, entry: ScoredEntry, serial: number): void {
   const contact = submissionContact(entry.submission);
+  const enterprise = enterpriseIdentity(entry);
   const row = sheet.getRow(ANNEX_ROWS.firstData + serial - 1);
-  const values = [serial, entry.submission.enterprise?.name ?? entry.assessment.subject.enterprise, contact.address, subjectName(entry.submission, entry.assessment), contact.name, contactMethods(contact)];
+  const values = [serial, enterprise.name, contact.address, subjectName(entry.submission, entry.assessment), contact.name, contactMethods(contact)];
   // Unknown details stay empty cells (the officer fills them in), not empty strings.
   row.values = values.map((v) => (v === null || v === '' ? undefined : v)) as ExcelJS.CellValue[];
   row.eachCell({ includeEmpty: true }, (c, col) => {
@@ -100,6 +102,7 @@ export function addAnnexRow(sheet: ExcelJS.Worksheet, entry: ScoredEntry, serial
     c.alignment = { horizontal: col === 1 ? 'center' : 'left', vertical: 'middle', wrapText: true };
     c.border = BORDER;
   });
+  flagCell(row.getCell(2), enterprise.check);
 }
 
 /**

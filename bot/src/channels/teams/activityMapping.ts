@@ -1,9 +1,14 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { ChatInput, ChatReply } from '../../conversation/types.js';
+import type { ChatInput, ChatReply, ChatUser } from '../../conversation/types.js';
 
 /** Bot Framework activity ⇄ channel-agnostic chat turn. */
 
-export function chatInputOf(context: TurnContext): ChatInput {
+/**
+ * The turn as the conversation engine sees it. `verified`: whether the channel vouches for the user
+ * (decided by the endpoint's trust mode, channelTrust.ts) — the ids in the activity are otherwise
+ * only claims.
+ */
+export function chatInputOf(context: TurnContext, verified: boolean): ChatInput & { user: ChatUser } {
   const a = context.activity;
   return {
     text: typeof a.text === 'string' ? a.text : undefined,
@@ -12,6 +17,7 @@ export function chatInputOf(context: TurnContext): ChatInput {
       channelUserId: a.from?.id ?? 'unknown',
       aadObjectId: a.from?.aadObjectId || undefined,
       name: a.from?.name || undefined,
+      verified,
     },
     conversation: { id: a.conversation?.id ?? 'unknown', type: a.conversation?.conversationType ?? 'personal' },
   };

@@ -1,11 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TeamsAdapter, type Application } from '@microsoft/teams-ai';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod/v4';
+import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../log.js';
 import { DatabaseBotStorage } from '../../store/botState.js';
-import { readBody } from '../../http/body.js';
 import { createConversation, intakeKey, type Conversation } from '../../conversation/conversation.js';
 import { prefetchingStatePort, prefetchingStorage, withTurnPrefetch } from './turnPrefetch.js';
 import { createServicePorts } from '../../conversation/serviceBindings.js';
@@ -16,17 +15,25 @@ import { botLogic, createTeamsApplication } from './teamsApplication.js';
 import { createProactiveNotifier, createReferenceCapture } from './proactive.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ProactiveRouting } from '../notifyRouter.js';
+import { createBotAdapter, type AdapterOptions, type KekaoBotAdapter } from './botAdapter.js';
+import { mayContact, turnVerified } from './channelTrust.js';
+import { processActivityRequest, runActivityRequest, type BotHttpResponse } from './activityRequest.js';
+
+export { processActivityRequest, runActivityRequest, type BotHttpResponse };
 
 /**
- * `POST /api/messages` — the Bot Framework endpoint. botbuilder's CloudAdapter (as teams-ai's
- * TeamsAdapter) authenticates the request: with a MicrosoftAppId configured, a request without a
- * valid Bot Framework token is refused with 401; without one (local use, Agents Playground) the
- * endpoint is open. `deliveryMode: 'expectReplies'` is answered in the HTTP response.
+ * `POST /api/messages` — the Bot Framework endpoint. What a request is trusted with depends on the
+ * configuration (see channelTrust.ts): with MicrosoftAppId every request must carry a valid Bot
+ * Framework token and the user is the one the channel names; with KEKAO_BOT_DEV=1 (loopback only)
+ * the claimed user is taken as is; otherwise the endpoint answers general questions only, in the
+ * HTTP response (`deliveryMode: 'expectReplies'`).
  */
 
-export interface TeamsBotDeps {
+type BotConfig = Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId' | 'botDev' | 'botServiceUrls' | 'maxJsonBytes'>;
+
+export interface TeamsBotDeps extends Pick<AdapterOptions, 'authEndpoints' | 'credentialsFactory'> {
   db: Database;
-  config: { microsoftAppId?: string; microsoftAppPassword?: string; maxJsonBytes?: number };
+  config: Partial<BotConfig>;
   log?: Logger;
   now?: () => Date;
   /** Proactive reviewer digests every N ms (off when absent). */
@@ -37,109 +44,44 @@ export interface TeamsBotDeps {
 }
 
 export interface TeamsBot {
-  adapter: TeamsAdapter;
+  adapter: KekaoBotAdapter;
   app: Application;
   conversation: Conversation;
   ports: ConversationPorts;
   notifier: ReturnType<typeof createProactiveNotifier>;
   scheduler?: DigestScheduler;
+  /** The endpoint as plain data (for any HTTP framework). */
+  respond(request: { headers: IncomingHttpHeaders; body: unknown }): Promise<BotHttpResponse>;
+  /** The endpoint on node:http. */
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   stop(): void;
 }
 
-const activityEnvelopeSchema = z.looseObject({ type: z.string().min(1, 'activity.type is required') });
-
-/**
- * Reads and checks the activity of a `POST /api/messages`, then hands it to the adapter (which
- * authenticates it and runs `logic`). Shared by the bot and the bench's echo bot, so both go
- * through exactly the same adapter path.
- */
-export async function processActivityRequest(
-  adapter: TeamsAdapter,
-  logic: (context: TurnContext) => Promise<void>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  limit: number,
-): Promise<void> {
-  const send = (status: number, body?: unknown) => {
-    if (res.headersSent) return;
-    res.statusCode = status;
-    if (body !== undefined) {
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify(body));
-    } else res.end();
-  };
-  if (req.method !== 'POST') {
-    res.setHeader('allow', 'POST');
-    return send(405, { error: { key: 'request.methodNotAllowed', zh: '只接受 POST', en: 'only POST is accepted' } });
-  }
-  let body: unknown;
-  try {
-    const raw = await readBody(req, limit);
-    body = JSON.parse(raw.toString('utf8'));
-  } catch (err) {
-    const status = (err as { status?: number }).status === 413 ? 413 : 400;
-    return send(status, { error: { key: status === 413 ? 'request.tooLarge' : 'request.invalidJson', zh: '请求内容不是有效的活动 JSON', en: 'the body is not a valid activity JSON' } });
-  }
-  const envelope = activityEnvelopeSchema.safeParse(body);
-  if (!envelope.success) {
-    return send(400, { error: { key: 'activity.invalid', zh: `活动无效：${envelope.error.issues.map((i) => i.message).join('；')}`, en: 'invalid activity', path: envelope.error.issues[0]?.path.join('.') } });
-  }
-  // The adapter needs an Express-like response; this shim maps it onto node:http.
-  const shim = {
-    socket: res.socket,
-    status(code: number) {
-      res.statusCode = code;
-      return shim;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-      return shim;
-    },
-    send(payload: unknown) {
-      if (payload === undefined || payload === null) return shim;
-      if (typeof payload === 'object' && !Buffer.isBuffer(payload)) {
-        if (!res.headersSent) res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.write(JSON.stringify(payload));
-      } else {
-        res.write(typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : String(payload));
-      }
-      return shim;
-    },
-    end() {
-      res.end();
-      return shim;
-    },
-  };
-  const request = { body: envelope.data, headers: req.headers, method: req.method };
-  await adapter.process(request as never, shim as never, logic);
-}
-
-
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
-  const appId = deps.config.microsoftAppId ?? '';
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: deps.config.microsoftAppPassword ?? '',
-    MicrosoftAppType: appId ? 'MultiTenant' : undefined,
-  } as never);
-  adapter.onTurnError = async (context, error) => {
-    deps.log?.error('bot turn failed', { err: error, conversation: context.activity?.conversation?.id });
-    await context.sendActivity({
-      type: 'message',
-      text: `抱歉，处理这条消息时出错了，请稍后再试。(bot.turnError)\nSorry, something went wrong handling this message.`,
-    });
-  };
-
-  const notifier = createProactiveNotifier({ adapter, db: deps.db, appId, log: deps.log, backoff: deps.backoff });
+  const adapter = createBotAdapter(deps.config, { authEndpoints: deps.authEndpoints, credentialsFactory: deps.credentialsFactory, log: deps.log });
+  const trust = adapter.trust;
+  if (trust.mode === 'dev') {
+    deps.log?.warn('KEKAO_BOT_DEV=1: local-trial mode — the bot trusts the identity the chat client claims; never expose this service beyond this machine');
+  } else if (trust.mode === 'open') {
+    deps.log?.info('bot without Bot Framework credentials: only questions that do not depend on who asks are answered, in the HTTP response');
+  }
+  const appId = trust.mode === 'verified' ? trust.appId : '';
+  const notifier = createProactiveNotifier({ adapter, db: deps.db, appId, log: deps.log, backoff: deps.backoff, mayContact: (url) => mayContact(trust, url) });
   const notify = deps.proactive ? deps.proactive.wrap('msteams', notifier) : notifier;
   const servicePorts = createServicePorts({ db: deps.db, channel: 'msteams', now: deps.now ?? (() => new Date()), notify, reachableChannels: deps.proactive?.reachableChannels });
   const ports: ConversationPorts = { ...servicePorts, state: prefetchingStatePort(servicePorts.state) };
   const conversation = createConversation(ports);
-  const capture = createReferenceCapture(deps.db, async (context) => (await ports.identities.resolve(chatInputOf(context).user))?.userId ?? null);
+  const verified = (context: TurnContext) => turnVerified(trust, context);
+  // Only turns whose user the channel vouches for, replying to a service URL the service may
+  // contact, become conversation references for proactive messages.
+  const capture = createReferenceCapture(deps.db, async (context) => {
+    if (!verified(context) || !mayContact(trust, context.activity.serviceUrl)) return { store: false };
+    return { store: true, userId: (await ports.identities.resolve(chatInputOf(context, true).user))?.userId ?? null };
+  });
   const app = createTeamsApplication({
     conversation,
     storage: prefetchingStorage(new DatabaseBotStorage(deps.db)),
+    verified,
     onTurn: async (context) => {
       try {
         await capture(context);
@@ -152,18 +94,26 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const run = botLogic(app);
   // The questionnaire state is read in the same query as teams-ai's turn state.
   const logic = (context: TurnContext) => {
-    const input = chatInputOf(context);
+    const input = chatInputOf(context, verified(context));
     return withTurnPrefetch([intakeKey({ conversation: { id: input.conversation.id, type: 'personal' }, user: input.user })], () => run(context));
   };
   const limit = deps.config.maxJsonBytes ?? 1024 * 1024;
-
-  const handler = (req: IncomingMessage, res: ServerResponse) => processActivityRequest(adapter, logic, req, res, limit);
 
   const scheduler = deps.digestIntervalMs
     ? startDigestScheduler(ports, deps.digestIntervalMs, (err) => deps.log?.error('digest round failed', { err }))
     : undefined;
 
-  return { adapter, app, conversation, ports, notifier, scheduler, handler, stop: () => scheduler?.stop() };
+  return {
+    adapter,
+    app,
+    conversation,
+    ports,
+    notifier,
+    scheduler,
+    respond: (request) => runActivityRequest(adapter, logic, request, deps.log),
+    handler: (req, res) => processActivityRequest(adapter, logic, req, res, limit, deps.log),
+    stop: () => scheduler?.stop(),
+  };
 }
 
 /** The handler the service mounts at `POST /api/messages`. */

@@ -19,7 +19,7 @@ export interface TeamsRoute {
   ensure(services: Services): TeamsBot;
 }
 
-export function teamsRoute(options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'backoff' | 'proactive'> = {}): TeamsRoute {
+export function teamsRoute(options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'backoff' | 'proactive' | 'authEndpoints' | 'credentialsFactory'> = {}): TeamsRoute {
   let bot: TeamsBot | undefined;
   const ensure = (services: Services): TeamsBot =>
     (bot ??= createTeamsBot({

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 /**
  * `npm run playground`: the Microsoft 365 Agents Playground (`@microsoft/m365agentsplayground`),
  * a Teams-like chat page, pointed at the running kekao service's `/api/messages` — no Microsoft
- * account, tenant or tunnel needed. Start the service first (`npm start`), then this; open
+ * account, tenant or tunnel needed. The Playground sends no Bot Framework token, so the service
+ * must run in the local-trial mode, which takes the identity the client claims and therefore only
+ * listens on this machine: `KEKAO_BOT_DEV=1 HOST=127.0.0.1 npm start`, then this; open
  * http://localhost:56150.
  *
  * Environment: PORT (the service, default 3978), KEKAO_PLAYGROUND_PORT (default 56150),
@@ -71,10 +73,26 @@ export function startPlayground(o: PlaygroundOptions): Promise<RunningPlayground
   });
 }
 
+/**
+ * Which trust mode the service's bot runs in, asked without running a turn: an activity addressed to
+ * a non-loopback service URL is refused before anything happens, and the refusal names the mode
+ * (dev: bot.serviceUrlNotAllowed; no credentials: bot.noVerifiedChannel; credentials: 401).
+ */
+export async function botTrustMode(base: string): Promise<'dev' | 'open' | 'verified' | 'unknown'> {
+  const r = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', text: '', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/probe/', from: { id: 'playground-probe' }, conversation: { id: 'playground-probe' } }),
+  });
+  if (r.status === 401) return 'verified';
+  const key = ((await r.json().catch(() => ({}))) as { error?: { key?: string } }).error?.key;
+  return key === 'bot.serviceUrlNotAllowed' ? 'dev' : key === 'bot.noVerifiedChannel' ? 'open' : 'unknown';
+}
+
 async function main(): Promise<void> {
   const servicePort = Number(process.env.PORT ?? 3978);
   const port = Number(process.env.KEKAO_PLAYGROUND_PORT ?? 56150);
-  const base = `http://localhost:${servicePort}`;
+  const base = `http://127.0.0.1:${servicePort}`;
   try {
     const r = await fetch(`${base}/healthz`);
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
@@ -82,6 +100,14 @@ async function main(): Promise<void> {
     process.stderr.write(
       `kekao 服务未在 ${base} 运行（${e instanceof Error ? e.message : String(e)}）。请先在另一个终端执行 npm start。(playground.serviceDown)\n` +
         `The kekao service is not running at ${base}; start it first with npm start.\n`,
+    );
+    process.exit(1);
+  }
+  const mode = await botTrustMode(base);
+  if (mode !== 'dev') {
+    process.stderr.write(
+      `kekao 服务未以本地试用模式运行（当前：${mode}）。Playground 不发送 Bot Framework 令牌，请用 KEKAO_BOT_DEV=1 HOST=127.0.0.1 npm start 启动服务。(playground.notDevMode)\n` +
+        `The kekao service is not in the local-trial mode (now: ${mode}). The Playground sends no Bot Framework token: start the service with KEKAO_BOT_DEV=1 HOST=127.0.0.1 npm start.\n`,
     );
     process.exit(1);
   }

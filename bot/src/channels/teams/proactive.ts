@@ -19,21 +19,33 @@ export interface ProactiveOptions {
   db: Database;
   /** MicrosoftAppId ('' when running without one, e.g. against the Agents Playground). */
   appId: string;
+  /** May the service send to this service URL (the trust mode's rule, channelTrust.ts)? Checked before every send. */
+  mayContact: (serviceUrl: string | undefined) => boolean;
   log?: Logger;
   backoff?: BackoffOptions;
 }
+
+/** A refused proactive send: the stored reference names a service URL the service may not contact. */
+export class ReferenceNotContactableError extends Error {}
 
 export function referenceKey(reference: Partial<ConversationReference>): string {
   return `${reference.channelId ?? 'unknown'}/${reference.conversation?.id ?? 'unknown'}`;
 }
 
 /**
- * Remembers the conversation of a turn for proactive messages. The reference is stored without the
- * turn's activity id (it changes every turn and proactive sends do not need it), and written only
- * when it or its user changed; the user mapping is re-read at most once a minute per conversation
- * so that a newly linked account is picked up without a database read on every turn.
+ * Remembers the conversation of a turn for proactive messages. `decide` says whether this turn may
+ * be stored at all (only turns the channel vouches for, with a service URL the service may
+ * contact — so a claimed identity can never redirect someone's notifications) and whose it is.
+ * The reference is stored without the turn's activity id (it changes every turn and proactive
+ * sends do not need it), and written only when it or its user changed; the user mapping is
+ * re-read at most once a minute per conversation so that a newly linked account is picked up
+ * without a database read on every turn.
  */
-export function createReferenceCapture(db: Database, resolveUserId: (context: TurnContext) => Promise<string | null>, recheckMs = 60_000) {
+export function createReferenceCapture(
+  db: Database,
+  decide: (context: TurnContext) => Promise<{ store: false } | { store: true; userId: string | null }>,
+  recheckMs = 60_000,
+) {
   const seen = new Map<string, { reference: string; saved: string; checkedAt: number }>();
   return async (context: TurnContext): Promise<void> => {
     const { activityId: _turn, ...reference } = TurnContext.getConversationReference(context.activity);
@@ -42,9 +54,11 @@ export function createReferenceCapture(db: Database, resolveUserId: (context: Tu
     const prev = seen.get(key);
     const now = Date.now();
     if (prev && prev.reference === refJson && now - prev.checkedAt < recheckMs) return;
-    const userId = await resolveUserId(context);
+    const decision = await decide(context);
+    if (!decision.store) return;
+    const { userId } = decision;
     const saved = JSON.stringify([reference, userId]);
-    if (prev?.saved !== saved) await saveConversationReference(db, key, reference as unknown as Record<string, unknown>, userId);
+    if (prev?.saved !== saved) await saveConversationReference(db, key, reference as unknown as Record<string, unknown>, { userId, verified: true });
     seen.set(key, { reference: refJson, saved, checkedAt: now });
     if (seen.size > 10_000) seen.delete(seen.keys().next().value!);
   };
@@ -52,6 +66,7 @@ export function createReferenceCapture(db: Database, resolveUserId: (context: Tu
 
 export function createProactiveNotifier(o: ProactiveOptions): NotifyPort & { sendTo(reference: Partial<ConversationReference>, replies: ChatReply[]): Promise<void> } {
   async function sendTo(reference: Partial<ConversationReference>, replies: ChatReply[]): Promise<void> {
+    if (!o.mayContact(reference.serviceUrl)) throw new ReferenceNotContactableError(`service URL not allowed: ${reference.serviceUrl ?? '(none)'}`);
     await o.adapter.continueConversationAsync(o.appId, reference, async (context) => {
       for (const r of replies) {
         await withBackoff(() => context.sendActivity(activityOf(r)), {
@@ -70,7 +85,8 @@ export function createProactiveNotifier(o: ProactiveOptions): NotifyPort & { sen
       const delivered: string[] = [];
       const failed: string[] = [];
       for (const userId of userIds) {
-        const refs = await conversationReferencesForUser(o.db, userId);
+        // Only references stored from verified turns, to a service URL the service may contact now.
+        const refs = (await conversationReferencesForUser(o.db, userId)).filter((r) => o.mayContact((r.reference as { serviceUrl?: string }).serviceUrl));
         // The most recent personal chat first; a user without one cannot be reached proactively.
         const ref = refs.find((r) => (r.reference as { conversation?: { conversationType?: string } }).conversation?.conversationType !== 'channel') ?? refs[0];
         if (!ref) {

@@ -13,6 +13,8 @@ export interface TeamsApplicationDeps {
   conversation: Conversation;
   /** botbuilder Storage over the service DB (`DatabaseBotStorage`). */
   storage: Storage;
+  /** Does the channel vouch for the user of this turn (channelTrust.ts; the test harness states it)? */
+  verified: (context: TurnContext) => boolean;
   /** Called on every turn before the reply (conversation reference capture). */
   onTurn?: (context: TurnContext) => Promise<void>;
 }
@@ -37,7 +39,7 @@ export function createTeamsApplication(deps: TeamsApplicationDeps): Application 
 
   app.activity(ActivityTypes.Message, async (context) => {
     await deps.onTurn?.(context);
-    const replies = await deps.conversation.handle(chatInputOf(context));
+    const replies = await deps.conversation.handle(chatInputOf(context, deps.verified(context)));
     if (replies.length) await context.sendActivities(replies.map(activityOf));
   });
 

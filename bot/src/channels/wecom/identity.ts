@@ -23,8 +23,12 @@ export function userIdOf(externalId: string, corpId: string): string | undefined
   return externalId.startsWith(prefix) ? externalId.slice(prefix.length) : undefined;
 }
 
-/** The chat turn's user and conversation: a WeCom application chat is always one to one. */
+/**
+ * The chat turn's user and conversation: a WeCom application chat is always one to one. The user
+ * is verified: the callback only gets here after WeCom's signature and our CorpID checked out, so
+ * FromUserName is who WeCom says it is.
+ */
 export function wecomChatParty(corpId: string, userId: string): Pick<ChatInput, 'user' | 'conversation'> {
   const id = wecomExternalId(corpId, userId);
-  return { user: { channelUserId: id }, conversation: { id: `wecom:${id}`, type: 'personal' } };
+  return { user: { channelUserId: id, verified: true }, conversation: { id: `wecom:${id}`, type: 'personal' } };
 }

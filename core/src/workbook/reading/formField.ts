@@ -56,8 +56,11 @@ export function readFormField(f: FormFieldSpec, raw: unknown, sheet: string, cel
       const value = take(readBoolean(raw, f.enumValues ?? YES_NO_OPTIONS));
       return { value, display: value === undefined ? undefined : value ? '是' : '否' };
     }
-    case 'uscc':
-      return readCreditCode(raw, sheet, cell, notes);
+    case 'uscc': {
+      // A formula without result or an Excel error is refused here like in any other cell.
+      const text = take(readText(raw));
+      return text === undefined ? {} : readCreditCode(text, sheet, cell, notes);
+    }
     default: {
       const value = take(readText(raw));
       if (value !== undefined && f.maxLength !== undefined) checkLength(f, f.maxLength, value, sheet, cell, notes);
@@ -67,8 +70,8 @@ export function readFormField(f: FormFieldSpec, raw: unknown, sheet: string, cel
 }
 
 /** The 统一社会信用代码: upper-cased, then checked (GB 32100); what the check finds is a warning. */
-function readCreditCode(raw: unknown, sheet: string, cell: string, notes: CellNoteCollector): { value: string; display: string } {
-  let code = toHalfWidth(String(raw)).replace(/\s+/g, '');
+function readCreditCode(text: string, sheet: string, cell: string, notes: CellNoteCollector): { value: string; display: string } {
+  let code = toHalfWidth(text).replace(/\s+/g, '');
   if (code !== code.toUpperCase()) {
     notes.warn(sheet, cell, { key: 'uscc.lowercase', zh: '统一社会信用代码中的小写字母已改为大写', en: 'lower-case letters of the code were capitalised' });
     code = code.toUpperCase();

@@ -6,7 +6,7 @@
 import type { z } from 'zod/v4';
 import type { rawScoreInPointsSchema } from '../../submission/index.js';
 import { YES_NO_OPTIONS, type WorkbookContract } from '../contract.js';
-import { flattenCellValue, isBlank, readBoolean, readNumber } from '../cellValue.js';
+import { flattenCellValue, isBlank, readBoolean, readNumber, readText } from '../cellValue.js';
 import type { CellNoteCollector } from '../cellNotes.js';
 import type { CellOrigins } from './cellOrigins.js';
 import type { SheetCells } from './workbookCells.js';
@@ -54,7 +54,11 @@ export function readScoreSheet(contract: WorkbookContract, cells: SheetCells | u
     }
     const entry: RawScoreInput = { raw: n.value };
     const reason = get(r.reasonCell);
-    if (!isBlank(reason)) entry.reason = String(reason).trim();
+    if (!isBlank(reason)) {
+      const text = readText(reason);
+      if (text.ok) entry.reason = text.value;
+      else notes.error(spec.sheet, r.reasonCell, text.error);
+    }
     scores[r.id] = entry;
   }
   if (Object.keys(scores).length) out.scores = scores;
