@@ -43,6 +43,8 @@ export interface WecomServiceOptions extends Partial<Omit<WecomRouteOptions, 'co
   logger?: Logger;
   extraHandlers?: ExtraHandler[];
   channels?: ChannelRoute[];
+  /** The Teams endpoint mounted beside WeCom takes claimed identities (local-trial mode, loopback). */
+  teamsDevMode?: boolean;
 }
 
 export async function startWecomService(db: Database, o: WecomServiceOptions = {}): Promise<WecomService> {
@@ -52,7 +54,7 @@ export async function startWecomService(db: Database, o: WecomServiceOptions = {
   const config = { ...placeholder, apiBase: mock.url };
   const route = wecomRoute({ ...o, config, api: { baseMs: 5, maxMs: 50, ...o.api } });
   const server = await createServer(
-    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
+    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: o.teamsDevMode ?? false },
     { db, logger: o.logger ?? silentLogger, now: () => clock.now, channels: [route, ...(o.channels ?? [])], extraHandlers: o.extraHandlers },
   );
   const sim = createWecomSimulator({ callbackUrl: `${server.url}${WECOM_PATH}`, token: config.token, aesKey: config.aesKey, corpId: config.corpId, agentId: config.agentId, nowMs: () => clock.now.getTime() });
