@@ -31,7 +31,8 @@ function matchOption(options: readonly IntakeOption[], token: string): IntakeOpt
 
 /** Locates an address in the programme's provinces, down to a city (or a municipality's district). */
 export function locateAddress(text: string, programme: ProgrammePort): { location?: AssistanceLocation; outside?: string; tooCoarse?: boolean } {
-  const matches = findPlaces(text);
+  // Addresses are written out: abbreviations and Latin spellings are not taken as places here.
+  const matches = findPlaces(text).filter((m) => m.kind === 'name');
   const all = matches.flatMap((m) => m.places);
   if (all.length === 0) return {};
   const covered = new Set(programme.coveredProvinceCodes);

