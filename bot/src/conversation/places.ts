@@ -1,6 +1,7 @@
 import { provincialContacts } from '../../../core/src/programme/contacts.js';
 import { DIVISIONS, type Division } from './places/divisions.js';
-import { EXONYMS, NOT_INITIALS, pinyinOf } from './places/placePinyin.js';
+import { PROVINCE_SUFFIX, shortName } from './places/names.js';
+import { EXONYMS, NOT_INITIALS } from './places/placePinyin.js';
 
 /**
  * Finds China's administrative divisions named in a message (bot/data/divisions.tsv, GB/T 2260:
@@ -34,21 +35,6 @@ export interface PlaceMatch {
   kind: PlaceMatchKind;
 }
 
-const PROVINCE_SUFFIX = /(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/;
-const CITY_SUFFIX = /(市|地区|盟)$|([\u4e00-\u9fff]{1,8}?族)*自治州$/;
-const AREA_SUFFIX = /(自治县|自治旗|新区|林区|特区|矿区|区|县|市|旗)$/;
-
-/** Short forms that are ordinary words, not place names, once the suffix is gone. */
-const SHORT_NAME_STOPWORDS = new Set(['城', '郊', '矿', '市中', '新', '开发', '高新', '经济', '中', '东', '西', '南', '北', '城中', '管理']);
-
-function shortName(name: string, suffix: RegExp): string | undefined {
-  // 'X族自治州' → strip the whole ethnic part: 延边朝鲜族自治州 → 延边
-  const ethnic = name.match(/^(.{2,}?)[\u4e00-\u9fff]{0,6}族.*自治(州|县|旗)$/);
-  const s = ethnic ? ethnic[1] : name.replace(suffix, '');
-  if (s === name || s.length < 2 || SHORT_NAME_STOPWORDS.has(s)) return undefined;
-  return s;
-}
-
 function placeOf(d: Division): Place {
   const prov = DIVISIONS.get(d.provinceCode)!;
   const city = d.cityCode ? DIVISIONS.get(d.cityCode) : undefined;
@@ -59,7 +45,6 @@ function placeOf(d: Division): Place {
 }
 
 const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, city: 1, area: 2 };
-const SUFFIX: Record<PlaceLevel, RegExp> = { province: PROVINCE_SUFFIX, city: CITY_SUFFIX, area: AREA_SUFFIX };
 
 /** Name (full and short) → places. */
 const index = new Map<string, Place[]>();
@@ -72,7 +57,7 @@ function add(map: Map<string, Place[]>, word: string | undefined, place: Place):
 const allPlaces = [...DIVISIONS.values()].map(placeOf);
 for (const p of allPlaces) {
   add(index, p.name, p);
-  add(index, shortName(p.name, SUFFIX[p.level]), p);
+  add(index, shortName(p.name, p.level), p);
 }
 for (const list of index.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 const maxWordLength = Math.max(...[...index.keys()].map((w) => w.length));
@@ -81,7 +66,7 @@ const COVERED = new Set<string>(provincialContacts.map((c) => c.code));
 /** 京津沪渝冀闽赣鲁 → the province. */
 const ABBREVIATIONS = new Map(provincialContacts.map((c) => [c.province.abbr, placeOf(DIVISIONS.get(c.code)!)]));
 
-// Latin index, built on first use (pinyin of ~3,000 names takes a few tens of milliseconds).
+// Latin index, built on first use from the pinyin stored in divisions.tsv.
 let latin: { full: Map<string, Place[]>; initials: Map<string, Place[]> } | undefined;
 function latinIndex() {
   if (latin) return latin;
@@ -90,11 +75,10 @@ function latinIndex() {
   for (const p of allPlaces) {
     // Areas only by full pinyin and only in the eight provinces ("pudong", "haidian"); elsewhere the
     // names repeat too often to mean anything in Latin letters.
-    if (p.level === 'area' && !COVERED.has(p.provinceCode)) continue;
-    const short = shortName(p.name, SUFFIX[p.level]) ?? p.name;
-    const py = pinyinOf(short);
-    if (py.syllables.length >= 2) add(full, py.full, p);
-    if (p.level !== 'area' && COVERED.has(p.provinceCode) && py.syllables.length >= 2) add(initials, py.initials, p);
+    const syllables = DIVISIONS.get(p.code)!.pinyin;
+    if (!syllables || syllables.length < 2 || (p.level === 'area' && !COVERED.has(p.provinceCode))) continue;
+    add(full, syllables.join(''), p);
+    if (p.level !== 'area' && COVERED.has(p.provinceCode)) add(initials, syllables.map((x) => x[0]).join(''), p);
   }
   for (const m of [full, initials]) for (const list of m.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   latin = { full, initials };

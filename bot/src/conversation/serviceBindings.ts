@@ -14,18 +14,18 @@ import { validateUscc } from '../../../core/src/workbook/uscc.js';
 import type { Database } from '../db/database.js';
 import { divisionName } from './places/divisions.js';
 import type { Principal } from '../auth/principal.js';
-import { describeScope, scopeCoversPlace, type Scope } from '../auth/scope.js';
+import { describeScope } from '../auth/scope.js';
 import { scopeCondition } from '../auth/scopeSql.js';
 import { canReadSubmission } from '../auth/access.js';
 import { DatabaseBotStorage } from '../store/botState.js';
 import { latestCampaign } from '../store/campaigns.js';
-import { principalForIdentity, principalForUser, scopeOfRow } from '../store/users.js';
+import { principalForIdentity, principalForUser } from '../store/users.js';
 import { getHistories, getSubmissionFull, getSubmissionsFull, listSubmissions } from '../store/submissions.js';
 import { listReviewScores, listReviewScoresOf, upsertReviewScore } from '../store/reviews.js';
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { assessReviewerScores, panelWeights, scoresOf, panelReviewsOf } from '../workflow/reviewScores.js';
 import { STATUSES } from '../workflow/statuses.js';
-import { openAssistanceCase } from '../workflow/openAssistanceCase.js';
+import { assistancePort } from './serviceAssistance.js';
 import type {
   AssistanceLocation,
   Bilingual,
@@ -76,7 +76,7 @@ export const programmePort: ProgrammePort = {
   },
   usccProblem(code) {
     const r = validateUscc(code);
-    return r.ok ? undefined : { zh: `${r.zh} (${r.key})`, en: `${r.en} (${r.key})` };
+    return r.ok ? undefined : { zh: r.zh, en: r.en, key: r.key };
   },
   triage(answers): TriageResult {
     const app = applicationOf(answers);
@@ -204,31 +204,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         await storage.delete([key]);
       },
     },
-    assistance: {
-      async createCase({ answers, location, triage, identity }) {
-        if (!identity) return { refused: { zh: '未登记的用户不能提交帮扶申请 (auth.unregistered)', en: 'unregistered users cannot submit (auth.unregistered)' } };
-        const { uscc } = answers;
-        const opened = await openAssistanceCase(db, {
-          principal: await principalOf(identity),
-          trigger: 'application',
-          enterprise: { name: String(answers.orgName), uscc: typeof uscc === 'string' ? uscc : null, place: placeNames(location) },
-          intake: { application: applicationOf(answers), uscc: uscc ?? null, supervision: null, review: null, via: 'chat' },
-          triage: () => triage.record ?? triage,
-          requestId: 'chat:assistance-intake',
-        });
-        if ('refused' in opened) return { refused: { zh: `${opened.refused.zh} (${opened.refused.key})`, en: `${opened.refused.en} (${opened.refused.key})` } };
-        return { id: opened.id };
-      },
-      async officersCovering(location) {
-        const place = placeNames(location);
-        const r = await db.query<{ id: string; name: string; scope_level: Scope['level']; scope_province: string | null; scope_city: string | null; scope_district: string | null }>(
-          `SELECT id, name, scope_level, scope_province, scope_city, scope_district FROM users WHERE role = 'officer' AND disabled_at IS NULL`,
-        );
-        return r.rows
-          .filter((u) => scopeCoversPlace(scopeOfRow(u), place))
-          .map((u) => ({ userId: u.id, name: u.name }));
-      },
-    },
+    assistance: assistancePort(db, { channel: o.channel, now: o.now, principalOf }),
     submissions: {
       async visibleTo(identity, filter) {
         const p = await principalOf(identity);

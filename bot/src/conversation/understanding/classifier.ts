@@ -8,7 +8,7 @@ import type { Example } from './corpus.js';
  * over the binary feature terms of features.ts (character 1–3-grams, whole Latin words, concept
  * terms, entity placeholders), each message's vector scaled to unit length. Trained by stochastic
  * gradient descent with per-weight AdaGrad steps (Duchi, Hazan & Singer 2011) and a small L2
- * penalty, 30 passes over the corpus in an order drawn from a fixed-seed linear congruential
+ * penalty, 10 passes over the corpus in an order drawn from a fixed-seed linear congruential
  * generator — so the same corpus always gives the same weights, and the same message the same
  * ranking. Training the ~1,000 examples takes a few hundred milliseconds, done once per process.
  *
@@ -45,7 +45,7 @@ export interface TrainingOptions {
   seed: number;
 }
 
-export const TRAINING: TrainingOptions = { epochs: 30, rate: 0.5, l2: 1e-4, seed: 1 };
+export const TRAINING: TrainingOptions = { epochs: 10, rate: 0.5, l2: 1e-4, seed: 1 };
 
 const C = INTENTS.length;
 
@@ -77,6 +77,9 @@ export class IntentClassifier {
         const scale = 1 / Math.sqrt(x.length || 1);
         for (let c = 0; c < C; c++) {
           const g = p[c]! - (c === Y[n] ? 1 : 0);
+          // Classes the example already rules out (p < 0.001) would move their weights by almost
+          // nothing: skipping them makes training several times faster (and the L2 step lazy).
+          if (Math.abs(g) < 1e-3) continue;
           gb[c]! += g * g;
           this.bias[c]! -= (options.rate * g) / Math.sqrt(gb[c]!);
           for (const f of x) {

@@ -1,0 +1,89 @@
+import { answerStep, pendingFields, questionText, stepLabel, valueLabel, type IntakeState } from './assistanceIntake.js';
+import { validateAnswer } from './intakeValidation.js';
+import { choiceReply } from './smallTalk.js';
+import type { Turn } from './turn.js';
+import type { ChatReply } from './types.js';
+import { t } from './types.js';
+import type { Intent } from './understanding/intents.js';
+import { understand, type Understanding } from './understanding/understand.js';
+
+/**
+ * A typed message while the questionnaire is open. It may answer the current field (naturally:
+ * 愿意配合, 中等, "电话是…"), or cancel (不填了, 算了, 退出), skip an optional field (跳过), resume
+ * (继续填写) — or be a question of its own ("截止时间是哪天"), which is answered while the
+ * questionnaire waits at the same step, with a 继续填写 button. A structured field (phone, code,
+ * address, choices, yes/no) takes the message as its answer when it validates; a free-text field
+ * when it does not read as a question or a command.
+ */
+
+export interface IntakeDeps {
+  answerIntent(turn: Turn, intent: Intent, u: Understanding): Promise<ChatReply[]>;
+  finish(turn: Turn, state: IntakeState): Promise<ChatReply[]>;
+}
+
+const QUESTION = /[?？]|吗|呢|么$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|可不可以|(?<![a-z])(how|what|when|who|which|where|why|is|are|can|do|does)(?![a-z])/i;
+/** Intents that are never an answer to a free-text field. */
+const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
+
+export function resumePrompt(turn: Turn, state: IntakeState): ChatReply | undefined {
+  const field = pendingFields(state)[0];
+  if (!field) return undefined;
+  const { lang } = turn;
+  return choiceReply(
+    t(lang, `您的帮扶申请停在${stepLabel(field, state, lang)}，直接回复答案即可继续，或点“继续填写”。`, `Your assistance request is waiting at ${stepLabel(field, state, lang)}: reply with the answer, or choose "Continue".`),
+    [{ title: t(lang, '继续填写', 'Continue'), value: { action: 'intake.continue', lang } }, { title: t(lang, '取消申请', 'Cancel'), value: { action: 'cancel', lang } }],
+  );
+}
+
+async function accept(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: string | undefined, text: string | null): Promise<ChatReply[]> {
+  const { lang, trace, ports } = turn;
+  const step = answerStep(state, text, ports);
+  trace.intent = text === null ? 'skip' : 'answer';
+  if (step.problem) {
+    return [{ text: `${step.problem[lang]}\n\n${questionText(step.next!, state, lang)}` }];
+  }
+  await ports.state.save(turn.key, step.state, etag);
+  const { field, value } = step.accepted!;
+  const label = valueLabel(field, value, lang);
+  trace.answer = { field: field.key, value, label };
+  const echo = text === null ? t(lang, `已跳过「${field.zh}」。`, `Skipped: ${field.en}.`) : t(lang, `已记录「${field.zh}」：${label}。`, `Saved — ${field.en}: ${label}.`);
+  if (step.complete) return [{ text: echo }, ...(await deps.finish(turn, step.state))];
+  return [{ text: `${echo}\n${questionText(step.next!, step.state, lang)}` }];
+}
+
+export async function intakeTurn(turn: Turn, deps: IntakeDeps, text: string, state: IntakeState, etag: string | undefined): Promise<ChatReply[]> {
+  const { lang, trace, ports } = turn;
+  const field = pendingFields(state)[0];
+  if (!field) return deps.finish(turn, state);
+  const u = understand(text, { inQuestionnaire: true });
+  trace.kind = 'answer';
+  trace.confidence = u.confidence;
+  const sure = u.kind === 'answer';
+  if (sure && u.intent === 'cancel') {
+    trace.intent = 'cancel';
+    await ports.state.remove(turn.key);
+    return [{ text: t(lang, '已取消帮扶申请，已填写的内容已清除。', 'The assistance request was cancelled and its answers cleared.') }];
+  }
+  if (sure && u.intent === 'continue') {
+    trace.intent = 'continue';
+    return [{ text: `${t(lang, '好的，继续填写。', 'OK, let us continue.')}\n${questionText(field, state, lang)}` }];
+  }
+  if (sure && u.intent === 'skip') {
+    if (!field.required) return accept(turn, deps, state, etag, null);
+    trace.intent = 'skip';
+    return [{ text: `${t(lang, `「${field.zh}」是必填项，不能跳过。`, `"${field.en}" is required and cannot be skipped.`)}\n${questionText(field, state, lang)}` }];
+  }
+  const structured = field.type !== 'text' && field.type !== 'longText';
+  if (structured && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
+  const other = sure && u.intent !== 'answer' ? u.intent : undefined;
+  if (other && (structured || QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other))) {
+    if (other === 'assistance.apply') {
+      trace.intent = 'assistance.apply';
+      return [{ text: `${t(lang, '您正在填写帮扶申请。', 'You are already filling in an assistance request.')}\n${questionText(field, state, lang)}` }];
+    }
+    const replies = await deps.answerIntent(turn, other, u);
+    const resume = resumePrompt(turn, state);
+    return resume ? [...replies, resume] : replies;
+  }
+  return accept(turn, deps, state, etag, text);
+}

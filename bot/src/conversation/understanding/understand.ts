@@ -1,0 +1,53 @@
+import { IntentClassifier, type Classification } from './classifier.js';
+import { loadCorpus } from './corpus.js';
+import { allowedIntents } from './context.js';
+import { decide, type Decision } from './decide.js';
+import { extractEntities, type Entities } from './entities.js';
+import { normalise } from './normalise.js';
+
+/**
+ * Understanding one message, for every channel: normalise → classify → extract → decide. The
+ * classifier is trained from the corpus once per process, on first use (deterministic; a few
+ * hundred milliseconds), so the corpus file is the only source of truth and no generated model can
+ * go stale. After that, one message takes well under a millisecond (bench: understanding.bench.ts).
+ */
+
+export interface UnderstandContext {
+  /** Inside the assistance questionnaire: answer/skip/continue are possible, ack is not. */
+  inQuestionnaire: boolean;
+}
+
+export interface Understanding extends Decision {
+  text: string;
+  normalised: string;
+  confidence: number;
+  classification: Classification;
+  entities: Entities;
+}
+
+let model: IntentClassifier | undefined;
+
+/** The process's classifier (trained on first use). */
+export function classifier(): IntentClassifier {
+  model ??= new IntentClassifier(loadCorpus());
+  return model;
+}
+
+export function understand(text: string, context: UnderstandContext = { inQuestionnaire: false }): Understanding {
+  const normalised = normalise(text);
+  const classification = classifier().classify(normalised, { allowed: allowedIntents(context) });
+  const entities = extractEntities(normalised, text);
+  let decision = decide(classification.ranked);
+  // A case number is a question about that case, whatever else the words suggest.
+  if (entities.caseRefs.length && decision.intent !== 'assistance.status' && !context.inQuestionnaire) {
+    decision = { kind: 'answer', intent: 'assistance.status', candidates: [] };
+  }
+  return {
+    ...decision,
+    text,
+    normalised,
+    confidence: classification.ranked[0]?.confidence ?? 0,
+    classification,
+    entities,
+  };
+}
