@@ -227,8 +227,10 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       const guide = textOf(await h.say('stranger', '工业产品包括食品吗？'));
       expect(guide).toContain('不包括食品、药品、特种设备以及有特别法管理的产品');
       expect(guide).toContain('3.1');
+      // Off-topic is declined in one line (it used to be “没有理解” plus the whole menu); no passage is quoted.
       const none = textOf(await h.say('stranger', '今天午饭吃什么'));
-      expect(none).toContain('没有理解');
+      expect(none).toContain('超出了我能回答的范围');
+      expect(none).not.toContain('出处');
     });
   });
 });

@@ -81,7 +81,10 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     const turn: Turn = {
       ports, input, lang, key, trace,
       identity: () => (resolved ??= ports.identities.resolve(input.user)),
-      withIdentity: (fn) => withIdentity(turn, fn),
+      withIdentity(fn) {
+        // `this`: a copy of the turn with another language (the questionnaire's) answers in that language.
+        return withIdentity(this, fn);
+      },
     };
     return turn;
   }

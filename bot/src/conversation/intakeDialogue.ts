@@ -12,8 +12,8 @@ import { understand, type Understanding } from './understanding/understand.js';
  * 愿意配合, 中等, "电话是…"), or cancel (不填了, 算了, 退出), skip an optional field (跳过), resume
  * (继续填写) — or be a question of its own ("截止时间是哪天"), which is answered while the
  * questionnaire waits at the same step, with a 继续填写 button. A structured field (phone, code,
- * address, choices, yes/no) takes the message as its answer when it validates; a free-text field
- * when it does not read as a question or a command.
+ * address, choices, yes/no) takes the message as its answer when it validates; any field when the
+ * message does not read as a question or a command (then a failed validation says what is wrong).
  */
 
 export interface IntakeDeps {
@@ -51,7 +51,19 @@ async function accept(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: st
   return [{ text: `${echo}\n${questionText(step.next!, step.state, lang)}` }];
 }
 
-export async function intakeTurn(turn: Turn, deps: IntakeDeps, text: string, state: IntakeState, etag: string | undefined): Promise<ChatReply[]> {
+/**
+ * The questionnaire keeps the language it was started in, unless the message itself is Chinese or
+ * plain English words: a credit code or a phone number says nothing about the language.
+ */
+function intakeLang(text: string, state: IntakeState): 'zh' | 'en' {
+  if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
+  const s = text.trim();
+  const words = /^[a-z,.!?'’\s-]+$/i.test(s) ? s.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)) : [];
+  return words.length >= 2 || /^(yes|no|skip|quit|cancel|continue|sure|ok|okay|exit|stop|help|next|none|resume)\b/i.test(s) ? 'en' : state.lang;
+}
+
+export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, state: IntakeState, etag: string | undefined): Promise<ChatReply[]> {
+  const turn: Turn = { ...outer, lang: intakeLang(text, state) };
   const { lang, trace, ports } = turn;
   const field = pendingFields(state)[0];
   if (!field) return deps.finish(turn, state);
@@ -76,14 +88,15 @@ export async function intakeTurn(turn: Turn, deps: IntakeDeps, text: string, sta
   const structured = field.type !== 'text' && field.type !== 'longText';
   if (structured && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
   const other = sure && u.intent !== 'answer' ? u.intent : undefined;
-  if (other && (structured || QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other))) {
+  // A message that fails a structured field is still an attempt at it ("河北省" for the address),
+  // unless it reads as a question or a command.
+  if (other && (QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other))) {
     if (other === 'assistance.apply') {
       trace.intent = 'assistance.apply';
       return [{ text: `${t(lang, '您正在填写帮扶申请。', 'You are already filling in an assistance request.')}\n${questionText(field, state, lang)}` }];
     }
-    const replies = await deps.answerIntent(turn, other, u);
-    const resume = resumePrompt(turn, state);
-    return resume ? [...replies, resume] : replies;
+    // answerIntent adds the resume prompt (the questionnaire is open).
+    return deps.answerIntent(turn, other, u);
   }
   return accept(turn, deps, state, etag, text);
 }
