@@ -6,7 +6,7 @@ import { INTAKE_FIELDS } from '../src/conversation/intakeFields.js';
 import { programmePort } from '../src/conversation/serviceBindings.js';
 import { understand } from '../src/conversation/understanding/understand.js';
 import { SEED_PASSAGES } from '../src/conversation/rubricQa/seedPassages.js';
-import { PASSAGES } from '../src/conversation/rubricQa/search.js';
+import { PASSAGES } from '../src/conversation/rubricQa/passages.js';
 import { enterpriseInQuestion } from '../src/conversation/status.js';
 import { retryAfterMs, withBackoff } from '../src/channels/teams/backoff.js';
 

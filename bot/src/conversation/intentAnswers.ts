@@ -97,7 +97,7 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
     case 'rubric': {
       if (!text) return [{ text: t(lang, '请直接提问，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）是什么”。', 'Ask e.g. "what is Ir?" or "how is Id scored?".') }];
       const qa = answerRubricQuestion(text, lang);
-      trace.indicators = u?.entities.indicators;
+      trace.indicators = [...qa.question.indicators, ...(qa.question.fmea ? ['FMEA'] : [])];
       return qa.replies;
     }
   }

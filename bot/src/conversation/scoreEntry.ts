@@ -43,6 +43,7 @@ export async function scoreFromText(u: Understanding | undefined, identity: Iden
   if (index === undefined) {
     return [{ text: t(lang, `您有 ${entries.length} 条评审条目，请写明第几条，例如“第2条 ${score.indicator} ${score.raw}”。`, `You have ${entries.length} entries; say which, e.g. "entry 2 ${score.indicator} ${score.raw}".`) }];
   }
+  trace.score = { ...score, entry: index };
   const entry = entries[index - 1];
   if (!entry) return [{ text: t(lang, `没有第 ${index} 条评审条目（共 ${entries.length} 条）。`, `There is no entry ${index} (${entries.length} assigned).`) }];
   return recordScore(identity, ports, { submissionId: entry.submissionId, indicator: score.indicator, raw: score.raw, reason: score.reason }, lang);

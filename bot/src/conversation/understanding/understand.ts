@@ -27,6 +27,9 @@ export interface Understanding extends Decision {
 
 let model: IntentClassifier | undefined;
 
+/** Words that make a message a question (then a number in it is not a score being entered). */
+export const QUESTION = /[?？]|吗|呢|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
+
 /** The process's classifier (trained on first use). */
 export function classifier(): IntentClassifier {
   model ??= new IntentClassifier(loadCorpus());
@@ -38,6 +41,10 @@ export function understand(text: string, context: UnderstandContext = { inQuesti
   const classification = classifier().classify(normalised, { allowed: allowedIntents(context) });
   const entities = extractEntities(normalised, text);
   let decision = decide(classification.ranked);
+  // An indicator with a score, not asked as a question, is a reviewer's score entry ("1 Id 92 退化模型有效").
+  if (entities.score && !context.inQuestionnaire && decision.intent !== 'scoreEntry' && !QUESTION.test(normalised)) {
+    decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
+  }
   // A case number is a question about that case, whatever else the words suggest.
   if (entities.caseRefs.length && decision.intent !== 'assistance.status' && !context.inQuestionnaire) {
     decision = { kind: 'answer', intent: 'assistance.status', candidates: [] };
