@@ -20,7 +20,7 @@ export interface RubricQuestion {
   fmeaGroup?: 'planning' | 'implementation' | 'results' | 'advancement';
 }
 
-const NOTE_REF = /(?:说明|note|注)\s*[（(]?\s*([abcd])\s*[）)]?|[（(]\s*([abcd])\s*[）)]/g;
+const NOTE_REF = /(?:说明|note|注)[^a-z]{0,3}?([abcd])(?![a-z])|[（(]\s*([abcd])\s*[）)]/g;
 const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/基本要求|basic requirement/, 'a'],
   [/满分|full mark|原始得分/, 'b'],

@@ -40,6 +40,8 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'SKIP', zh: ['跳过', '不填这', '这个不填', '这项不填', '先不填', '空着', '略过', '留空', '不写', '选填', '这个就不', '这项就不', '这一项不'], en: ['skip', 'leave it blank', 'leave this', 'blank', 'empty', 'pass'] },
   { id: 'YESNO', zh: ['是的', '愿意', '配合', '没问题', '可以', '同意', '确认', '承诺', '保证', '不愿意'], en: ['yes', 'no', 'sure', 'agree', 'confirm', 'willing'] },
   { id: 'ORG', zh: ['有限公司', '股份', '集团', '公司', '厂', '研究所', '中心'], en: ['co.', 'ltd', 'inc', 'company', 'corp'] },
+  // Guide term 3.1: what 工业产品 excludes — questions naming these are about the scope of assistance.
+  { id: 'EXCLUDED', zh: ['食品', '药品', '特种设备', '特别法', '化妆品', '医疗器械', '农产品'], en: ['food', 'drug', 'drugs', 'special equipment'] },
   { id: 'CHAT', zh: ['天气', '下雨', '笑话', '故事', '好吃', '吃什么', '餐厅', '火锅', '好玩', '旅游', '机票', '高铁', '酒店', '电影', '股票', '理财', '减肥', '快递', '唱歌', '女朋友', '几岁', '无聊', '聊天', '写一首', '写个', '翻译', '报销', '请假', '食堂', '会议室', '房价', '公务员', '特产', '门票', '世界杯', '比特币'], en: ['weather', 'joke', 'story', 'restaurant', 'restaurants', 'flight', 'hotel', 'movie', 'stock', 'poem', 'translate', 'cook', 'game', 'life', 'song', 'sing'] },
 ];
 

@@ -1,8 +1,10 @@
 import { IntentClassifier, type Classification } from './classifier.js';
 import type { Example } from './corpus.js';
-import { allowedIntents } from './context.js';
+import type { Decision } from './decide.js';
+import { extractEntities } from './entities.js';
 import { INTENTS, QUESTIONNAIRE_ONLY, type Intent } from './intents.js';
 import { normalise } from './normalise.js';
+import { decideIntent } from './understand.js';
 
 /**
  * Stratified k-fold cross-validation of the classifier on the corpus: the j-th example of each
@@ -14,6 +16,9 @@ import { normalise } from './normalise.js';
 export interface Prediction {
   example: Example;
   classification: Classification;
+  /** The decision with the entity rules (answer / clarify / fallback). */
+  decision: Decision;
+  /** The intent decided (the classifier's best, or what an entity rule says). */
   predicted: Intent | undefined;
 }
 
@@ -41,8 +46,10 @@ export function crossValidate(examples: readonly Example[], folds = 10): CrossVa
   for (let k = 0; k < folds; k++) {
     const model = new IntentClassifier(examples.filter((e) => fold.get(e.id) !== k));
     for (const e of examples.filter((x) => fold.get(x.id) === k)) {
-      const classification = model.classify(normalise(e.text), { allowed: allowedIntents(contextOfExample(e)) });
-      predictions.push({ example: e, classification, predicted: classification.ranked[0]?.intent });
+      const normalised = normalise(e.text);
+      const { decision, classification } = decideIntent(model, normalised, extractEntities(normalised, e.text), contextOfExample(e));
+      const rule = decision.intent !== classification.ranked[0]?.intent ? decision.intent : undefined;
+      predictions.push({ example: e, classification, decision, predicted: rule ?? classification.ranked[0]?.intent });
     }
   }
   const byIntent: CrossValidation['byIntent'] = Object.fromEntries(INTENTS.map((i) => [i, { n: 0, correct: 0 }]));

@@ -36,19 +36,27 @@ export function classifier(): IntentClassifier {
   return model;
 }
 
-export function understand(text: string, context: UnderstandContext = { inQuestionnaire: false }): Understanding {
-  const normalised = normalise(text);
-  const classification = classifier().classify(normalised, { allowed: allowedIntents(context) });
-  const entities = extractEntities(normalised, text);
+/**
+ * The intent of a normalised message with the entity rules applied on top of the classifier (the
+ * same for understanding and for cross-validation): an indicator with a score, not asked as a
+ * question, is a score entry; a case number asks about that case.
+ */
+export function decideIntent(model: IntentClassifier, normalised: string, entities: Entities, context: UnderstandContext): { decision: Decision; classification: Classification } {
+  const classification = model.classify(normalised, { allowed: allowedIntents(context) });
   let decision = decide(classification.ranked);
-  // An indicator with a score, not asked as a question, is a reviewer's score entry ("1 Id 92 退化模型有效").
-  if (entities.score && !context.inQuestionnaire && decision.intent !== 'scoreEntry' && !QUESTION.test(normalised)) {
+  if (!context.inQuestionnaire && entities.score && decision.intent !== 'scoreEntry' && !QUESTION.test(normalised)) {
     decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
   }
-  // A case number is a question about that case, whatever else the words suggest.
-  if (entities.caseRefs.length && decision.intent !== 'assistance.status' && !context.inQuestionnaire) {
+  if (!context.inQuestionnaire && entities.caseRefs.length && decision.intent !== 'assistance.status') {
     decision = { kind: 'answer', intent: 'assistance.status', candidates: [] };
   }
+  return { decision, classification };
+}
+
+export function understand(text: string, context: UnderstandContext = { inQuestionnaire: false }): Understanding {
+  const normalised = normalise(text);
+  const entities = extractEntities(normalised, text);
+  const { decision, classification } = decideIntent(classifier(), normalised, entities, context);
   return {
     ...decision,
     text,
