@@ -42,7 +42,7 @@ function reliabilityPassages(): Passage[] {
   const out: Passage[] = [];
   const r = reliability2024;
   for (const p of r.principles) {
-    out.push({ id: `rel-principle-${p.id}`, kind: 'principle', title: `评价原则：${p.name.zh}`, quote: `${p.name.zh}：${p.text.zh}`, citation: cite(p.source), entities: ['principle'], keywords: [p.name.zh, '评价原则'] });
+    out.push({ id: `rel-principle-${p.id}`, kind: 'principle', title: `评价原则：${p.name.zh}`, quote: p.text.zh, citation: cite(p.source), entities: ['principle'], keywords: [p.name.zh, '评价原则'] });
   }
   for (const g of r.groups) {
     out.push({ id: `rel-group-${g.id}`, kind: 'group', title: g.name.zh, quote: g.description.zh, citation: cite(g.source), entities: ['group'], keywords: [g.name.zh] });
@@ -71,7 +71,12 @@ function reliabilityPassages(): Passage[] {
       keywords: ['评分说明', ...({ a: ['基本要求'], b: ['满分', '原始得分'], c: ['总分', '加权得分'], d: ['造假', '0分'] }[n.id] ?? [])],
     });
   }
-  out.push({ id: 'rel-total', kind: 'formula', title: '评价总分', quote: r.totalFormula.zh, citation: `${r.source.document} 三、评价总分`, entities: ['total'], keywords: ['总分', '加权', '计算'] });
+  // The formula itself is typeset (LaTeX in one source, an image in the other): quote the sentence
+  // that introduces it; the formula is the lead, from core's data.
+  out.push({
+    id: 'rel-total', kind: 'formula', title: '评价总分', quote: '产品质量可靠性评价按照产品质量可靠性评分表（见产品质量可靠性评分表）进行评分',
+    citation: '2025年推荐通知 附件1 三、评价总分', entities: ['total'], keywords: ['总分', '加权', '计算', r.totalFormula.zh],
+  });
   return out;
 }
 
