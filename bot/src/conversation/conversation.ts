@@ -141,6 +141,11 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     if (action === 'assistance.submit') {
       const { state: existing } = await loadIntake(turn.key);
       const cardId = typeof value.cardId === 'string' && value.cardId ? value.cardId : existing?.cardId;
+      // The same card submitted again after its case exists: one case per card.
+      const done = cardId && existing?.cardId !== cardId ? await ports.assistance.byRequestKey(cardId) : undefined;
+      if (done) {
+        return [{ text: t(lang, `这份申请已经提交过，案件编号 ${done.caseNo}，不会重复登记。查询进度请回复“${done.caseNo}”。`, `This application was submitted before as case ${done.caseNo}; it is not registered twice. Reply "${done.caseNo}" for its status.`) }];
+      }
       const base = existing && (!cardId || existing.cardId === cardId) ? existing : newIntakeState(ports.now(), lang, cardId);
       const { state, problems, typed } = applyCardSubmit(base, value, ports);
       await ports.state.save(turn.key, state);

@@ -89,8 +89,10 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   if (structured && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
   const other = sure && u.intent !== 'answer' ? u.intent : undefined;
   // A message that fails a structured field is still an attempt at it ("河北省" for the address),
-  // unless it reads as a question or a command.
-  if (other && (QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other))) {
+  // unless it reads as a question or a command, or is confidently something else ("上海联系人"
+  // while the credit code is asked).
+  const confidentElsewhere = structured && u.confidence >= 0.6 && !(field.type === 'address' && u.entities.places.length);
+  if (other && (QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other) || confidentElsewhere)) {
     if (other === 'assistance.apply') {
       trace.intent = 'assistance.apply';
       return [{ text: `${t(lang, '您正在填写帮扶申请。', 'You are already filling in an assistance request.')}\n${questionText(field, state, lang)}` }];

@@ -121,6 +121,8 @@ export interface AssistancePort {
     identity?: Identity;
     requestKey?: string;
   }): Promise<{ id: string; caseNo: string; repeated?: boolean } | { refused: Bilingual }>;
+  /** The case a request key (a card's submission id) opened, if any. */
+  byRequestKey(key: string): Promise<{ caseNo: string } | undefined>;
   /** Open cases of the organisation (same credit code or name), except the one of `requestKey`. */
   openCasesFor(o: { name: string; uscc: string | null; requestKey?: string }): Promise<Array<{ caseNo: string; enterprise: string }>>;
   /** Cases the identity may see (enterprise: its own; officers: in scope; never reviewers). */

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import type { Principal } from '../auth/principal.js';
 import { scopeCoversPlace, type Scope } from '../auth/scope.js';
 import { scopeOfRow } from '../store/users.js';
-import { listAssistanceCases, openCasesOf, type AssistanceCaseRow } from '../store/assistance.js';
+import { getAssistanceCaseByRequestKey, listAssistanceCases, openCasesOf, type AssistanceCaseRow } from '../store/assistance.js';
 import { openAssistanceCase, openUnverifiedCase } from '../workflow/openAssistanceCase.js';
 import { problemSummary } from './intakeCompletion.js';
 import type { AssistanceCaseView, AssistancePort, Identity, TriageResult } from './ports.js';
@@ -50,6 +50,10 @@ export function assistancePort(db: Database, o: { channel: string; now: () => Da
       });
       if ('refused' in opened) return { refused: { zh: opened.refused.zh, en: opened.refused.en } };
       return { id: opened.id, caseNo: opened.caseNo, ...(opened.repeated ? { repeated: true } : {}) };
+    },
+    async byRequestKey(key) {
+      const c = await getAssistanceCaseByRequestKey(db, key);
+      return c ? { caseNo: c.case_no } : undefined;
     },
     async openCasesFor({ name, uscc, requestKey }) {
       const rows = await openCasesOf(db, { name, uscc });

@@ -29,6 +29,9 @@ export const THRESHOLDS = {
   candidate: 0.12,
 };
 
+/** Offered as a clarifying button only when it is something to do; small talk never is. */
+const NOT_A_CHOICE: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'ack', 'offTopic', 'answer']);
+
 export function decide(ranked: readonly RankedIntent[]): Decision {
   const [first, second] = ranked;
   if (!first) return { kind: 'fallback', intent: 'offTopic', candidates: [] };
@@ -36,7 +39,7 @@ export function decide(ranked: readonly RankedIntent[]): Decision {
   if (first.confidence >= THRESHOLDS.answer && first.confidence >= THRESHOLDS.ratio * p2) {
     return { kind: 'answer', intent: first.intent, candidates: [] };
   }
-  const candidates = ranked.filter((r) => r.confidence >= THRESHOLDS.candidate).slice(0, 3);
+  const candidates = ranked.filter((r) => r.confidence >= THRESHOLDS.candidate && !NOT_A_CHOICE.has(r.intent)).slice(0, 3);
   const mass = candidates.reduce((n, r) => n + r.confidence, 0);
   if (candidates.length >= 2 && mass >= THRESHOLDS.clarify) {
     return { kind: 'clarify', intent: first.intent, candidates: candidates.map((c) => c.intent) };
