@@ -101,7 +101,9 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       const band = row.assessment.indicators.find((i) => i.code === 'Ic')!.suggestedBand!;
       const outside = band.min > 10 ? band.min - 10 : band.max + 5;
       const noReason = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(outside) }));
-      expect(noReason).toContain('score.outsideBandNoReason');
+      // Said in words (the key score.outsideBandNoReason is no longer shown to the user).
+      expect(noReason).toContain('须填写理由');
+      expect(noReason).not.toContain('score.outsideBandNoReason');
       const inside = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(band.min) }));
       expect(inside).toContain(`已保存：冀北电源科技有限公司 Ic = ${band.min}`);
       const stored = await world.db.query<{ raw: number }>(`SELECT raw FROM reviews WHERE submission_id = $1 AND indicator = 'Ic'`, [world.submissions.jibei]);

@@ -100,13 +100,14 @@ export async function recordScore(
   const entries = await ports.reviews.assignedEntries(identity);
   const entry = parsed.success ? entries.find((e) => e.submissionId === parsed.data.submissionId) : undefined;
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ zh: `${i.path.join('.')}: ${i.message}`, en: `${i.path.join('.')}: ${i.message}` }));
+    // The schema's messages are bilingual ("分数须为数值 / raw score must be a number"); no field keys shown.
+    const problems = parsed.error.issues.map((i) => ({ zh: i.message, en: i.message }));
     return [{ text: problems.map((p) => p[lang]).join('\n') }];
   }
   if (!entry) return [{ text: t(lang, '该条目未分配给您，不能评分。', 'This entry is not assigned to you.') }];
   const code = entry.indicators.find((i) => i.code.toLowerCase() === parsed.data.indicator.toLowerCase() || i.name === parsed.data.indicator)?.code;
   if (!code) {
-    const p = { zh: `指标“${parsed.data.indicator}”不属于该条目的评价要求，可选：${entry.indicators.map((i) => i.code).join('、')} (score.unknownIndicator)`, en: `indicator "${parsed.data.indicator}" is not in this rubric: ${entry.indicators.map((i) => i.code).join(', ')} (score.unknownIndicator)` };
+    const p = { zh: `指标“${parsed.data.indicator}”不属于该条目的评价要求，可选：${entry.indicators.map((i) => i.code).join('、')}`, en: `indicator "${parsed.data.indicator}" is not in this rubric: ${entry.indicators.map((i) => i.code).join(', ')}` };
     return [{ text: p[lang], card: scoreCard(entry, lang, [p]) }];
   }
   const r = await ports.reviews.recordScore(identity, { submissionId: entry.submissionId, indicator: code, raw: parsed.data.raw, reason: parsed.data.reason });

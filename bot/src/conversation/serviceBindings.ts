@@ -241,12 +241,12 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const full = await getSubmissionFull(db, input.submissionId);
         // The reviewer rule of GET/POST /api/v1/submissions/{id}/reviews: assigned and not recused.
         if (!full || p.role !== 'reviewer' || !(await canReadSubmission(db, p, full))) {
-          return { ok: false, problems: [{ zh: '该条目未分配给您，不能评分 (review.notAssigned)', en: 'this entry is not assigned to you (review.notAssigned)' }] };
+          return { ok: false, problems: [{ zh: '该条目未分配给您，不能评分', en: 'this entry is not assigned to you' }] };
         }
         const ind = full.assessment.indicators.find((i) => i.code === input.indicator);
-        if (!ind) return { ok: false, problems: [{ zh: `未知指标 ${input.indicator} (review.unknownIndicator)`, en: `unknown indicator ${input.indicator} (review.unknownIndicator)` }] };
+        if (!ind) return { ok: false, problems: [{ zh: `未知指标 ${input.indicator}`, en: `unknown indicator ${input.indicator}` }] };
         if (full.status !== '专家评审') {
-          return { ok: false, problems: [{ zh: `申报处于“${full.status}”，只能在专家评审阶段评分 (review.notInReview)`, en: `the entry is at "${full.status}"; scores are entered during the expert review only (review.notInReview)` }] };
+          return { ok: false, problems: [{ zh: `申报处于“${full.status}”，只能在专家评审阶段评分`, en: `the entry is at "${full.status}"; scores are entered during the expert review only` }] };
         }
         // The same validation as POST /api/v1/submissions/{id}/reviews: the reviewer's scores
         // merged into the submission and assessed by core (range, reason outside the band).
@@ -257,7 +257,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const checked = assessReviewerScores(full.evidence, scores, [ind.code]);
         if (!checked.ok) {
           const problems = checked.errors ?? checked.issues.flatMap((i) => i.problems);
-          return { ok: false, problems: problems.map((n): Bilingual => ({ zh: `${n.zh} (${n.key})`, en: `${n.en} (${n.key})` })) };
+          return { ok: false, problems: problems.map((n): Bilingual => ({ zh: n.zh, en: n.en })) };
         }
         await db.transaction((tx) => upsertReviewScore(tx, input.submissionId, p.userId, ind.code, { raw: input.raw, reason: input.reason, fraud }), { actor: `user:${p.userId}` });
         return { ok: true };
