@@ -124,9 +124,10 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     return done.replies;
   }
 
-  async function act(turn: Turn, intent: Intent, u?: Understanding): Promise<ChatReply[]> {
+  /** Answers an intent; `open` is the questionnaire state when the caller has read it already. */
+  async function act(turn: Turn, intent: Intent, u?: Understanding, open?: IntakeState | null): Promise<ChatReply[]> {
     if (intent === 'assistance.apply') return startIntake(turn);
-    const { state } = await loadIntake(turn.key);
+    const state = open !== undefined ? open : (await loadIntake(turn.key)).state;
     const replies = await answerIntent(turn, intent, u);
     // A question asked while a questionnaire is open (through a button) also says where it stands.
     const resume = state && intent !== 'cancel' && intent !== 'continue' ? resumePrompt(turn, state) : undefined;
@@ -197,7 +198,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
 
   async function onText(turn: Turn, text: string): Promise<ChatReply[]> {
     const { state, etag } = await loadIntake(turn.key);
-    if (state) return intakeTurn(turn, { answerIntent: act, finish }, text, state, etag);
+    if (state) return intakeTurn(turn, { answerIntent: (tt, intent, uu) => act(tt, intent, uu, state), finish }, text, state, etag);
     const u = understand(text);
     const { trace, lang } = turn;
     Object.assign(trace, { kind: u.kind, intent: u.intent, confidence: u.confidence });
@@ -206,7 +207,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
       return [clarifyReply(u.candidates, text, lang)];
     }
     if (u.kind === 'fallback') return [fallbackReply(lang)];
-    return act(turn, u.intent, u);
+    return act(turn, u.intent, u, null);
   }
 
   return {
