@@ -11,7 +11,7 @@ import type { TraceSink, TurnTrace } from './trace.js';
 import type { Turn } from './turn.js';
 import { chatInputSchema, detectLang, t, type ChatInput, type ChatReply, type Lang, type ParsedChatInput } from './types.js';
 import { intentOfCardAction, isIntent, type Intent } from './understanding/intents.js';
-import { understand, type Understanding } from './understanding/understand.js';
+import { classifier, understand, type Understanding } from './understanding/understand.js';
 
 /**
  * The conversation engine: one call per user turn, channel-agnostic. Typed text goes through
@@ -40,6 +40,8 @@ export function intakeKey(input: Pick<ParsedChatInput, 'conversation' | 'user'>)
 }
 
 export function createConversation(ports: ConversationPorts, options: ConversationOptions = {}): Conversation {
+  // Train the classifier now (once per process), not when the first user is waiting.
+  classifier();
   // Turns of one user in one conversation run one at a time in this process; across processes
   // the state's etag refuses a lost update.
   const locks = new Map<string, Promise<unknown>>();
