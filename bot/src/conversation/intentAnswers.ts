@@ -21,6 +21,8 @@ import type { Understanding } from './understanding/understand.js';
  * that depend on who asks go through `turn.withIdentity`; the rest are open to anyone.
  */
 
+const PLACELESS: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'ack', 'help', 'offTopic', 'cancel', 'continue', 'skip', 'answer']);
+
 async function asker(turn: Turn, u: Understanding | undefined): Promise<Asker> {
   const { programme } = turn.ports;
   const identity = await turn.identity();
@@ -58,6 +60,12 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
   const { ports, lang, trace } = turn;
   const text = u?.text ?? '';
   trace.intent = intent;
+  // The places a question is about (contacts narrows this to the places it answered for). Small
+  // talk and off-topic requests are never about a place, whatever city they mention; a province
+  // abbreviation counts only in a contact question (沪 in 沪东精密 is a company's name).
+  if (u && !PLACELESS.has(intent)) {
+    trace.places = [...new Set(u.entities.places.filter((p) => p.kind !== 'abbreviation').map((p) => p.province))];
+  }
   switch (intent) {
     case 'greeting':
       return [greetingReply(lang)];

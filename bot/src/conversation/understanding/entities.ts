@@ -1,4 +1,4 @@
-import { findPlaces, provinceShortName, type Place } from '../places.js';
+import { findPlaces, provinceShortName, type Place, type PlaceMatchKind } from '../places.js';
 import { indicatorsIn, type IndicatorCode } from './indicators.js';
 import { parseScore, type ParsedScore } from './scores.js';
 
@@ -9,7 +9,7 @@ import { parseScore, type ParsedScore } from './scores.js';
  */
 
 export interface Entities {
-  places: Array<{ word: string; place: Place; province: string }>;
+  places: Array<{ word: string; place: Place; province: string; kind: PlaceMatchKind }>;
   indicators: IndicatorCode[];
   score?: ParsedScore;
   caseRefs: string[];
@@ -27,7 +27,7 @@ export function caseRefsIn(text: string): string[] {
 export function extractEntities(normalised: string, original = normalised): Entities {
   const places = findPlaces(normalised).flatMap((m) => {
     const p = m.places[0]!;
-    return [{ word: m.word, place: p, province: provinceShortName(p.provinceName) }];
+    return [{ word: m.word, place: p, province: provinceShortName(p.provinceName), kind: m.kind }];
   });
   const parsed = parseScore(normalised, original);
   const dates = [...normalised.matchAll(DATE)]
