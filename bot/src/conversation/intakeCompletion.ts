@@ -113,7 +113,7 @@ export async function completeIntake(state: IntakeState, ports: ConversationPort
     ...(outOfScope ? [] : [officerLine, t(lang, `查询进度：回复“${caseNo}”${verified ? '或“帮扶进度”' : ''}。`, `Status: reply "${caseNo}".`)]),
   ].join('\n');
   const result = card([
-    heading(outOfScope ? t(lang, '帮扶申请：不属于帮扶范围', 'Assistance request: out of scope') : t(lang, '帮扶申请已受理，待监管人员审核', 'Assistance request received')),
+    heading(outOfScope ? t(lang, '帮扶申请判定结果：不属于帮扶范围', 'Assistance triage: out of scope') : t(lang, '帮扶申请判定结果：已受理，待监管人员审核', 'Assistance triage: received, awaiting review')),
     facts([
       [t(lang, '案件编号', 'Case'), caseNo],
       [t(lang, '单位', 'Organisation'), String(a.orgName)],
