@@ -36,8 +36,8 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
   const BAD_USCC = GOOD_USCC.slice(0, 17) + (GOOD_USCC[17] === '0' ? '1' : '0');
 
   async function caseRows() {
-    return (await db.query<{ id: string; enterprise_name: string; province: string; city: string | null; district: string | null; triage: { decision: string; clause: string }; intake: { application: Record<string, unknown>; uscc: string } }>(
-      'SELECT id, enterprise_name, province, city, district, triage, intake FROM assistance_cases ORDER BY opened_at',
+    return (await db.query<{ id: string; case_no: string; enterprise_name: string; province: string; city: string | null; district: string | null; triage: { decision: string; clause: string }; intake: { application: Record<string, unknown>; uscc: string } }>(
+      'SELECT id, case_no, enterprise_name, province, city, district, triage, intake FROM assistance_cases ORDER BY opened_at',
     )).rows;
   }
 
@@ -51,17 +51,17 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       expect(textOf(r)).toContain('统一社会信用代码');
 
       r = await h.say('officerSjz', BAD_USCC);
-      expect(textOf(r)).toContain('uscc.checkCharacter');
+      expect(textOf(r)).toContain('校验码错误');
       expect(textOf(r)).toContain(`应为“${GOOD_USCC[17]}”`);
       r = await h.say('officerSjz', 'ABC');
-      expect(textOf(r)).toContain('uscc.length');
+      expect(textOf(r)).toContain('应为18位');
       r = await h.say('officerSjz', GOOD_USCC.toLowerCase());
       expect(textOf(r)).toContain('生产 / 经营地址');
 
       r = await h.say('officerSjz', '浙江省杭州市西湖区文三路1号');
-      expect(textOf(r)).toContain('intake.addressOutside');
+      expect(textOf(r)).toContain('不在京津沪渝冀闽赣鲁八省（市）范围内');
       r = await h.say('officerSjz', '河北省');
-      expect(textOf(r)).toContain('intake.addressCoarse');
+      expect(textOf(r)).toContain('请写到市和区（县）');
       r = await h.say('officerSjz', '河北省石家庄市长安区建设北大街1号');
       expect(textOf(r)).toContain('联系人/职务');
 
@@ -74,15 +74,15 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       r = await h.say('officerSjz', '张三/质量经理');
       expect(textOf(r)).toContain('联系电话');
       r = await h.say('officerSjz', '12812345678'); // second digit 2: not a mobile number
-      expect(textOf(r)).toContain('intake.phone');
+      expect(textOf(r)).toContain('不是有效的电话号码');
       r = await h.say('officerSjz', '0311-123'); // landline number too short
-      expect(textOf(r)).toContain('intake.phone');
+      expect(textOf(r)).toContain('不是有效的电话号码');
       r = await h.say('officerSjz', '13912345678');
       expect(textOf(r)).toContain('所属行业');
       r = await h.say('officerSjz', '通用设备制造业');
       expect(textOf(r)).toContain('企业规模');
       r = await h.say('officerSjz', '巨型');
-      expect(textOf(r)).toContain('intake.choice');
+      expect(textOf(r)).toContain('不是可选项');
       r = await h.say('officerSjz', '中型');
       expect(textOf(r)).toContain('产品类别');
       r = await h.say('officerSjz', '1');
@@ -100,11 +100,11 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       r = await h.say('officerSjz', '跳过');
       expect(textOf(r)).toContain('是否自愿配合');
       r = await h.say('officerSjz', '也许吧');
-      expect(textOf(r)).toContain('intake.yesno');
+      expect(textOf(r)).toContain('请回答“是”或“否”');
       r = await h.say('officerSjz', '是');
       expect(textOf(r)).toContain('承诺');
       r = await h.say('officerSjz', '不');
-      expect(textOf(r)).toContain('intake.commitment');
+      expect(textOf(r)).toContain('须确认承诺');
       r = await h.say('officerSjz', '确认');
       expect(textOf(r)).toContain('佐证材料');
       h.notifications.length = 0;
@@ -117,7 +117,9 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       const rows = await caseRows();
       const c = rows.find((x) => x.enterprise_name === '冀中机械制造有限公司')!;
       expect(c).toBeDefined();
-      expect(text).toContain(c.id);
+      // The case is named by its number (BF-year-sequence), not its internal id.
+      expect(text).toContain(c.case_no);
+      expect(text).not.toContain(c.id);
       expect(c.province).toBe('河北省');
       expect(c.city).toBe('石家庄市');
       expect(c.district).toBe('长安区');
@@ -146,9 +148,12 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       expect(textOf(await h.say('enterpriseJibei', '上海联系人'))).toContain('邱正');
     });
 
-    it('an unregistered user cannot start an intake (role comes from the registry)', async () => {
+    it('an unregistered user may apply (the case will be 未核验); the questionnaire starts', async () => {
+      // Anyone may apply through the district bureau (guide 7.2.2); it used to be refused.
       const r = await h.say('stranger', '帮扶申请');
-      expect(textOf(r)).toContain('尚未在 kekao 登记');
+      expect(textOf(r)).toContain('单位名称（全称）');
+      expect(cardsOf(r)[0]?.version).toBe('1.5');
+      expect(textOf(await h.say('stranger', '取消'))).toContain('已取消');
     });
   });
 
@@ -179,10 +184,12 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       const r = await h.say('officerPudong', cardValues({ phone: '5080-1234', size: 'huge', uscc: 'I'.repeat(18), willing: '' }));
       const text = textOf(r);
       expect(text).toContain('4 处需要修改');
-      expect(text).toContain('intake.phone');
-      expect(text).toContain('intake.choice');
-      expect(text).toContain('uscc.badCharacter');
-      expect(text).toContain('intake.required');
+      expect(text).toContain('不是有效的电话号码');
+      expect(text).toContain('“huge”不是可选项');
+      expect(text).toContain('第1位“I”不');
+      expect(text).toContain('为必填项');
+      // Messages name the problem in words, never by an internal key such as (intake.phone).
+      expect(text).not.toMatch(/\((intake|uscc|validation)\.\w+\)/);
       const card = cardsOf(r)[0]!;
       expect(card.version).toBe('1.5');
       // Valid answers are kept in the re-sent card.
@@ -211,7 +218,7 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
 
     it('an officer cannot register a case outside their scope', async () => {
       const r = textOf(await h.say('officerPudong', cardValues({ orgName: '冀南铸造有限公司', uscc: uscc('91130102MA0DXYW99'), address: '河北省石家庄市正定县' })));
-      expect(r).toContain('assistance.outOfScope');
+      expect(r).toContain('不在您的管辖范围');
       expect((await caseRows()).some((c) => c.enterprise_name === '冀南铸造有限公司')).toBe(false);
     });
   });

@@ -100,7 +100,7 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
       };
       expect(await turn('帮扶申请')).toContain('单位名称（全称）');
       expect(await turn('冀西阀门有限公司')).toContain('统一社会信用代码');
-      expect(await turn('123')).toContain('uscc.length');
+      expect(await turn('123')).toContain('应为18位');
       const stored = await world.db.query<{ value: { answers: Record<string, unknown> } }>(`SELECT value FROM bot_state WHERE key LIKE 'kekao/intake/a:http-officerSjz/%'`);
       expect(stored.rows[0]?.value.answers).toEqual({ orgName: '冀西阀门有限公司' });
       expect(await turn('取消')).toContain('已取消');

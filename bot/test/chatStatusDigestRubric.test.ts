@@ -101,7 +101,9 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       const band = row.assessment.indicators.find((i) => i.code === 'Ic')!.suggestedBand!;
       const outside = band.min > 10 ? band.min - 10 : band.max + 5;
       const noReason = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(outside) }));
-      expect(noReason).toContain('score.outsideBandNoReason');
+      // Said in words (the key score.outsideBandNoReason is no longer shown to the user).
+      expect(noReason).toContain('须填写理由');
+      expect(noReason).not.toContain('score.outsideBandNoReason');
       const inside = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(band.min) }));
       expect(inside).toContain(`已保存：冀北电源科技有限公司 Ic = ${band.min}`);
       const stored = await world.db.query<{ raw: number }>(`SELECT raw FROM reviews WHERE submission_id = $1 AND indicator = 'Ic'`, [world.submissions.jibei]);
@@ -227,8 +229,10 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       const guide = textOf(await h.say('stranger', '工业产品包括食品吗？'));
       expect(guide).toContain('不包括食品、药品、特种设备以及有特别法管理的产品');
       expect(guide).toContain('3.1');
+      // Off-topic is declined in one line (it used to be “没有理解” plus the whole menu); no passage is quoted.
       const none = textOf(await h.say('stranger', '今天午饭吃什么'));
-      expect(none).toContain('没有理解');
+      expect(none).toContain('超出了我能回答的范围');
+      expect(none).not.toContain('出处');
     });
   });
 });

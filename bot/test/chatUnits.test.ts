@@ -4,9 +4,9 @@ import { findPlaces, provinceOf } from '../src/conversation/places.js';
 import { LANDLINE_RE, MOBILE_RE, validateAnswer } from '../src/conversation/intakeValidation.js';
 import { INTAKE_FIELDS } from '../src/conversation/intakeFields.js';
 import { programmePort } from '../src/conversation/serviceBindings.js';
-import { recognizeIntent } from '../src/conversation/intents.js';
+import { understand } from '../src/conversation/understanding/understand.js';
 import { SEED_PASSAGES } from '../src/conversation/rubricQa/seedPassages.js';
-import { PASSAGES } from '../src/conversation/rubricQa/search.js';
+import { PASSAGES } from '../src/conversation/rubricQa/passages.js';
 import { enterpriseInQuestion } from '../src/conversation/status.js';
 import { retryAfterMs, withBackoff } from '../src/channels/teams/backoff.js';
 
@@ -52,7 +52,8 @@ describe('intake field validation', () => {
     expect(validateAnswer(field('uscc'), '91350100M000100Y43', programmePort).ok).toBe(true);
     const wrong = validateAnswer(field('uscc'), '91350100M000100Y44', programmePort);
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.problem.zh).toContain('uscc.checkCharacter');
+    // The key is for programs; the message says what is wrong in words (no internal key shown).
+    if (!wrong.ok) expect([wrong.problem.key, wrong.problem.zh.includes('uscc.'), wrong.problem.zh.includes('第18位应为“3”')]).toEqual(['uscc.checkCharacter', false, true]);
   });
 
   it('size, problem types, needs and willingness accept only their options', () => {
@@ -71,11 +72,11 @@ describe('intents', () => {
     const cases: Array<[string, string]> = [
       ['我在石家庄，找谁推荐？', 'contacts'], ['上海联系人', 'contacts'], ['contact Fujian', 'contacts'],
       ['截止时间还有几天？', 'deadline'], ['要交哪些材料', 'materials'], ['推荐流程是什么', 'flow'],
-      ['帮扶申请', 'assistance'], ['XX公司的进度', 'status'], ['我的申报', 'status'], ['评审摘要', 'digest'],
+      ['帮扶申请', 'assistance.apply'], ['XX公司的进度', 'status'], ['我的申报', 'status'], ['评审摘要', 'digest'],
       ['什么是关键性能可靠域？', 'rubric'], ['Id怎么评分', 'rubric'], ['what is Ir', 'rubric'], ['汇总统计', 'secretariat'],
       ['取消', 'cancel'], ['帮助', 'help'],
     ];
-    for (const [text, intent] of cases) expect([text, recognizeIntent(text)]).toEqual([text, intent]);
+    for (const [text, intent] of cases) expect([text, understand(text).intent]).toEqual([text, intent]);
   });
 
   it('takes the enterprise name out of a status question', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { card, facts, heading, para, submit } from '../src/conversation/cards.js';
 import { helpCard } from '../src/conversation/cards.js';
-import { intakeCard, newIntakeState, stepCard } from '../src/conversation/assistanceIntake.js';
+import { newIntakeState } from '../src/conversation/assistanceIntake.js';
+import { intakeCard } from '../src/conversation/intakeCard.js';
+import { stepCard } from '../src/conversation/intakeStepCard.js';
 import { INTAKE_FIELDS } from '../src/conversation/intakeFields.js';
 import { wecomMessagesOf } from '../src/channels/wecom/cardMapping.js';
 import { cardEventValue, decodeKey } from '../src/channels/wecom/cardKeys.js';

@@ -27,7 +27,7 @@ async function readableCase(db: Queryable, p: Principal, id: string, forUpdate =
 
 function caseSummary(c: AssistanceCaseRow) {
   return {
-    id: c.id, enterpriseName: c.enterprise_name, enterpriseOrgId: c.enterprise_org_id,
+    id: c.id, caseNo: c.case_no, verification: c.verification, enterpriseName: c.enterprise_name, enterpriseOrgId: c.enterprise_org_id,
     province: c.province, city: c.city, district: c.district, trigger: c.trigger,
     decision: (c.triage as { decision?: string }).decision ?? null, status: c.status, version: c.version,
     openedAt: c.opened_at.toISOString(), closedAt: c.closed_at?.toISOString() ?? null, closingNote: c.closing_note,
@@ -58,9 +58,10 @@ export async function createAssistanceHandler(ctx: RouteContext): Promise<ApiRes
       }
     },
     requestId: ctx.requestId,
+    now: ctx.now(),
   });
   if ('refused' in opened) throw new ApiError(403, opened.refused.key, opened.refused.zh, opened.refused.en, opened.refused.path);
-  return { status: 201, headers: { location: `/api/v1/assistance-cases/${opened.id}` }, json: { id: opened.id, triage: opened.triage, status: 'open' } };
+  return { status: 201, headers: { location: `/api/v1/assistance-cases/${opened.id}` }, json: { id: opened.id, caseNo: opened.caseNo, triage: opened.triage, status: 'open' } };
 }
 
 export async function listAssistanceHandler(ctx: RouteContext): Promise<ApiResponse> {

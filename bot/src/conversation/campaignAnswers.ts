@@ -1,5 +1,5 @@
 import { card, facts, heading, para } from './cards.js';
-import type { CampaignView, ProgrammePort } from './ports.js';
+import type { CampaignView, ProgrammeContact, ProgrammePort } from './ports.js';
 import type { ChatReply, Lang } from './types.js';
 import { t } from './types.js';
 
@@ -30,16 +30,42 @@ export function noCampaignReply(lang: Lang): ChatReply {
   };
 }
 
-export function deadlineReply(c: CampaignView, programme: ProgrammePort, today: string, lang: Lang): ChatReply {
+/** Who asks, for the closed-campaign note: their province's contact, and whether they may override. */
+export interface Asker {
+  /** Contacts to name (the asker's province, or all eight when it is not known). */
+  contacts: ProgrammeContact[];
+  officer: boolean;
+}
+
+/**
+ * The note when the loaded campaign's deadline has passed and no next campaign is loaded: 已截止;
+ * 下一轮通知尚未发布; the provincial contact to ask; for officers, that a late step can still be
+ * taken with a written reason (the override of the status transition, 2025 notice 四(三)).
+ */
+export function closedNote(c: CampaignView, programme: ProgrammePort, today: string, asker: Asker, lang: Lang): string | undefined {
+  if (programme.daysLeft(c, today) >= 0) return undefined;
+  const names = asker.contacts.map((x) => t(lang, `${x.province} ${x.person} ${x.phone}`, `${x.province}: ${x.person}, ${x.phone}`)).join(t(lang, '；', '; '));
+  const lines = [
+    t(lang, `${c.title.zh}已截止（截止日：${zhDate(c.deadline)}）。下一轮通知尚未发布，请联系省级联系人：${names}。`, `${c.title.en} is closed (deadline ${c.deadline}). The next notice has not been published yet; please ask your provincial contact: ${names}.`),
+  ];
+  if (asker.officer) {
+    lines.push(t(lang, '监管人员如需在截止后继续办理（提交、初审、报送），可在状态流转时填写理由超期办理（override：POST /api/v1/submissions/{id}/transitions 的 override.reason）。', 'Officers can still take a deadline-bound step after the deadline by overriding it with a written reason (POST /api/v1/submissions/{id}/transitions with override.reason).'));
+  }
+  return lines.join('\n');
+}
+
+export function deadlineReply(c: CampaignView, programme: ProgrammePort, today: string, lang: Lang, asker?: Asker): ChatReply {
   const left = programme.daysLeft(c, today);
   const title = c.title[lang];
   let status: string;
-  if (left > 0) status = t(lang, `距截止还有 ${left} 天（今天是${zhDate(today)}）。`, `${left} day(s) left (today is ${today}).`);
-  else if (left === 0) status = t(lang, `今天（${zhDate(today)}）就是截止日。`, `Today (${today}) is the deadline.`);
-  else status = t(lang, `截止日已过 ${-left} 天（今天是${zhDate(today)}），不再接收推荐材料。`, `The deadline passed ${-left} day(s) ago (today is ${today}).`);
+  if (left > 0) status = t(lang, `距截止还有 ${left} 天（今天是${zhDate(today)}，北京时间）。`, `${left} day(s) left (today is ${today}, Beijing time).`);
+  else if (left === 0) status = t(lang, `今天（${zhDate(today)}，北京时间）就是截止日。`, `Today (${today}, Beijing time) is the deadline.`);
+  else status = t(lang, `截止日已过 ${-left} 天（今天是${zhDate(today)}，北京时间），不再接收推荐材料。`, `The deadline passed ${-left} day(s) ago (today is ${today}, Beijing time).`);
+  const closed = asker ? closedNote(c, programme, today, asker, lang) : undefined;
   const text = [
     t(lang, `${title}：推荐截止时间为${zhDate(c.deadline)}。`, `${title}: the deadline is ${c.deadline}.`),
     status,
+    ...(closed ? [closed] : []),
     t(lang, `出处：${c.source}`, `Source: ${c.source}`),
   ].join('\n');
   return {
@@ -51,29 +77,32 @@ export function deadlineReply(c: CampaignView, programme: ProgrammePort, today: 
         [t(lang, '剩余天数', 'Days left'), left >= 0 ? String(left) : t(lang, '已截止', 'passed')],
       ]),
       para(status),
+      ...(closed ? [para(closed, { color: 'Attention' })] : []),
       para(t(lang, `出处：${c.source}`, `Source: ${c.source}`), { isSubtle: true, size: 'Small' }),
     ]),
   };
 }
 
-export function materialsReply(c: CampaignView, lang: Lang): ChatReply {
+export function materialsReply(c: CampaignView, lang: Lang, closed?: string): ChatReply {
   const items = c.materials.map((m, i) => `${i + 1}. ${m[lang]}`);
   return {
-    text: [t(lang, `${c.title.zh}需报送的材料：`, `Materials for ${c.title.en}:`), ...items, t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
+    text: [...(closed ? [closed] : []), t(lang, `${c.title.zh}需报送的材料：`, `Materials for ${c.title.en}:`), ...items, t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
     card: card([
       heading(t(lang, '材料清单', 'Materials checklist')),
+      ...(closed ? [para(closed, { color: 'Attention' })] : []),
       ...items.map((s) => para(s)),
       para(t(lang, `出处：${c.source}`, `Source: ${c.source}`), { isSubtle: true, size: 'Small' }),
     ]),
   };
 }
 
-export function flowReply(c: CampaignView, programme: ProgrammePort, lang: Lang): ChatReply {
+export function flowReply(c: CampaignView, programme: ProgrammePort, lang: Lang, closed?: string): ChatReply {
   const steps = c.flow.map((s, i) => `${i + 1}. ${s[lang]}`);
   return {
-    text: [t(lang, `${c.title.zh}的推荐流程：`, `The flow of ${c.title.en}:`), ...steps, t(lang, `规则：${programme.routingRule.zh}`, `Rule: ${programme.routingRule.en}`), t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
+    text: [...(closed ? [closed] : []), t(lang, `${c.title.zh}的推荐流程：`, `The flow of ${c.title.en}:`), ...steps, t(lang, `规则：${programme.routingRule.zh}`, `Rule: ${programme.routingRule.en}`), t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
     card: card([
       heading(t(lang, '推荐流程', 'Flow')),
+      ...(closed ? [para(closed, { color: 'Attention' })] : []),
       ...steps.map((s) => para(s)),
       para(programme.routingRule[lang], { isSubtle: true }),
       para(t(lang, `出处：${c.source}`, `Source: ${c.source}`), { isSubtle: true, size: 'Small' }),

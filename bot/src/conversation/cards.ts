@@ -55,7 +55,7 @@ export function helpCard(lang: Lang): AdaptiveCard {
       },
       {
         type: 'ActionSet',
-        actions: [b('秘书处汇总', 'Secretariat overview', 'secretariat'), b('评分标准问答', 'Rubric questions', 'rubric')],
+        actions: [b('帮扶进度', 'Assistance cases', 'assistance.status'), b('秘书处汇总', 'Secretariat overview', 'secretariat'), b('评分标准问答', 'Rubric questions', 'rubric')],
       },
     ],
   );
@@ -68,19 +68,19 @@ export function helpText(lang: Lang): string {
       '可靠 kekao 可以回答：',
       '1. 联系人：“我在石家庄，找谁推荐？”“上海联系人”',
       '2. 截止时间与材料：“截止时间还有几天？”“要交哪些材料？”“推荐流程”',
-      '3. 帮扶申请：“帮扶申请”（逐项填写附录A.1申请表）',
-      '4. 申报进度：“我的申报”“XX公司的进度”',
-      '5. 评审摘要与录入评分：“评审摘要”“录入评分”；秘书处：“汇总统计”',
-      '6. 评分标准问答：“什么是关键性能可靠域？”“Id怎么评分”',
+      '3. 帮扶申请：“我要申请帮扶”（逐项填写附录A.1申请表，中途可提问）；“我的帮扶申请到哪了”“BF-2025-0007”',
+      '4. 申报进度：“我的申报”“冀北电源的进度”',
+      '5. 评审摘要与录入评分：“评审摘要”“Id打88分”“第1条 W 80 理由…”；秘书处：“汇总统计”',
+      '6. 评分标准问答：“各指标权重”“Ir的分档标准”“说明（d）是什么”',
     ].join('\n'),
     [
       'kekao answers:',
       '1. Contacts: "contact Fujian", "Shanghai contact"',
       '2. Deadline and materials: "deadline", "materials", "flow"',
-      '3. Assistance request: "assistance" (the Annex A.1 form, step by step)',
+      '3. Assistance request: "apply for assistance" (the Annex A.1 form, step by step); "status of my assistance request"',
       '4. Status: "my submissions", "status of <company>"',
-      '5. Reviewer digest and scores: "digest", "enter scores"; secretariat: "overview"',
-      '6. Rubric questions: "what is Ir?", "how is Id scored?"',
+      '5. Reviewer digest and scores: "digest", "score 1 Ic 90 reason"; secretariat: "overview"',
+      '6. Rubric questions: "what are the weights?", "how is Ir scored?"',
     ].join('\n'),
   );
 }

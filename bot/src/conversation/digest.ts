@@ -44,7 +44,17 @@ export function digestReply(entries: DigestEntry[], lang: Lang): ChatReply {
       `${ind.code} ${ind.name}`,
       `${t(lang, '建议', 'suggested')} ${ind.suggestedBand ? `${ind.suggestedBand.min}–${ind.suggestedBand.max}` : '—'}；${t(lang, '我的', 'mine')} ${ind.myRawScore ?? t(lang, '待评', 'pending')}${ind.disagreement ? ` ⚠${ind.disagreement.min}–${ind.disagreement.max}` : ''}`,
     ])));
+    // The evidence behind each suggestion, in the card body itself (not only in the fallback text).
+    for (const ind of e.indicators) {
+      const lines = [
+        ...ind.evidence.slice(0, 3).map((ev) => `· ${ev}`),
+        ...ind.warnings.slice(0, 2).map((w) => `⚠ ${w}`),
+        ...(ind.disagreement ? [t(lang, `⚠ 专家分歧 ${ind.disagreement.min}–${ind.disagreement.max}`, `⚠ panel spread ${ind.disagreement.min}–${ind.disagreement.max}`)] : []),
+      ];
+      if (lines.length) body.push(para(`**${ind.code}** ${lines.join('\n')}`, { size: 'Small', spacing: 'Small' }));
+    }
     if (e.redFlags.length) body.push(para(`${t(lang, '需核实', 'To verify')}：${e.redFlags.join('；')}`, { color: 'Attention', size: 'Small' }));
+    body.push(para(`${t(lang, '专家组', 'Panel')}：${e.panel.reviewers} ${t(lang, '人', 'reviewer(s)')}${e.panel.mean !== null ? `，${t(lang, '均分', 'mean')} ${e.panel.mean.toFixed(2)}` : ''}${e.panel.disagreement ? t(lang, '，存在评分分歧', ', disagreement') : ''}`, { size: 'Small', isSubtle: true }));
     body.push({ type: 'ActionSet', actions: [submit(t(lang, '录入评分', 'Enter scores'), { action: 'scoreEntry.open', submissionId: e.submissionId })] });
   });
   body.push(para(t(lang, '建议分档为 kekao 的建议值（非官方），评分由专家决定。', 'Suggested bands are kekao suggestions (not official); reviewers decide.'), { isSubtle: true, size: 'Small' }));
@@ -90,13 +100,14 @@ export async function recordScore(
   const entries = await ports.reviews.assignedEntries(identity);
   const entry = parsed.success ? entries.find((e) => e.submissionId === parsed.data.submissionId) : undefined;
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ zh: `${i.path.join('.')}: ${i.message}`, en: `${i.path.join('.')}: ${i.message}` }));
+    // The schema's messages are bilingual ("分数须为数值 / raw score must be a number"); no field keys shown.
+    const problems = parsed.error.issues.map((i) => ({ zh: i.message, en: i.message }));
     return [{ text: problems.map((p) => p[lang]).join('\n') }];
   }
   if (!entry) return [{ text: t(lang, '该条目未分配给您，不能评分。', 'This entry is not assigned to you.') }];
   const code = entry.indicators.find((i) => i.code.toLowerCase() === parsed.data.indicator.toLowerCase() || i.name === parsed.data.indicator)?.code;
   if (!code) {
-    const p = { zh: `指标“${parsed.data.indicator}”不属于该条目的评价要求，可选：${entry.indicators.map((i) => i.code).join('、')} (score.unknownIndicator)`, en: `indicator "${parsed.data.indicator}" is not in this rubric: ${entry.indicators.map((i) => i.code).join(', ')} (score.unknownIndicator)` };
+    const p = { zh: `指标“${parsed.data.indicator}”不属于该条目的评价要求，可选：${entry.indicators.map((i) => i.code).join('、')}`, en: `indicator "${parsed.data.indicator}" is not in this rubric: ${entry.indicators.map((i) => i.code).join(', ')}` };
     return [{ text: p[lang], card: scoreCard(entry, lang, [p]) }];
   }
   const r = await ports.reviews.recordScore(identity, { submissionId: entry.submissionId, indicator: code, raw: parsed.data.raw, reason: parsed.data.reason });

@@ -1,10 +1,14 @@
 import type { IntakeField, IntakeOption } from './intakeFields.js';
+import { NEGATION, OPTION_ALIASES, YES, YES_DESPITE_NEGATION } from './intakeAliases.js';
+import { foldText } from './understanding/normalise.js';
 import { findPlaces, placeLabel, type Place } from './places.js';
 import type { AssistanceLocation, Bilingual, ProgrammePort } from './ports.js';
 
 /**
- * Validation of one questionnaire answer, as typed in chat or sent by the card. Every problem
- * names the field and what was wrong, in Chinese with the English key.
+ * Validation of one questionnaire answer, as typed in chat or sent by the card, accepting the
+ * natural answers people give (愿意配合 for yes, 中等 for 中型, "电话是0311-…" for a phone). Every
+ * problem names the field and what was wrong, in Chinese and English; the problem's `key` is for
+ * programs and tests, never part of the text; what the user typed is quoted at most 20 characters.
  */
 
 /** 手机: 11 digits, 1 then 3–9 (MIIT numbering plan). */
@@ -17,21 +21,75 @@ export type AnswerResult =
   | { ok: false; problem: Bilingual & { key: string } };
 
 function problem(field: IntakeField, key: string, zh: string, en: string): AnswerResult {
-  return { ok: false, problem: { key, zh: `「${field.zh}」${zh} (${key})`, en: `"${field.en}": ${en} (${key})` } };
+  return { ok: false, problem: { key, zh: `「${field.zh}」${zh}`, en: `"${field.en}": ${en}` } };
 }
 
-export const SKIP_WORDS = /^(跳过|无|没有|略|skip|none|n\/a|-)$/i;
+/** What the user typed, quoted short: a 1,000-character paste is not sent back. */
+export function quoteShort(raw: unknown, max = 20): string {
+  const s = String(raw ?? '').trim().replace(/\s+/g, ' ');
+  return [...s].length > max ? `${[...s].slice(0, max).join('')}…` : s;
+}
 
-function matchOption(options: readonly IntakeOption[], token: string): IntakeOption | undefined {
+export const SKIP_WORDS = /^(跳过|无|没有|暂无|还没有|略|skip|none|n\/a|-)$/i;
+
+/** Folded and without the padding words of a chat answer (“我们算中型吧” → “中型”). */
+function bare(text: string): string {
+  const folded = foldText(text).replace(/[\s，,。.!！~、；;：:"“”'‘’]+/g, '');
+  const stripped = folded.replace(/^(我们|我|本单位|本企业|企业|公司)?(是|算|属于|应该是|大概是)?/, '').replace(/(吧|的|啊|呀|呢|哈|企业规模|规模)+$/, '');
+  return stripped || folded;
+}
+
+function matchOption(field: IntakeField, token: string): IntakeOption | undefined {
+  const options = field.options ?? [];
   const s = token.trim();
   if (/^\d+$/.test(s)) return options[Number(s) - 1];
-  const lower = s.toLowerCase();
-  return options.find((o) => o.value === s || o.zh === s || o.en.toLowerCase() === lower || o.zh.replace(/（.*）/, '') === s);
+  const lower = foldText(s);
+  const exact = options.find((o) => o.value === s || o.zh === s || o.en.toLowerCase() === lower || o.zh.replace(/（.*）/, '') === s);
+  if (exact) return exact;
+  const aliases = OPTION_ALIASES[field.key] ?? {};
+  const b = bare(s);
+  const found = new Map<string, number>();
+  for (const [value, words] of Object.entries(aliases)) {
+    for (const w of words) {
+      // A qualified word is another answer: 超大型 / 不大 / 较小 are not the options they contain.
+      const qualified = new RegExp(`(超|特|非|不|较|偏|准|次)${w}`).test(lower);
+      const hit = !qualified && ([...w].length === 1 ? b === w : b.includes(w) || lower.includes(w));
+      if (hit) found.set(value, Math.max(found.get(value) ?? 0, w.length));
+    }
+  }
+  const best = Math.max(0, ...found.values());
+  const winners = [...found].filter(([, n]) => n === best).map(([v]) => v);
+  // Two options equally named ("小微企业") is not an answer but a question back.
+  return winners.length === 1 ? options.find((o) => o.value === winners[0]) : undefined;
 }
+
+/** Every option named anywhere in a free sentence (“需要现场诊断，再出个改进方案”). */
+function optionsInSentence(field: IntakeField, text: string): string[] {
+  const aliases = OPTION_ALIASES[field.key] ?? {};
+  const s = foldText(text);
+  const out: string[] = [];
+  for (const [value, words] of Object.entries(aliases)) if (words.some((w) => [...w].length > 1 && s.includes(w))) out.push(value);
+  return out;
+}
+
+/** yes / no / undefined (not a yes-or-no answer). */
+export function yesNo(text: string): boolean | undefined {
+  const s = bare(text).toLowerCase();
+  if (!s) return undefined;
+  if (/^(1|y)$/.test(s)) return true;
+  if (/^(2|n|否)$/.test(s)) return false;
+  if (YES_DESPITE_NEGATION.test(s)) return true;
+  if (NEGATION.test(s)) return YES.test(s) || /^(不|不是|没有|否|no|nope|not)$/.test(s) ? false : undefined;
+  return YES.test(s) ? true : undefined;
+}
+
+/** A phone number inside a sentence ("电话是0311-86001234"). */
+const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d+)?)(?!\d)/;
 
 /** Locates an address in the programme's provinces, down to a city (or a municipality's district). */
 export function locateAddress(text: string, programme: ProgrammePort): { location?: AssistanceLocation; outside?: string; tooCoarse?: boolean } {
-  const matches = findPlaces(text);
+  // Addresses are written out: abbreviations and Latin spellings are not taken as places here.
+  const matches = findPlaces(text).filter((m) => m.kind === 'name');
   const all = matches.flatMap((m) => m.places);
   if (all.length === 0) return {};
   const covered = new Set(programme.coveredProvinceCodes);
@@ -72,17 +130,21 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
     case 'phone': {
       const v = String(raw).replace(/[\s（）()]/g, '').replace(/^\+?86-?/, '');
       if (MOBILE_RE.test(v) || LANDLINE_RE.test(v)) return { ok: true, value: v };
+      const inside = PHONE_IN_TEXT.exec(foldText(String(raw)).replace(/\s/g, ''));
+      if (inside) return { ok: true, value: inside[1] };
       return problem(
         field,
         'intake.phone',
-        `“${String(raw).trim()}”不是有效的电话号码：手机号应为以1开头的11位数字（第二位3-9），固定电话应为“区号-号码”，如 0311-83895717。`,
-        `"${String(raw).trim()}" is not a valid phone number: a mobile has 11 digits starting 1[3-9]; a landline is area code + number, e.g. 0311-83895717.`,
+        `“${quoteShort(raw)}”不是有效的电话号码：手机号应为以1开头的11位数字（第二位3-9），固定电话应为“区号-号码”，如 0311-83895717。`,
+        `"${quoteShort(raw)}" is not a valid phone number: a mobile has 11 digits starting 1[3-9]; a landline is area code + number, e.g. 0311-83895717.`,
       );
     }
     case 'uscc': {
-      const v = String(raw).trim().toUpperCase();
+      const whole = foldText(String(raw)).replace(/\s/g, '').toUpperCase();
+      const inside = /(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/.exec(whole.replace(/[^0-9A-Z]+/g, ' '));
+      const v = /^[0-9A-Z]{18}$/.test(whole) || !inside ? String(raw).trim().toUpperCase() : inside[0];
       const p = programme.usccProblem(v);
-      return p ? problem(field, 'intake.uscc', `无效：${p.zh}`, `is invalid: ${p.en}`) : { ok: true, value: v };
+      return p ? problem(field, p.key ?? 'intake.uscc', `无效：${p.zh}`, `is invalid: ${p.en}`) : { ok: true, value: v };
     }
     case 'address': {
       const v = String(raw).trim();
@@ -96,34 +158,39 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
       return problem(field, 'intake.addressUnknown', '中未识别出省、市或区（县）名称，请写明，例如“河北省石家庄市长安区……”。', 'names no province, city or district I know; e.g. 河北省石家庄市长安区….');
     }
     case 'choice': {
-      const o = matchOption(field.options ?? [], String(raw));
+      const o = matchOption(field, String(raw));
       if (o) return { ok: true, value: o.value };
       const list = (field.options ?? []).map((x, i) => `${i + 1}.${x.zh}`).join(' ');
-      return problem(field, 'intake.choice', `“${String(raw).trim()}”不是可选项，请选择：${list}`, `"${String(raw).trim()}" is not an option: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`);
+      return problem(field, 'intake.choice', `“${quoteShort(raw)}”不是可选项，请选择：${list}`, `"${quoteShort(raw)}" is not an option: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`);
     }
     case 'multi': {
       const tokens = Array.isArray(raw) ? raw.map(String) : String(raw).split(/[,，、;；\s]+/).filter(Boolean);
       const values: string[] = [];
+      let bad: string | undefined;
       for (const tok of tokens) {
-        const o = matchOption(field.options ?? [], tok);
+        const o = matchOption(field, tok);
         if (!o) {
-          const list = (field.options ?? []).map((x, i) => `${i + 1}.${x.zh}`).join(' ');
-          return problem(field, 'intake.choice', `“${tok}”不是可选项，可多选（用逗号分隔编号）：${list}`, `"${tok}" is not an option; choose one or more by number: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`);
+          bad = tok;
+          break;
         }
         if (!values.includes(o.value)) values.push(o.value);
       }
-      return { ok: true, value: values };
+      if (!bad) return { ok: true, value: values };
+      // Not a list of options: perhaps a sentence that names some.
+      const named = Array.isArray(raw) ? [] : optionsInSentence(field, String(raw));
+      if (named.length && !/^\d+$/.test(bad)) return { ok: true, value: named };
+      const list = (field.options ?? []).map((x, i) => `${i + 1}.${x.zh}`).join(' ');
+      return problem(field, 'intake.choice', `“${quoteShort(bad)}”不是可选项，可多选（用逗号分隔编号）：${list}`, `"${quoteShort(bad)}" is not an option; choose one or more by number: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`);
     }
     case 'confirm': {
-      const s = String(raw).trim().toLowerCase();
-      if (['是', '确认', '同意', '承诺', 'yes', 'y', 'true', 'confirm', 'i agree'].includes(s)) return { ok: true, value: true };
+      if (raw === true || yesNo(String(raw)) === true) return { ok: true, value: true };
       return problem(field, 'intake.commitment', '须确认承诺后才能提交（回复“确认”）。', 'must be confirmed before the request can be submitted (reply "confirm").');
     }
     case 'yesno': {
-      const s = String(raw).trim().toLowerCase();
-      if (['是', '是的', '愿意', 'yes', 'y', 'true', '1'].includes(s)) return { ok: true, value: true };
-      if (['否', '不', '不是', '不愿意', 'no', 'n', 'false', '2'].includes(s)) return { ok: true, value: false };
-      return problem(field, 'intake.yesno', `请回答“是”或“否”（收到“${String(raw).trim()}”）。`, `answer yes or no (got "${String(raw).trim()}").`);
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      const yn = yesNo(String(raw));
+      if (yn !== undefined) return { ok: true, value: yn };
+      return problem(field, 'intake.yesno', `请回答“是”或“否”（收到“${quoteShort(raw)}”）。`, `answer yes or no (got "${quoteShort(raw)}").`);
     }
   }
 }

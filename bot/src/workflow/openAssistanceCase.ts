@@ -1,7 +1,7 @@
 import { actorLabel, type Principal } from '../auth/principal.js';
 import { describeScope, scopeCoversPlace } from '../auth/scope.js';
 import type { Database } from '../db/database.js';
-import { insertAssistanceCase } from '../store/assistance.js';
+import { getAssistanceCaseByRequestKey, insertAssistanceCase } from '../store/assistance.js';
 import { getOrganisation } from '../store/organisations.js';
 import { EnterpriseOutOfScopeError, enterpriseInScope, placeText } from './enterpriseInScope.js';
 
@@ -35,9 +35,15 @@ export interface OpenAssistanceCaseInput {
   /** Computed only once access is granted (the REST API answers 403 before 422). */
   triage: () => unknown;
   requestId: string;
+  /** Idempotency key (the chat card's submission id): a second request with it returns the first case. */
+  requestKey?: string;
+  /** The service clock (the case number's year). */
+  now?: Date;
 }
 
-export type OpenAssistanceCaseResult = { id: string; triage: unknown } | { refused: AssistanceRefusal };
+export type OpenAssistanceCaseResult =
+  | { id: string; caseNo: string; triage: unknown; /** True when the request key had opened this case before. */ repeated?: boolean }
+  | { refused: AssistanceRefusal };
 
 export function placeLabel(place: Place): string {
   return [place.province, place.city, place.district].filter(Boolean).join('') || '（未填写）';
@@ -72,12 +78,20 @@ export async function assistanceAccess(
   return { orgId: null, place: o.enterprise.place };
 }
 
+async function repeatOf(db: Database, requestKey: string | undefined): Promise<OpenAssistanceCaseResult | undefined> {
+  if (!requestKey) return undefined;
+  const c = await getAssistanceCaseByRequestKey(db, requestKey);
+  return c ? { id: c.id, caseNo: c.case_no, triage: c.triage, repeated: true } : undefined;
+}
+
 export async function openAssistanceCase(db: Database, o: OpenAssistanceCaseInput): Promise<OpenAssistanceCaseResult> {
+  const before = await repeatOf(db, o.requestKey);
+  if (before) return before;
   const access = await assistanceAccess(db, o);
   if ('refused' in access) return access;
   const triage = o.triage();
   try {
-    const id = await db.transaction(async (tx) => {
+    const created = await db.transaction(async (tx) => {
       let { orgId: enterpriseOrgId, place } = access;
       if (!enterpriseOrgId) {
         // The same rule as a submission filed on an enterprise's behalf: a known enterprise keeps
@@ -88,9 +102,12 @@ export async function openAssistanceCase(db: Database, o: OpenAssistanceCaseInpu
       }
       return insertAssistanceCase(tx, {
         enterpriseOrgId, enterpriseName: o.enterprise.name, place, trigger: o.trigger, intake: o.intake, triage, openedBy: o.principal.userId,
+        requestKey: o.requestKey ?? null, now: o.now,
       });
     }, { actor: actorLabel(o.principal), requestId: o.requestId });
-    return { id, triage };
+    // Two submits of one card that raced: the second found the first's row inside its transaction.
+    if (!created) return (await repeatOf(db, o.requestKey))!;
+    return { ...created, triage };
   } catch (e) {
     if (!(e instanceof EnterpriseOutOfScopeError)) throw e;
     return {
@@ -102,4 +119,33 @@ export async function openAssistanceCase(db: Database, o: OpenAssistanceCaseInpu
       },
     };
   }
+}
+
+/**
+ * An application from someone without a kekao account (guide §7.2.2: an enterprise applies itself;
+ * the 2025 notice 四(一): through its district/county bureau). The case is opened 未核验, at the place
+ * of the address given, with the applicant's chat identity; no organisation row is created until
+ * an officer has verified the applicant.
+ */
+export async function openUnverifiedCase(db: Database, o: {
+  enterprise: { name: string; place: Place };
+  applicant: { channel: string; channelUserId: string; name?: string };
+  intake: unknown;
+  triage: unknown;
+  requestKey?: string;
+  requestId: string;
+  now?: Date;
+}): Promise<{ id: string; caseNo: string; repeated?: boolean }> {
+  const before = await repeatOf(db, o.requestKey);
+  if (before && 'id' in before) return before;
+  const created = await db.transaction((tx) => insertAssistanceCase(tx, {
+    enterpriseOrgId: null, enterpriseName: o.enterprise.name, place: o.enterprise.place, trigger: 'application', intake: o.intake, triage: o.triage,
+    openedBy: null, applicant: o.applicant, verification: 'unverified', requestKey: o.requestKey ?? null, now: o.now,
+  }), { actor: `chat:${o.applicant.channel}:${o.applicant.channelUserId}`, requestId: o.requestId });
+  if (!created) {
+    const again = await repeatOf(db, o.requestKey);
+    if (again && 'id' in again) return again;
+    throw new Error('assistance case vanished after a duplicate request key');
+  }
+  return created;
 }

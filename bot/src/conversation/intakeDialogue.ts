@@ -1,0 +1,119 @@
+import { answerStep, pendingFields, questionText, stepLabel, valueLabel, type IntakeState } from './assistanceIntake.js';
+import { validateAnswer } from './intakeValidation.js';
+import { questionReply } from './intakeStepCard.js';
+import { choiceReply } from './smallTalk.js';
+import type { Turn } from './turn.js';
+import type { ChatReply } from './types.js';
+import { t } from './types.js';
+import type { Intent } from './understanding/intents.js';
+import { understand, type Understanding } from './understanding/understand.js';
+
+/**
+ * A typed message while the questionnaire is open. It may answer the current field (naturally:
+ * 愿意配合, 中等, "电话是…"), or cancel (不填了, 算了, 退出), skip an optional field (跳过), resume
+ * (继续填写) — or be a question of its own ("截止时间是哪天"), which is answered while the
+ * questionnaire waits at the same step, with a 继续填写 button. A structured field (phone, code,
+ * address, choices, yes/no) takes the message as its answer when it validates; any field when the
+ * message does not read as a question or a command (then a failed validation says what is wrong).
+ */
+
+export interface IntakeDeps {
+  answerIntent(turn: Turn, intent: Intent, u: Understanding): Promise<ChatReply[]>;
+  finish(turn: Turn, state: IntakeState): Promise<ChatReply[]>;
+}
+
+const QUESTION = /[?？]|吗|呢|么$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|可不可以|(?<![a-z])(how|what|when|who|which|where|why|is|are|can|do|does)(?![a-z])/i;
+/** Intents that are never an answer to a free-text field. */
+const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
+
+export function resumePrompt(turn: Turn, state: IntakeState): ChatReply | undefined {
+  const field = pendingFields(state)[0];
+  if (!field) return undefined;
+  const { lang } = turn;
+  return choiceReply(
+    t(lang, `您的帮扶申请停在${stepLabel(field, state, lang)}，直接回复答案即可继续，或点“继续填写”。`, `Your assistance request is waiting at ${stepLabel(field, state, lang)}: reply with the answer, or choose "Continue".`),
+    [{ title: t(lang, '继续填写', 'Continue'), value: { action: 'intake.continue', lang } }, { title: t(lang, '取消申请', 'Cancel'), value: { action: 'cancel', lang } }],
+  );
+}
+
+async function accept(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: string | undefined, text: unknown): Promise<ChatReply[]> {
+  const { lang, trace, ports } = turn;
+  const step = answerStep(state, text, ports);
+  trace.intent = text === null ? 'skip' : 'answer';
+  if (step.problem) return [questionReply(step.next!, state, lang, `${step.problem[lang]}\n`)];
+  await ports.state.save(turn.key, step.state, etag);
+  const { field, value } = step.accepted!;
+  const label = valueLabel(field, value, lang);
+  trace.answer = { field: field.key, value, label };
+  const echo = text === null ? t(lang, `已跳过「${field.zh}」。`, `Skipped: ${field.en}.`) : t(lang, `已记录「${field.zh}」：${label}。`, `Saved — ${field.en}: ${label}.`);
+  if (step.complete) return [{ text: echo }, ...(await deps.finish(turn, step.state))];
+  return [questionReply(step.next!, step.state, lang, echo)];
+}
+
+/**
+ * A step answered on its choice card (`assistance.answer`, see intakeStepCard.ts): the value of
+ * the field the card asked, through the same validation as a typed answer. A card of a step that
+ * was answered since (clicked twice, or answered by text) only repeats the current question.
+ */
+export async function answerOnCard(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: string | undefined, value: Record<string, unknown>): Promise<ChatReply[]> {
+  const t2: Turn = { ...turn, lang: state.lang };
+  const field = pendingFields(state)[0];
+  if (!field) return deps.finish(t2, state);
+  if (value.field !== field.key) return [questionReply(field, state, t2.lang, t(t2.lang, '该项已经回答过了。', 'That step was already answered.'))];
+  let raw = value[field.key];
+  // Choice sets send their values ('yes'/'no'); typed answers and the validation speak 是/否.
+  if ((field.type === 'yesno' || field.type === 'confirm') && typeof raw === 'string') raw = raw === 'yes' ? '是' : raw === 'no' ? '否' : raw;
+  return accept(t2, deps, state, etag, raw ?? '');
+}
+
+/**
+ * The questionnaire keeps the language it was started in, unless the message itself is Chinese or
+ * plain English words: a credit code or a phone number says nothing about the language.
+ */
+function intakeLang(text: string, state: IntakeState): 'zh' | 'en' {
+  if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
+  const s = text.trim();
+  const words = /^[a-z,.!?'’\s-]+$/i.test(s) ? s.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)) : [];
+  return words.length >= 2 || /^(yes|no|skip|quit|cancel|continue|sure|ok|okay|exit|stop|help|next|none|resume)\b/i.test(s) ? 'en' : state.lang;
+}
+
+export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, state: IntakeState, etag: string | undefined): Promise<ChatReply[]> {
+  const turn: Turn = { ...outer, lang: intakeLang(text, state) };
+  const { lang, trace, ports } = turn;
+  const field = pendingFields(state)[0];
+  if (!field) return deps.finish(turn, state);
+  const u = understand(text, { inQuestionnaire: true });
+  trace.kind = 'answer';
+  trace.confidence = u.confidence;
+  const sure = u.kind === 'answer';
+  if (sure && u.intent === 'cancel') {
+    trace.intent = 'cancel';
+    await ports.state.remove(turn.key);
+    return [{ text: t(lang, '已取消帮扶申请，已填写的内容已清除。', 'The assistance request was cancelled and its answers cleared.') }];
+  }
+  if (sure && u.intent === 'continue') {
+    trace.intent = 'continue';
+    return [questionReply(field, state, lang, t(lang, '好的，继续填写。', 'OK, let us continue.'))];
+  }
+  if (sure && u.intent === 'skip') {
+    if (!field.required) return accept(turn, deps, state, etag, null);
+    trace.intent = 'skip';
+    return [questionReply(field, state, lang, t(lang, `「${field.zh}」是必填项，不能跳过。`, `"${field.en}" is required and cannot be skipped.`))];
+  }
+  const structured = field.type !== 'text' && field.type !== 'longText';
+  if (structured && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
+  const other = sure && u.intent !== 'answer' ? u.intent : undefined;
+  // A message that fails a structured field is still an attempt at it ("河北省" for the address),
+  // unless it reads as a question or a command, or is confidently something else ("上海联系人"
+  // while the credit code is asked).
+  const confidentElsewhere = structured && u.confidence >= 0.6 && !(field.type === 'address' && u.entities.places.length);
+  if (other && (QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other) || confidentElsewhere)) {
+    if (other === 'assistance.apply') {
+      trace.intent = 'assistance.apply';
+      return [{ text: `${t(lang, '您正在填写帮扶申请。', 'You are already filling in an assistance request.')}\n${questionText(field, state, lang)}` }];
+    }
+    // answerIntent adds the resume prompt (the questionnaire is open).
+    return deps.answerIntent(turn, other, u);
+  }
+  return accept(turn, deps, state, etag, text);
+}

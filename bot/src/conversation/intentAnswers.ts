@@ -1,0 +1,112 @@
+import { chinaDate, closedNote, deadlineReply, flowReply, materialsReply, noCampaignReply, type Asker } from './campaignAnswers.js';
+import { helpCard, helpText } from './cards.js';
+import { allContactsReply, answerContacts } from './contacts.js';
+import { answerAssistanceStatus } from './assistanceCases.js';
+import { reviewerDigest, secretariatDigest } from './digest.js';
+import { findPlaces } from './places.js';
+import type { ProgrammeContact } from './ports.js';
+import { answerRubricQuestion } from './rubricQa/answer.js';
+import { scoreFromText } from './scoreEntry.js';
+import { ackReply, fallbackReply, greetingReply, offTopicReply, thanksReply } from './smallTalk.js';
+import { answerStatus } from './status.js';
+import type { Turn } from './turn.js';
+import type { ChatReply } from './types.js';
+import { t } from './types.js';
+import type { Intent } from './understanding/intents.js';
+import type { Understanding } from './understanding/understand.js';
+
+/**
+ * The answer to each intent, once understanding has decided it (or a button named it). The text
+ * and what was extracted from it come with `u`; a button brings no text (`u` undefined). Answers
+ * that depend on who asks go through `turn.withIdentity`; the rest are open to anyone.
+ */
+
+const PLACELESS: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'ack', 'help', 'offTopic', 'cancel', 'continue', 'skip', 'answer']);
+
+async function asker(turn: Turn, u: Understanding | undefined): Promise<Asker> {
+  const { programme } = turn.ports;
+  const identity = await turn.identity();
+  const fromText = (u?.entities.places ?? []).map((p) => p.place.provinceCode);
+  const fromScope = identity ? findPlaces(identity.scopeLabel).filter((m) => m.kind === 'name').map((m) => m.places[0]!.provinceCode) : [];
+  const codes = [...fromText, ...fromScope].filter((c) => programme.coveredProvinceCodes.includes(c));
+  const chosen = codes.length ? [codes[0]!] : programme.coveredProvinceCodes;
+  return {
+    contacts: chosen.map((c) => programme.contactForProvince(c)).filter((c): c is ProgrammeContact => !!c),
+    officer: identity?.role === 'officer',
+  };
+}
+
+async function campaignAnswer(turn: Turn, kind: 'deadline' | 'materials' | 'flow', u: Understanding | undefined): Promise<ChatReply[]> {
+  const { ports, lang } = turn;
+  const today = chinaDate(ports.now());
+  const c = await ports.campaigns.current(today);
+  if (!c) return [noCampaignReply(lang)];
+  const who = ports.programme.daysLeft(c, today) < 0 ? await asker(turn, u) : undefined;
+  if (kind === 'deadline') return [deadlineReply(c, ports.programme, today, lang, who)];
+  const closed = who ? closedNote(c, ports.programme, today, who, lang) : undefined;
+  if (kind === 'materials') return [materialsReply(c, lang, closed)];
+  return [flowReply(c, ports.programme, lang, closed)];
+}
+
+function contacts(turn: Turn, u: Understanding | undefined): ChatReply[] {
+  const { ports, lang, trace } = turn;
+  const a = u ? answerContacts(u.normalised, ports.programme, lang) : undefined;
+  if (!a) return [allContactsReply(ports.programme, lang)];
+  trace.places = [...new Set(a.resolved.filter((r) => r.contact).map((r) => r.contact!.province.replace(/(省|市)$/, '')))];
+  return a.replies;
+}
+
+export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding): Promise<ChatReply[]> {
+  const { ports, lang, trace } = turn;
+  const text = u?.text ?? '';
+  trace.intent = intent;
+  // The places a question is about (contacts narrows this to the places it answered for). Small
+  // talk and off-topic requests are never about a place, whatever city they mention; a province
+  // abbreviation counts only in a contact question (沪 in 沪东精密 is a company's name).
+  if (u && !PLACELESS.has(intent)) {
+    trace.places = [...new Set(u.entities.places.filter((p) => p.kind !== 'abbreviation').map((p) => p.province))];
+  }
+  switch (intent) {
+    case 'greeting':
+      return [greetingReply(lang)];
+    case 'thanks':
+      return [thanksReply(lang)];
+    case 'ack':
+      return [ackReply(lang)];
+    case 'offTopic':
+      return [offTopicReply(lang)];
+    case 'help':
+      return [{ text: helpText(lang), card: helpCard(lang) }];
+    case 'cancel':
+      return [{ text: t(lang, '当前没有进行中的填写。', 'Nothing to cancel.') }];
+    case 'continue':
+      return [{ text: t(lang, '当前没有进行中的帮扶申请。需要的话，回复“申请帮扶”开始填写。', 'There is no assistance request in progress. Reply "apply for assistance" to start one.') }];
+    case 'skip':
+    case 'answer':
+      return [fallbackReply(lang)];
+    case 'contacts':
+      return contacts(turn, u);
+    case 'deadline':
+    case 'materials':
+    case 'flow':
+      return campaignAnswer(turn, intent, u);
+    case 'assistance.apply':
+      throw new Error('assistance.apply is answered by the conversation (it starts the questionnaire)');
+    case 'assistance.status':
+      return turn.withIdentity((id) => answerAssistanceStatus(text, u?.entities.caseRefs ?? [], id, ports, lang, trace));
+    case 'status':
+      return turn.withIdentity((id) => answerStatus(text, id, ports, lang, trace));
+    case 'digest':
+      return turn.withIdentity((id) => reviewerDigest(id, ports, lang));
+    case 'secretariat':
+      return turn.withIdentity((id) => secretariatDigest(id, ports, lang));
+    case 'scoreEntry':
+      return turn.withIdentity((id) => scoreFromText(u, id, ports, lang, trace));
+    case 'rubric': {
+      if (!text) return [{ text: t(lang, '请直接提问，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）是什么”。', 'Ask e.g. "what is Ir?" or "how is Id scored?".') }];
+      const qa = answerRubricQuestion(text, lang);
+      trace.indicators = [...qa.question.indicators, ...(qa.question.fmea ? ['FMEA'] : [])];
+      return qa.replies;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js';
+import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
+import type { Lang } from '../types.js';
+import { t } from '../types.js';
+import { passage, QUOTE_PREFIX, type Passage } from './passages.js';
+import type { RubricQuestion } from './question.js';
+
+/**
+ * The direct answer that leads a rubric reply — "Ic 20%、Id 25%…", "说明（d）：…得0分", "极限应用场景
+ * 不少于3种" — and the passages quoted after it. Numbers come from core's rubric data (transcribed
+ * from the documents); a sentence answer is the passage's own sentence that shares most with the
+ * question, so the lead never says more than the quote.
+ */
+
+export interface Fact {
+  lead: string;
+  quotes: Passage[];
+}
+
+const pct = (w: number) => `${Math.round(w * 100)}%`;
+const indicator = (code: string) => reliability2024.indicators.find((i) => i.code === code)!;
+
+function bigrams(s: string): Set<string> {
+  const c = s.replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
+  return out;
+}
+
+const GENERIC = new Set(['什么', '是什', '么是', '怎么', '多少', '意思', '一下', '请问', '哪些', '几种', '要几', '至少']);
+
+/** The passage's sentence that shares most character pairs with the question (first wins ties). */
+export function bestSentence(p: Passage, question: string): string {
+  const q = [...bigrams(question)].filter((b) => !GENERIC.has(b));
+  const pieces = p.quote.split('\n').map((l) => l.replace(QUOTE_PREFIX, '')).flatMap((l) => l.split(/(?<=[。；])/)).map((s) => s.trim()).filter(Boolean);
+  // A heading-like fragment ("高风险问题。") belongs to the sentence after it.
+  const sentences: string[] = [];
+  for (const s of pieces) {
+    const prev = sentences[sentences.length - 1];
+    if (prev !== undefined && [...prev].length < 8) sentences[sentences.length - 1] = prev + s;
+    else sentences.push(s);
+  }
+  let best = sentences[0] ?? p.quote;
+  let bestScore = -1;
+  for (const s of sentences) {
+    const b = bigrams(s);
+    const score = q.filter((x) => b.has(x)).length;
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function weights(q: RubricQuestion, lang: Lang): Fact {
+  const all = reliability2024.indicators;
+  const chosen = q.indicators.length ? all.filter((i) => q.indicators.includes(i.code as never)) : all;
+  const list = chosen.map((i) => `${i.code} ${pct(i.weight)}`).join(t(lang, '、', ', '));
+  const lead = chosen.length === all.length
+    ? t(lang, `六个指标的权重：${list}（合计100%；专业指标 Ic、Id、Ir 共70%，效益指标 W、C、G 共30%）。`, `Weights: ${list} (100 % in all; professional Ic, Id, Ir 70 %, benefit W, C, G 30 %).`)
+    : t(lang, `权重：${chosen.map((i) => `${i.code}（${i.name.zh}）${pct(i.weight)}`).join('、')}。`, `Weight: ${list}.`);
+  return { lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
+}
+
+function bands(q: RubricQuestion, lang: Lang): Fact {
+  const codes = q.indicators.slice(0, 3);
+  const ranges = (code: string) => indicator(code).bands.map((b) => `${b.min}～${b.max}`).join('、');
+  const lead = codes
+    .map((code) => t(lang, `${code}（${indicator(code).name.zh}，权重${pct(indicator(code).weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`, `${code} (${indicator(code).name.en}, weight ${pct(indicator(code).weight)}) is scored in four bands: ${ranges(code)}, out of 100.`))
+    .join('\n');
+  const quotes = codes.map((c) => passage(`rel-${c}-criteria`));
+  // Band criteria that say “基本要求（a）” are incomplete without note (a).
+  if (quotes.some((p) => p.quote.includes('基本要求（a）'))) quotes.push(passage('rel-note-a'));
+  return { lead, quotes };
+}
+
+function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
+  const f = fmeaCase2025;
+  if (q.fmeaGroup) {
+    const g = f.groups.find((x) => x.id === q.fmeaGroup)!;
+    return {
+      lead: t(lang, `FMEA应用典型案例的“${g.name.zh}”共${g.total}分：${g.items.map((i) => `${i.name.zh}${i.standardScore}分`).join('，')}。`, `FMEA case "${g.name.en}" is worth ${g.total} points: ${g.items.map((i) => `${i.name.en} ${i.standardScore}`).join(', ')}.`),
+      quotes: [passage(`fmea-group-${g.id}`)],
+    };
+  }
+  if (q.facet === 'bands' || q.facet === 'total' || q.facet === 'weight') {
+    const groups = f.groups.map((g) => `${g.name.zh}${g.total}分`).join('、');
+    const pcts = f.bands.map((b) => `${b.min}%—${b.max}%`).join('、');
+    return {
+      lead: t(lang, `FMEA应用典型案例满分${f.totalPoints}分，四个一级指标：${groups}；每个二级指标按满足评价要求的程度，得该项标准分的${pcts}。`, `An FMEA case is scored out of ${f.totalPoints}: ${f.groups.map((g) => `${g.name.en} ${g.total}`).join(', ')}; each item earns ${pcts} of its standard score by how well it meets the requirements.`),
+      quotes: [passage('fmea-bands')],
+    };
+  }
+  if (q.facet === 'definition' || q.facet === 'other') {
+    return {
+      lead: t(lang, 'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。', 'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.'),
+      quotes: [passage('seed-notice-target-fmea')],
+    };
+  }
+  return undefined;
+}
+
+/** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */
+export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
+  if (q.fmea) return fmea(q, lang);
+  if (q.facet === 'weight') return weights(q, lang);
+  if (q.notes.length && (q.facet === 'note' || q.facet === 'total' || q.facet === 'definition' || q.facet === 'other' || !q.indicators.length)) {
+    const notes = q.notes.map((n) => passage(`rel-note-${n}`));
+    return { lead: notes.map((p) => t(lang, `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`, p.quote)).join('\n'), quotes: notes };
+  }
+  if (q.facet === 'total') return { lead: t(lang, '评价总分 = 全部二级指标的单项加权得分之和（单项加权得分 = 单项原始得分 × 权重）。', 'Total = sum of the weighted scores of all indicators (raw score × weight).'), quotes: [passage('rel-total'), passage('rel-note-c')] };
+  if (q.facet === 'bands' && q.indicators.length) return bands(q, lang);
+  if (q.facet === 'tier') {
+    const p = passage('seed-incubation-tiers');
+    return { lead: t(lang, '分三个梯队：基本符合推荐条件的纳入第一梯队（重点培育）；主要推荐条件尚有欠缺的纳入第二梯队（动态跟踪培育）；主要推荐条件缺失较大的纳入第三梯队（夯实基础培育）。', 'Three tiers: tier 1 basically meets the conditions (focused cultivation); tier 2 still lacks some main conditions (tracked); tier 3 lacks much (foundations).'), quotes: [p] };
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import { indicatorsIn, type IndicatorCode } from '../understanding/indicators.js';
+import { normalise } from '../understanding/normalise.js';
+
+/**
+ * What a rubric question asks for: the indicators and scoring notes it names, and its facet — a
+ * weight, the score bands, a note, a definition, the tiers, the total, FMEA's structure — from the
+ * question's words (Chinese and English). The facet decides the direct answer; retrieval decides
+ * the passage when no facet fits.
+ */
+
+export type Facet = 'weight' | 'bands' | 'note' | 'definition' | 'tier' | 'total' | 'other';
+
+export interface RubricQuestion {
+  normalised: string;
+  indicators: Exclude<IndicatorCode, 'FMEA'>[];
+  fmea: boolean;
+  notes: Array<'a' | 'b' | 'c' | 'd'>;
+  facet: Facet;
+  /** An FMEA first-level group the question names (案例策划 …). */
+  fmeaGroup?: 'planning' | 'implementation' | 'results' | 'advancement';
+}
+
+const NOTE_REF = /(?:说明|note|注)[^a-z]{0,3}?([abcd])(?![a-z])|[（(]\s*([abcd])\s*[）)]/g;
+const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
+  [/基本要求|basic requirement/, 'a'],
+  [/满分|full mark|原始得分/, 'b'],
+  [/加权得分之和|总分为/, 'c'],
+  [/造假|falsif|fraud|数据.*假|信息.*假/, 'd'],
+];
+
+const FACETS: Array<[Facet, RegExp]> = [
+  ['weight', /权重|占比|比重|占多少(?!分)|weight/],
+  ['tier', /梯队|梯次|tier/],
+  ['note', /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|falsif|满分|基本要求|basic requirement/],
+  ['total', /总分|total score|加权得分/],
+  ['bands', /分档|档次|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分|打分|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+\s*分/],
+  ['definition', /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|what (is|are|does)|mean|definition|stand for/],
+];
+
+const FMEA_GROUPS: Array<[RubricQuestion['fmeaGroup'], RegExp]> = [
+  ['planning', /策划|planning/], ['implementation', /实施|implementation/], ['results', /成效|results/], ['advancement', /先进性|advancement/],
+];
+
+export function analyse(question: string): RubricQuestion {
+  const normalised = normalise(question);
+  const codes = indicatorsIn(normalised);
+  const notes = new Set<'a' | 'b' | 'c' | 'd'>();
+  for (const m of normalised.matchAll(NOTE_REF)) notes.add((m[1] ?? m[2]) as 'a');
+  for (const [re, id] of NOTE_TOPIC) if (re.test(normalised)) notes.add(id);
+  const fmea = codes.includes('FMEA');
+  // In an FMEA question, 创新性 / 可推广性 are FMEA items, not the reliability indicators C and G.
+  const indicators = (fmea ? [] : codes.filter((c): c is Exclude<IndicatorCode, 'FMEA'> => c !== 'FMEA'));
+  const facet = FACETS.find(([, re]) => re.test(normalised))?.[0] ?? 'other';
+  const fmeaGroup = fmea ? FMEA_GROUPS.find(([, re]) => re.test(normalised))?.[0] : undefined;
+  return { normalised, indicators, fmea, notes: [...notes], facet, ...(fmeaGroup ? { fmeaGroup } : {}) };
+}

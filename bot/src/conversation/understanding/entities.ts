@@ -1,0 +1,43 @@
+import { findPlaces, provinceShortName, type Place, type PlaceMatchKind } from '../places.js';
+import { indicatorsIn, type IndicatorCode } from './indicators.js';
+import { parseScore, type ParsedScore } from './scores.js';
+
+/**
+ * Step 3 of understanding: what the message names — places (with the province each lies in),
+ * indicator codes, a score entry, case numbers (BF-2025-0007) and dates. Organisation names are
+ * matched separately against what the asker may see (organisations.ts).
+ */
+
+export interface Entities {
+  places: Array<{ word: string; place: Place; province: string; kind: PlaceMatchKind }>;
+  indicators: IndicatorCode[];
+  score?: ParsedScore;
+  caseRefs: string[];
+  dates: Array<{ year?: number; month: number; day: number }>;
+}
+
+const CASE_REF = /(?<![a-z])bf[\s\-_]?(\d{4})[\s\-_]?(\d{1,4})(?!\d)/gi;
+const DATE = /(?:(\d{4})\s*[年\-/.]\s*)?(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*[日号]?/g;
+
+/** BF-2025-7 → BF-2025-0007. */
+export function caseRefsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(CASE_REF)].map((m) => `BF-${m[1]}-${m[2]!.padStart(4, '0')}`))];
+}
+
+export function extractEntities(normalised: string, original = normalised): Entities {
+  const places = findPlaces(normalised).flatMap((m) => {
+    const p = m.places[0]!;
+    return [{ word: m.word, place: p, province: provinceShortName(p.provinceName), kind: m.kind }];
+  });
+  const parsed = parseScore(normalised, original);
+  const dates = [...normalised.matchAll(DATE)]
+    .map((m) => ({ ...(m[1] ? { year: Number(m[1]) } : {}), month: Number(m[2]), day: Number(m[3]) }))
+    .filter((d) => d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31);
+  return {
+    places,
+    indicators: indicatorsIn(normalised),
+    ...(parsed.ok ? { score: parsed.score } : {}),
+    caseRefs: caseRefsIn(normalised),
+    dates,
+  };
+}

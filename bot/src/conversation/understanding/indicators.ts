@@ -1,0 +1,39 @@
+/**
+ * Indicator codes named in a (normalised, lower-case) message, in every form people write them:
+ * the codes (Ic / ic / IC / I_c / I c), the names of the 2024 rubric (关键性能一致性 or just 一致性
+ * …), and FMEA (the 2025 notice's second rubric). Single letters W, C and G count only standing
+ * alone ("w指标", "C 80"), never inside a word.
+ */
+
+export type IndicatorCode = 'Ic' | 'Id' | 'Ir' | 'W' | 'C' | 'G' | 'FMEA';
+
+const PATTERNS: ReadonlyArray<readonly [IndicatorCode, RegExp]> = [
+  ['Ic', /(?<![a-z])i\s?[_\-]?\s?c(?![a-z])|一致性/g],
+  ['Id', /(?<![a-z])i\s?[_\-]?\s?d(?![a-z])|退化量|性能退化/g],
+  ['Ir', /(?<![a-z])i\s?[_\-]?\s?r(?![a-z])|可靠域|极限应用场景|极限场景/g],
+  ['W', /(?<![a-z])w(?![a-z])|售后责任故障|售后故障|责任故障|故障数|故障率/g],
+  ['C', /(?<![a-z])c(?![a-z+#])|创新性/g],
+  ['G', /(?<![a-z])g(?![a-z])|可推广性|推广性/g],
+  ['FMEA', /(?<![a-z])[dp]?fmea(?![a-z])|失效模式/g],
+];
+
+export interface IndicatorMention {
+  code: IndicatorCode;
+  index: number;
+  length: number;
+}
+
+/** Every mention, in text order. */
+export function indicatorMentions(text: string): IndicatorMention[] {
+  const out: IndicatorMention[] = [];
+  for (const [code, re] of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ code, index: m.index, length: m[0].length });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The distinct codes, in text order. */
+export function indicatorsIn(text: string): IndicatorCode[] {
+  return [...new Set(indicatorMentions(text).map((m) => m.code))];
+}

@@ -1,0 +1,69 @@
+import { indicatorMentions, type IndicatorCode } from './indicators.js';
+
+/**
+ * A reviewer's score entry as people type it: the indicator (code or name, any case) and the raw
+ * score in any order, with or without the entry number and a reason — "Id打88分", "第1条 W 80",
+ * "score 1 Ic 90 fine", "给第一条的ir打75，极限场景覆盖较全面", "88分 Id".
+ */
+
+export interface ParsedScore {
+  /** 1-based entry of the reviewer's digest, when written. */
+  entry?: number;
+  indicator: Exclude<IndicatorCode, 'FMEA'>;
+  raw: number;
+  reason?: string;
+}
+
+export type ScoreParse = { ok: true; score: ParsedScore } | { ok: false; problem: 'noIndicator' | 'severalIndicators' | 'noNumber' };
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function chineseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  if (s.length === 2 && s[0] === '十') return 10 + (CN_DIGITS[s[1]!] ?? NaN);
+  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? NaN) * 10;
+  if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? NaN) * 10 + (CN_DIGITS[s[2]!] ?? NaN);
+  return CN_DIGITS[s];
+}
+
+const ENTRY = /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)/;
+const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
+
+/** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case. */
+export function parseScore(text: string, original = text): ScoreParse {
+  const mentions = indicatorMentions(text).filter((m) => m.code !== 'FMEA');
+  const codes = [...new Set(mentions.map((m) => m.code))];
+  if (codes.length === 0) return { ok: false, problem: 'noIndicator' };
+  if (codes.length > 1) return { ok: false, problem: 'severalIndicators' };
+  const mention = mentions[0]!;
+  let rest = text;
+  let entry: number | undefined;
+  const e = ENTRY.exec(rest);
+  if (e) {
+    entry = chineseNumber(e[1] ?? e[2]!);
+    rest = rest.slice(0, e.index) + ' '.repeat(e[0].length) + rest.slice(e.index + e[0].length);
+  } else {
+    const lead = LEAD.exec(rest);
+    if (lead && lead.index + lead[0].length <= mention.index) {
+      entry = Number(lead[1]);
+      const at = rest.indexOf(lead[1]!, lead.index);
+      rest = rest.slice(0, at) + ' '.repeat(lead[1]!.length) + rest.slice(at + lead[1]!.length);
+    }
+  }
+  // Blank out the indicator so its letters or digits are not read as the score.
+  for (const m of mentions) rest = rest.slice(0, m.index) + ' '.repeat(m.length) + rest.slice(m.index + m.length);
+  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
+  if (numbers.length === 0) return { ok: false, problem: 'noNumber' };
+  // The score is the number written as one ("88分", "打88", "= 88"), else the one nearest the indicator.
+  const marked = numbers.find((n) => /^\s*分/.test(rest.slice(n.end)) || /(打|给|评|为|=|:|：|改成|改为|to)\s*$/.test(rest.slice(0, n.index)));
+  const nearest = [...numbers].sort((a, b) => Math.abs(a.index - mention.index) - Math.abs(b.index - mention.index))[0]!;
+  const raw = marked ?? nearest;
+  // The reason is what follows the score, in the writer's own case where the lengths allow.
+  const source = original.length === text.length ? original : text;
+  let reason = '';
+  for (let i = raw.end; i < rest.length; i++) if (rest[i] !== ' ' || text[i] === ' ') reason += source[i];
+  reason = reason.replace(/^\s*分/, '').replace(/第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(条|个|项)?/g, '')
+    .replace(/^[\s,，。.;；:：、]*(理由是|理由|因为|原因是|reason:?|because)?[\s,，:：]*/i, '').trim();
+  return { ok: true, score: { ...(entry !== undefined ? { entry } : {}), indicator: mention.code as ParsedScore['indicator'], raw: raw.value, ...(reason ? { reason } : {}) } };
+}

@@ -1,0 +1,23 @@
+import type { Script } from '../scriptFormat.js';
+
+/** Reviewers: the digest card with its evidence in the body; scores typed in natural forms; what works when a form does not. */
+
+export const reviewerZh: Script = {
+  name: 'reviewer-zh', lang: 'zh', covers: '3. natural score entries; 4. digest card shows the evidence in its body',
+  steps: [
+    { who: 'reviewer', say: '我有哪些要评的', expect: { contains: ['评审摘要：分配给您 1 条'], cardContains: ['**Ic**', '专家组', 'scoreEntry.open'] } },
+    { who: 'reviewer', say: '第1条 Id 88 退化模型有效', expect: { contains: ['已保存：冀北电源科技有限公司 Id = 88'] } },
+    { who: 'reviewer', say: '给第一条的ir打75，理由是极限场景覆盖较全面', expect: { contains: ['已保存：冀北电源科技有限公司 Ir = 75'] } },
+    { who: 'reviewer', say: 'Id打分', expect: { contains: ['没有看出分数', '第1条 Id 88'] } },
+    { who: 'reviewer', say: 'Ic和Id都给80', expect: { contains: ['一次只能录入一个指标'] } },
+    { who: 'officer', say: 'Id打88分', expect: { contains: ['只有被分配的评审专家可以录入评分'] } },
+  ],
+};
+
+export const reviewerEn: Script = {
+  name: 'reviewer-en', lang: 'en', covers: '3. natural score entries in English',
+  steps: [
+    { who: 'reviewer', say: 'score 1 G 85 good reference value for the industry', expect: { contains: ['Saved: 冀北电源科技有限公司 G = 85'] } },
+    { who: 'reviewer', say: 'my review digest', expect: { contains: ['Digest: 1 entries assigned'] } },
+  ],
+};

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PASSAGES, QUOTE_PREFIX } from '../../src/conversation/rubricQa/passages.js';
+import { answerRubricQuestion } from '../../src/conversation/rubricQa/answer.js';
+
+/**
+ * Every quote the bot can give is the documents' text (whitespace aside; a line's label before
+ * "：" is kekao's), and rubric answers lead with the fact — values checked against the documents
+ * by hand: weights 20/25/25/15/5/10 % (2025 notice 附件1 评分表), note (d) 0 分, Ir 不少于3种, the FMEA
+ * groups 20/30/30/20 (附件3).
+ */
+
+const read = (f: string) => readFileSync(new URL(`../../../docs/sources/${f}`, import.meta.url), 'utf8').replace(/\s+/g, '');
+const sources = ['000_320ddd72321cb4f8.txt', '001_c10c4929410437d9.txt', '003_49db6c39af306765.txt', '004_a94570a008ed1e09.txt'].map(read);
+
+describe('quotes', () => {
+  it('every line of every passage appears in docs/sources/', () => {
+    const missing: string[] = [];
+    for (const p of PASSAGES) {
+      for (const line of p.quote.split('\n')) {
+        const text = line.replace(QUOTE_PREFIX, '').replace(/\s+/g, '');
+        if (!sources.some((s) => s.includes(text))) missing.push(`${p.id}: ${text.slice(0, 40)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('rubric answers lead with the fact', () => {
+  const lead = (q: string) => answerRubricQuestion(q, 'zh').replies[0]!.text.split('\n')[0]!;
+  it('weights, notes, bands, FMEA, tiers and meanings', () => {
+    expect(lead('各指标权重分别是多少')).toContain('Ic 20%、Id 25%、Ir 25%、W 15%、C 5%、G 10%');
+    expect(lead('Ic和Id的权重')).toBe('权重：Ic（关键性能一致性）20%、Id（关键性能退化量）25%。');
+    expect(lead('评分说明（d）是什么')).toBe('说明（d）：评价过程中，如发现企业数据或信息造假，相应指标评分得0分。');
+    expect(lead('基本要求是什么')).toContain('关键性能参数选取合理');
+    expect(lead('Ir的分档标准')).toContain('91～100、71～90、41～70、0～40');
+    expect(lead('极限应用场景至少要几种')).toContain('极限应用场景不少于3种');
+    expect(lead('FMEA怎么评分')).toContain('案例策划20分、案例实施30分、案例成效30分、案例先进性20分');
+    expect(lead('FMEA是什么')).toContain('FMEA');
+    expect(lead('第一梯队是什么')).toContain('基本符合推荐条件的纳入第一梯队');
+    expect(lead('什么是关键性能一致性')).toContain('波动范围小');
+  });
+  it('a question about Ir never quotes another indicator or the FMEA note', () => {
+    const a = answerRubricQuestion('Ir的分档标准是什么', 'zh');
+    expect(a.passages.map((p) => p.id)).toEqual(['rel-Ir-criteria', 'rel-note-a']);
+    expect(answerRubricQuestion('说明（a）是什么', 'zh').passages.map((p) => p.id)).toEqual(['rel-note-a']);
+  });
+});

