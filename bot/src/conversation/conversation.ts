@@ -73,8 +73,8 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     return [{
       text: t(
         lang,
-        '本部署未配置经验证的聊天渠道，无法确认您的身份，因此不提供申报进度、评审摘要和评分。联系人、截止时间、申报材料、推荐流程和评分规则仍可查询，也可以提交帮扶申请（由监管人员核验）。',
-        'This deployment has no verified chat channel, so your identity cannot be confirmed: submission status, review digests and scoring are not available here. Contacts, deadlines, materials, the flow and rubric questions still work, and you can still apply for assistance (an officer verifies it).',
+        '本部署未配置经验证的聊天渠道，无法确认您的身份，因此不提供申报进度、评审摘要、评分和帮扶申请（帮扶申请请通过所在区（县）市场监管局提出）。联系人、截止时间、申报材料、推荐流程和评分规则仍可查询。',
+        'This deployment has no verified chat channel, so your identity cannot be confirmed: submission status, review digests, scoring and assistance applications are not available here (apply for assistance through your district market-supervision bureau). Contacts, deadlines, materials, the flow and rubric questions still work.',
       ),
     }];
   }
@@ -114,7 +114,9 @@ export function createConversation(ports: ConversationPorts, options: Conversati
   async function startIntake(turn: Turn): Promise<ChatReply[]> {
     const { lang, trace } = turn;
     trace.intent = 'assistance.apply';
-    // Anyone may apply (an enterprise through its district bureau, guide §7.2.2); reviewers do not take requests.
+    // Anyone the channel vouches for may apply (an enterprise through its district bureau, guide
+    // §7.2.2), registered or not; a claim nobody verified files nothing. Reviewers take no requests.
+    if (!turn.input.user.verified) return noVerifiedChannel(lang);
     const identity = await turn.identity();
     if (identity?.role === 'reviewer') return [{ text: t(lang, '评审专家不能受理帮扶申请。', 'Reviewers do not take assistance requests.') }];
     const { state: existing } = await loadIntake(turn.key);
@@ -133,6 +135,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
   }
 
   async function finish(turn: Turn, state: IntakeState): Promise<ChatReply[]> {
+    if (!turn.input.user.verified) return noVerifiedChannel(turn.lang);
     const done = await completeIntake(state, ports, turn.input.user, await turn.identity(), turn.lang);
     if (done.caseNo) await ports.state.remove(turn.key);
     else await ports.state.save(turn.key, state);
@@ -155,6 +158,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     const action = typeof value.action === 'string' ? value.action : '';
     if (action === 'assistance.start') return startIntake(turn);
     if (action === 'assistance.submit') {
+      if (!turn.input.user.verified) return noVerifiedChannel(lang);
       const { state: existing } = await loadIntake(turn.key);
       const cardId = typeof value.cardId === 'string' && value.cardId ? value.cardId : existing?.cardId;
       // The same card submitted again after its case exists: one case per card.

@@ -28,7 +28,8 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
   const clock = { now: start };
   const stub: ConnectorStub = await startConnectorStub();
   const server: RunningServer = await createServer(
-    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
+    // The local-trial mode (loopback): the scripts' activities claim their users' ids.
+    { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
     { db, logger: silentLogger, now: () => clock.now, extraHandlers: [teamsRoute({ backoff: { baseMs: 10, maxMs: 200 } }).handler] },
   );
   let n = 0;

@@ -46,8 +46,10 @@ export async function runEvaluation(cases: readonly EvalCase[]): Promise<Evaluat
   let last: TurnTrace = { kind: 'answer' };
   const ports = createServicePorts({ db: world.db, channel: 'msteams', now: () => EVAL_NOW, notify: { notifyUsers: async (ids) => ({ delivered: ids, failed: [] }) } });
   const conversation = createConversation(ports, { onTrace: (t) => (last = t) });
+  // Users as a verified channel (Teams with credentials, WeCom) presents them: the registry decides
+  // who they are; "unregistered" is a verified person the registry does not know.
   const say = (who: keyof typeof AAD, conversationId: string, input: { text?: string; value?: unknown }) =>
-    conversation.handle({ ...input, user: { channelUserId: `29:${who}`, aadObjectId: AAD[who], name: who }, conversation: { id: conversationId, type: 'personal' } });
+    conversation.handle({ ...input, user: { channelUserId: `29:${who}`, aadObjectId: AAD[who], name: who, verified: true }, conversation: { id: conversationId, type: 'personal' } });
 
   // An assistance case for the enterprise (so "我的帮扶申请到哪了" has an answer), opened by card.
   const values = Object.fromEntries(INTAKE_FIELDS.map((f) => [f.key, FILL[f.key] === '跳过' ? '' : FILL[f.key]]));
