@@ -28,7 +28,7 @@ describe('Adaptive Card → WeCom', () => {
     expect(ms).toEqual([{ msgtype: 'text', text: { content: '判定：启动帮扶' } }]);
   });
 
-  it('the help card: its nine buttons as two button cards (6 + 3), each key carrying the action', () => {
+  it('the help card: its ten buttons as two button cards (6 + 4), each key carrying the action', () => {
     const ms = map({ text: '可靠 kekao 可以回答：…', card: helpCard('zh') });
     expect(texts(ms)).toEqual(['可靠 kekao 可以回答：…']);
     const [a, b] = cards(ms);
@@ -36,7 +36,7 @@ describe('Adaptive Card → WeCom', () => {
     expect(a!.main_title.title).toBe('可靠 kekao：可靠性“最佳实践”助手');
     if (a!.card_type !== 'button_interaction' || b!.card_type !== 'button_interaction') throw new Error('type');
     expect(a!.button_list.map((x) => x.text)).toEqual(['联系人', '截止时间', '材料清单', '推荐流程', '帮扶申请', '我的申报']);
-    expect(b!.button_list.map((x) => x.text)).toEqual(['评审摘要', '秘书处汇总', '评分标准问答']);
+    expect(b!.button_list.map((x) => x.text)).toEqual(['评审摘要', '帮扶进度', '秘书处汇总', '评分标准问答']);
     expect(b!.main_title.title).toBe('可靠 kekao：可靠性“最佳实践”助手（续）');
     expect(a!.task_id).not.toBe(b!.task_id);
     const key = decodeKey(a!.button_list[4]!.key!)!;
@@ -51,7 +51,7 @@ describe('Adaptive Card → WeCom', () => {
     expect(c.checkbox.question_key).toBe(field.key);
     expect(c.checkbox.option_list.map((o) => o.text)).toEqual(field.options!.map((o) => o.zh));
     const value = cardEventValue(decodeKey(c.submit_button.key)!, [{ questionKey: field.key, optionIds: [field.options![1]!.value, field.options![5]!.value] }]);
-    expect(value).toEqual({ action: 'assistance.answer', field: field.key, [field.key]: `${field.options![1]!.value},${field.options![5]!.value}` });
+    expect(value).toEqual({ action: 'assistance.answer', field: field.key, lang: 'zh', [field.key]: `${field.options![1]!.value},${field.options![5]!.value}` });
     const yesno = cards(map({ text: 'q', card: stepCard(INTAKE_FIELDS.find((f) => f.type === 'yesno')!, 'zh')! }))[0]!;
     if (yesno.card_type !== 'vote_interaction') throw new Error(yesno.card_type);
     expect(yesno.checkbox.mode).toBe(0);
