@@ -9,7 +9,7 @@
  * Every repair is a warning naming sheet!cell; what cannot be read is an error naming sheet!cell.
  * When there is any error, no submission is returned: scoring half-read data would mislead.
  */
-import { submissionSchema, type Submission } from '../submission/index.js';
+import { bilingualZodError, submissionSchema, type Submission } from '../submission/index.js';
 import {
   CONTRACTS,
   RUBRIC_OF_KIND,
@@ -1022,7 +1022,7 @@ export function tableToSubmission(cells: WorkbookCells): WorkbookReading {
 
   if (notes.errors.length) return { kind: cells.kind, form, warnings: notes.warnings, errors: notes.errors };
 
-  const parsed = submissionSchema.safeParse(candidate);
+  const parsed = submissionSchema.safeParse(candidate, { error: bilingualZodError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const at = origins.locate(issue.path as PropertyKey[]);
