@@ -18,6 +18,8 @@ export interface IntegrityFlag {
   /** Where in the submission, e.g. `ic.parameters[0].stages[1]`, and a human-readable place. */
   path: string;
   place: string;
+  /** `place` in English (optional only so that flags built elsewhere stay valid). */
+  placeEn?: string;
   message: Note;
   status: '需核实';
 }
