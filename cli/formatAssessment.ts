@@ -24,7 +24,7 @@ export function formatAssessment(a: Assessment, lang: Lang = 'zh'): string {
   const lines: string[] = [];
   lines.push(`${lang === 'en' ? a.rubricTitle.en : a.rubricTitle.zh}`);
   lines.push(`${t('企业', 'Enterprise')}: ${a.subject.enterprise}    ${t('产品/项目', 'Product')}: ${a.subject.product}`);
-  lines.push(`${t('分档阈值', 'Band thresholds')}: ${a.policy.label}`);
+  lines.push(`${t('分档阈值', 'Band thresholds')}: ${lang === 'en' ? (a.policy.labelEn ?? a.policy.label) : a.policy.label}`);
   if (!a.basicRequirements.met) {
     lines.push(`${t('基本要求未满足', 'Basic requirements unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`);
   }

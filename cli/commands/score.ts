@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { assess, type Assessment, type IndicatorAssessment, type Lang, type Submission } from '../../core/src/index.js';
+import { assess, PATH_MODEL_LABELS, type Assessment, type IndicatorAssessment, type Lang, type PathModel, type Submission } from '../../core/src/index.js';
 import { readWorkbook } from '../../workbook/src/readWorkbook.js';
 import { isWorkbookKind, WORKBOOK_KINDS, type WorkbookKind } from '../../core/src/workbook/contract.js';
 import { formatCellNote, type CellNote } from '../../core/src/workbook/cellNotes.js';
@@ -43,7 +43,7 @@ export function keyMetrics(ind: IndicatorAssessment, lang: Lang): string[] {
     }
   } else if (ind.code === 'Id' && Array.isArray(m.parameters)) {
     for (const p of m.parameters) {
-      out.push(`${p.name}: ${t('模型', 'model')} ${p.model ?? '—'}, ${t('最小R²', 'min R²')} ${num(p.minR2)}, ${t('寿命期内漂移占允许量', 'drift share at rated life')} ${typeof p.worstDriftShare === 'number' ? pct(p.worstDriftShare) : '—'}, ${t('有效退化模型', 'effective model')} ${p.effectiveModel ? t('是', 'yes') : t('否', 'no')}`);
+      out.push(`${p.name}: ${t('模型', 'model')} ${p.model ? t(PATH_MODEL_LABELS[p.model as PathModel]?.zh ?? p.model, p.model) : '—'}, ${t('最小R²', 'min R²')} ${num(p.minR2)}, ${t('寿命期内漂移占允许量', 'drift share at rated life')} ${typeof p.worstDriftShare === 'number' ? pct(p.worstDriftShare) : '—'}, ${t('有效退化模型', 'effective model')} ${p.effectiveModel ? t('是', 'yes') : t('否', 'no')}`);
     }
   } else if (ind.code === 'Ir' && typeof m.scenarioCount === 'number') {
     out.push(`${t('场景', 'scenarios')} ${m.scenarioCount}, ${t('裕量>0', 'margin>0')} ${m.passCount}, ${t('应力类别', 'stress categories')} ${m.categoryCount ?? '—'}, ${t('平均严酷度', 'mean severity')} ${num(m.meanSeverity)}`);
@@ -65,7 +65,7 @@ export function formatScored(file: string, a: Assessment, readWarnings: CellNote
   const L: string[] = [];
   L.push(`══ ${file} ══`);
   L.push(`${lang === 'en' ? a.rubricTitle.en : a.rubricTitle.zh} — ${a.subject.enterprise} / ${a.subject.product}`);
-  L.push(`${t('建议分档口径', 'band policy')}: ${a.policy.label}`);
+  L.push(`${t('建议分档口径', 'band policy')}: ${lang === 'en' ? (a.policy.labelEn ?? a.policy.label) : a.policy.label}`);
   if (!a.basicRequirements.met) L.push(`${t('基本要求（a）未满足', 'basic requirements (a) unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`);
   L.push('');
   L.push(`${t('指标', 'Indicator').padEnd(14)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(9)}${t('加权分', 'Weighted')}`);
@@ -85,7 +85,7 @@ export function formatScored(file: string, a: Assessment, readWarnings: CellNote
   for (const w of a.warnings) L.push(`! ${lang === 'en' ? w.en : w.zh}`);
   if (a.flags.length) {
     L.push(`${t('数据需核实', 'Data to verify')} (${a.flags.length}):`);
-    for (const f of a.flags) L.push(`  ⚑ ${f.place}: ${lang === 'en' ? f.message.en : f.message.zh}`);
+    for (const f of a.flags) L.push(`  ⚑ ${lang === 'en' ? (f.placeEn ?? f.place) : f.place}: ${lang === 'en' ? f.message.en : f.message.zh}`);
   }
   if (readWarnings.length) {
     L.push(`${t('读取提示', 'Reading notes')} (${readWarnings.length}):`);

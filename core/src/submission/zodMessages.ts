@@ -95,9 +95,10 @@ export const bilingualZodError: z.core.$ZodErrorMap = (iss) => {
 export function zodIssueText(issue: z.core.$ZodIssue): { zh: string; en: string } {
   const cut = issue.message.indexOf(' / ');
   if (cut > 0) return { zh: issue.message.slice(0, cut), en: issue.message.slice(cut + 3) };
-  const known = 'input' in issue;
+  const reported = issue as { input?: unknown };
+  const known = Object.prototype.hasOwnProperty.call(issue, 'input');
   if (!known && issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return { zh: '缺少必填字段', en: 'missing required field' };
   }
-  return describe(issue, known ? (issue as { input?: unknown }).input : undefined, known);
+  return describe(issue, reported.input, known);
 }

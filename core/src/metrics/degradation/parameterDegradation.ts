@@ -43,7 +43,7 @@ export interface ParameterDegradation {
   effectiveModelReasons: Note[];
   /** Largest drift share over the units; null when none is defined. */
   worstDriftShare: number | null;
-  /** Units measured at or beyond the limit at or before the rated life: failed within life. */
+  /** Units within spec at the start, measured at or beyond the limit by the rated life: failed within life. */
   measuredExceedances: { count: number; unitCount: number; units: Array<{ id: string; time: number; value: number }> };
   /** Units whose baseline is already at or beyond the limit. */
   baselineBeyondLimit: { count: number; unitCount: number; ids: string[] };
@@ -71,7 +71,9 @@ export function parameterDegradation(param: IdParameter, options: ParameterDegra
   const units = unitsUnder(model);
   const reasons = effectiveModelReasons(units, model, param, minR2);
 
-  const exceeded = units.filter((u) => u.measuredExceedance !== null && u.measuredExceedance.time <= param.ratedLife);
+  // Units within spec at the start and measured at or beyond the limit by the rated life; units
+  // that start beyond the limit are counted apart (the cause there is the start, not the drift).
+  const exceeded = units.filter((u) => !u.baselineBeyondLimit && u.measuredExceedance !== null && u.measuredExceedance.time <= param.ratedLife);
   const beyondAtStart = units.filter((u) => u.baselineBeyondLimit);
 
   let betterModel: BetterModel | null = null;

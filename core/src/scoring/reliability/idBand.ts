@@ -5,11 +5,12 @@ import type { IdParameter } from '../../submission/reliabilitySubmission.js';
 import type { BandPolicy } from '../bandPolicy.js';
 import { worseLevel, type BandSuggestion, type Level } from '../bandSuggestion.js';
 import { num, pct } from '../../i18n/numberText.js';
-import { betterModelWarning, measuredExceedanceReason, noShareReason, shareReason } from './idReasons.js';
+import { baselineBeyondLimitReason, betterModelWarning, measuredExceedanceReason, noShareReason, shareReason } from './idReasons.js';
 
 /**
- * Id band rule (附表, 关键性能退化量). Measurements come first: a unit measured at or beyond its
- * limit before the rated life has failed within life, whatever path form is declared → 很大, 0–40.
+ * Id band rule (附表, 关键性能退化量). Measurements come first: a unit that starts at or beyond its
+ * limit (the cause is the start — often a wrong limit or direction), or is measured at or beyond it
+ * before the rated life, has failed within life, whatever path form is declared → 很大, 0–40.
  * Otherwise the rubric's words map to the share of the allowed drift (limit − baseline) the fitted
  * path consumes at the rated life (建议值（非官方）): 很小 and an effective degradation model →
  * 91–100; 较小 (within spec, share ≤ smallShare) → 71–90; 较大 (still within spec at rated life) →
@@ -39,8 +40,11 @@ export function idBand(parameters: readonly IdParameter[], policy: BandPolicy): 
       warnings.push(note('id.shortTest', `参数“${p.name}”的试验时长 ${num(longest)} 不到额定寿命 ${num(p.ratedLife)} 的 ${pct(policy.id.minDurationShare, 0)}，外推可信度低`, `Parameter "${p.name}": test duration ${num(longest)} is below ${pct(policy.id.minDurationShare, 0)} of the rated life ${num(p.ratedLife)}; extrapolation is weak`));
     }
     const pl = parameterLevel(p, policy);
-    if (p.measuredExceedances.count > 0) {
-      reasons.push(measuredExceedanceReason(p));
+    // What was measured first: units that start beyond the limit, units that crossed it in test.
+    if (p.baselineBeyondLimit.count > 0) reasons.push(baselineBeyondLimitReason(p));
+    if (p.measuredExceedances.count > 0) reasons.push(measuredExceedanceReason(p));
+    if (p.baselineBeyondLimit.count > 0 || p.measuredExceedances.count > 0) {
+      // the level is poor; the drift share is beside the point
     } else if (p.worstDriftShare === null) {
       reasons.push(noShareReason(p));
     } else {
@@ -57,13 +61,13 @@ export function idBand(parameters: readonly IdParameter[], policy: BandPolicy): 
 
 /** A parameter's level: poor on a measured exceedance, else from the worst drift share. */
 export function parameterLevel(p: ParameterDegradation, policy: BandPolicy): Level {
-  if (p.measuredExceedances.count > 0) return 'poor';
+  if (p.measuredExceedances.count > 0 || p.baselineBeyondLimit.count > 0) return 'poor';
   return idShareLevel(p.worstDriftShare, p.effectiveModel, policy);
 }
 
 /** The level the clearly better form would give (measured exceedances hold under any form). */
 function alternativeLevel(p: ParameterDegradation, policy: BandPolicy): Level {
-  if (!p.betterModel || p.measuredExceedances.count > 0) return 'poor';
+  if (!p.betterModel || p.measuredExceedances.count > 0 || p.baselineBeyondLimit.count > 0) return 'poor';
   return idShareLevel(p.betterModel.worstDriftShare, p.betterModel.effectiveModel, policy);
 }
 

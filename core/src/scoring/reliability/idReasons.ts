@@ -21,7 +21,7 @@ function idList(ids: readonly string[]): string {
   return ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`;
 }
 
-/** Units measured at or beyond the limit before the rated life: failed within life → 0–40. */
+/** Units within spec at the start and measured at or beyond the limit before the rated life → 0–40. */
 export function measuredExceedanceReason(p: ParameterDegradation): Note {
   const m = p.measuredExceedances;
   const ids = idList(m.units.map((u) => u.id));
@@ -32,18 +32,20 @@ export function measuredExceedanceReason(p: ParameterDegradation): Note {
   );
 }
 
-/** Why no drift share exists: the real cause when it is known. */
-export function noShareReason(p: ParameterDegradation): Note {
+/** Units that start at or beyond the limit: the real cause, and what to check. */
+export function baselineBeyondLimitReason(p: ParameterDegradation): Note {
   const b = p.baselineBeyondLimit;
-  if (b.count > 0) {
-    const baselines = p.units.filter((u) => u.baselineBeyondLimit && u.baseline !== null).map((u) => u.baseline!);
-    const shown = baselines.length ? num(baselines[0]!) : '—';
-    return note(
-      'id.baselineBeyondLimit',
-      `参数“${p.name}”：${b.count}/${b.unitCount} 个样品的基准值（如 ${shown}）在开始时已达到或超出限值（${limitWords(p).zh}），允许退化量为 0 或为负，退化量占比无法计算；请核对限值与方向（max/min）是否填写正确 → 0~40`,
-      `Parameter "${p.name}": ${b.count}/${b.unitCount} units start at or beyond the limit (baseline e.g. ${shown}; ${limitWords(p).en}), so no drift is allowed and the drift share cannot be computed; check the limit and the direction (max/min) → 0–40`,
-    );
-  }
+  const first = p.units.find((u) => u.baselineBeyondLimit && u.baseline !== null);
+  const shown = first ? num(first.baseline!) : '—';
+  return note(
+    'id.baselineBeyondLimit',
+    `参数“${p.name}”：${b.count}/${b.unitCount} 个样品的基准值（如 ${shown}）在开始时已达到或超出限值（${limitWords(p).zh}），不是退化所致；允许退化量为 0 或为负，退化量占比无法计算。请核对限值与方向（max/min）是否填写正确 → 0~40`,
+    `Parameter "${p.name}": ${b.count}/${b.unitCount} units start at or beyond the limit (baseline e.g. ${shown}; ${limitWords(p).en}), before any degradation; no drift is allowed and the drift share cannot be computed. Check the limit and the direction (max/min) → 0–40`,
+  );
+}
+
+/** Why no drift share exists when nothing was measured beyond the limit. */
+export function noShareReason(p: ParameterDegradation): Note {
   return note(
     'id.noShare',
     `参数“${p.name}”无法计算寿命期内退化量（所选模型无法拟合任何样品或预测值无法计算）→ 0~40`,
