@@ -110,7 +110,7 @@ describe('kekao score --lang', () => {
     const own = (await Promise.all(files.map(workbookStrings))).flat();
     // The workbook reader stores an ecology indicator as "name（unit）" in the submission: the
     // full-width brackets there belong to that submitted text, so they are not counted.
-    const foreign = (r.out.match(CJK_RUN) ?? []).map((run) => run.replace(/[（）]/g, '')).filter((run) => run && !own.some((s) => s.includes(run)));
+    const foreign = (r.out.match(CJK_RUN) ?? []).flatMap((run) => run.split(/[（）]/)).filter((run) => run && !own.some((s) => s.includes(run)));
     expect(foreign).toEqual([]);
   });
 
