@@ -75,7 +75,7 @@ describe('assessment text properties (fast-check)', () => {
       expect(a).not.toBeNull();
       for (const i of a!.indicators) for (const r of i.reasons) keys.add(r.key);
     }
-    for (const k of ['id.rule.measuredExceedance', 'id.rule.outOfSpec', 'id.rule.large', 'id.rule.small', 'id.baselineBeyondLimit', 'w.reduction']) expect(keys).toContain(k);
+    for (const k of ['id.rule.measuredExceedance', 'id.rule.large', 'id.rule.small', 'id.baselineBeyondLimit', 'w.reduction']) expect(keys).toContain(k);
   });
 
   it('no assessment text contains a negative percentage', () => {

@@ -52,10 +52,7 @@ export function inferredResolution(values: readonly number[]): number {
   for (let i = 0; i < Math.min(values.length, DIGIT_PLACES_SAMPLE); i++) places = Math.max(places, decimals(values[i]!));
   const scale = 10 ** places;
   let g = 0;
-  for (const x of values) {
-    g = gcd(g, Math.round(Math.abs(x) * scale));
-    if (g === 1) break;
-  }
+  for (let i = 0; i < values.length && g !== 1; i++) g = gcd(g, Math.round(Math.abs(values[i]!) * scale));
   return (g === 0 ? 1 : g) / scale;
 }
 
@@ -73,18 +70,21 @@ export function terminalDigitTest(values: readonly number[], declaredResolution?
   const n = values.length;
   if (n < DIGIT_TEST_MIN_N) return null;
   const resolution = declaredResolution ?? inferredResolution(values);
-  const step = (x: number) => Math.round(Math.abs(x) / resolution);
-  let mean = 0;
-  for (const x of values) mean += step(x) / n;
-  let ss = 0;
-  for (const x of values) ss += (step(x) - mean) ** 2;
-  if (!(Math.sqrt(ss / (n - 1)) >= MIN_SPREAD_STEPS)) return null;
+  // One pass: the digit counts, and the spread of the step numbers k (shifted by the first one,
+  // so that the sum of squares does not cancel when k is large and the spread small).
   const counts = new Array<number>(10).fill(0);
-  for (const x of values) {
-    const k = step(x);
+  const k0 = Math.round(Math.abs(values[0]!) / resolution);
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < n; i++) {
+    const k = Math.round(Math.abs(values[i]!) / resolution);
     // k mod 10 without fmod on doubles; exact for integers below 2^53.
     counts[k - Math.floor(k * 0.1) * 10]!++;
+    sum += k - k0;
+    sumSquares += (k - k0) * (k - k0);
   }
+  const spreadSteps = Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1)));
+  if (!(spreadSteps >= MIN_SPREAD_STEPS)) return null;
   const expected = n / 10;
   let chi2 = 0;
   for (const c of counts) chi2 += (c - expected) ** 2 / expected;

@@ -39,7 +39,12 @@ export interface MeasuredExceedance {
 
 /** The first measurement at or beyond the limit, in time order; null when the unit never reached it. */
 export function firstMeasuredExceedance(unit: IdUnit, limit: number, direction: Direction): MeasuredExceedance | null {
-  const order = unit.times.map((_, i) => i).sort((i, j) => unit.times[i]! - unit.times[j]!);
+  const { times } = unit;
+  let ascending = true;
+  for (let i = 1; i < times.length && ascending; i++) ascending = times[i]! >= times[i - 1]!;
+  // Inspections are usually listed in time order; sort the indices only when they are not.
+  const order = times.map((_, i) => i);
+  if (!ascending) order.sort((i, j) => times[i]! - times[j]!);
   let previousTime: number | null = null;
   for (const i of order) {
     const t = unit.times[i]!;

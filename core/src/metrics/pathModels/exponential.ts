@@ -18,7 +18,7 @@ export function fitExponential(times: readonly number[], values: readonly number
   const b = line.slope;
   const a = Math.exp(c);
   if (!Number.isFinite(a) || a === 0) return notApplicable('exponential', overflow());
-  const fit = originalScaleR2(values, times.map((t) => Math.exp(c + b * t)));
+  const fit = originalScaleR2(values, (i) => Math.exp(c + b * times[i]!));
   return {
     model: 'exponential',
     applicable: true,

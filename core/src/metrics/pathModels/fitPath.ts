@@ -4,6 +4,7 @@ import { fitLinear } from './linear.js';
 import { fitLogarithmic } from './logarithmic.js';
 import { notApplicable, type PathFit, type PathFitResult, type PathModel } from './pathFit.js';
 import { fitPower } from './power.js';
+import { positiveTimePoints } from './positiveTimes.js';
 
 /**
  * Degradation path models for the Id indicator (DESIGN.md §3.1), each fitted by ordinary least
@@ -23,12 +24,6 @@ import { fitPower } from './power.js';
  * the transformed scale (leastSquaresLine.ts).
  */
 
-const FITS: Record<PathModel, (times: readonly number[], values: readonly number[]) => PathFitResult> = {
-  linear: fitLinear,
-  exponential: fitExponential,
-  power: fitPower,
-  logarithmic: fitLogarithmic,
-};
 
 /** Why a unit's measurements cannot be fitted by any form, or null when they can. */
 function unusableInput(times: readonly number[], values: readonly number[]): Note | null {
@@ -48,16 +43,36 @@ function unusableInput(times: readonly number[], values: readonly number[]): Not
 /** Fits one path form to a unit's (time, value) measurements. */
 export function fitPath(times: readonly number[], values: readonly number[], model: PathModel): PathFitResult {
   const unusable = unusableInput(times, values);
-  return unusable ? notApplicable(model, unusable) : FITS[model](times, values);
+  if (unusable) return notApplicable(model, unusable);
+  switch (model) {
+    case 'linear':
+      return fitLinear(times, values);
+    case 'exponential':
+      return fitExponential(times, values);
+    case 'power':
+      return fitPower(positiveTimePoints(times, values));
+    case 'logarithmic':
+      return fitLogarithmic(positiveTimePoints(times, values));
+  }
 }
 
-/** All four path forms fitted to one unit (the model selection compares them). */
+/** All four path forms fitted to one unit (the model selection compares them); the input is checked once. */
 export function fitAllPaths(times: readonly number[], values: readonly number[]): Record<PathModel, PathFitResult> {
+  const unusable = unusableInput(times, values);
+  if (unusable) {
+    return {
+      linear: notApplicable('linear', unusable),
+      exponential: notApplicable('exponential', unusable),
+      power: notApplicable('power', unusable),
+      logarithmic: notApplicable('logarithmic', unusable),
+    };
+  }
+  const positive = positiveTimePoints(times, values);
   return {
-    linear: fitPath(times, values, 'linear'),
-    exponential: fitPath(times, values, 'exponential'),
-    power: fitPath(times, values, 'power'),
-    logarithmic: fitPath(times, values, 'logarithmic'),
+    linear: fitLinear(times, values),
+    exponential: fitExponential(times, values),
+    power: fitPower(positive),
+    logarithmic: fitLogarithmic(positive),
   };
 }
 

@@ -5,9 +5,10 @@
  *   d = Sxy / Sxx,   c = Ȳ − d·X̄,   Sxy = Σ(Xᵢ − X̄)(Yᵢ − Ȳ),   Sxx = Σ(Xᵢ − X̄)²,
  *   R² = 1 − SSE/SST,   SSE = Σ(Yᵢ − c − d·Xᵢ)²,   SST = Σ(Yᵢ − Ȳ)²   (§1.3).
  *
- * The centred sums are taken on X/sx and Y/sy, where sx and sy are the largest magnitudes, so that
- * squares of extreme but finite data (say 1e200) cannot overflow; the coefficients are scaled back
- * afterwards (Y/sy = c′ + d′·X/sx  ⇒  d = d′·sy/sx, c = c′·sy). R² is scale-free.
+ * For extreme but finite data (magnitudes beyond 1e100 or below 1e-100, whose squares could
+ * overflow or underflow) the centred sums are taken on X/sx and Y/sy, sx and sy the largest
+ * magnitudes, and the coefficients scaled back afterwards (Y/sy = c′ + d′·X/sx  ⇒  d = d′·sy/sx,
+ * c = c′·sy); ordinary data are used as they are (scale 1). R² is scale-free.
  */
 export interface Line {
   intercept: number;
@@ -19,39 +20,38 @@ export interface Line {
 /** 'flat-x': every X is the same (Sxx = 0), no slope exists; null: a coefficient is not representable. */
 export type LineResult = Line | 'flat-x' | null;
 
-/** Largest |vᵢ|, or 1 when every value is 0 (nothing to scale). */
-export function largestMagnitude(v: readonly number[]): number {
+/**
+ * The divisor that keeps squares and sums of v representable: its largest magnitude when that is
+ * beyond 1e100 or (when not 0) below 1e-100, else 1.
+ */
+export function safeScale(v: readonly number[]): number {
   let max = 0;
-  for (const x of v) max = Math.max(max, Math.abs(x));
-  return max === 0 ? 1 : max;
-}
-
-export function mean(v: readonly number[]): number {
-  let sum = 0;
-  for (const x of v) sum += x;
-  return sum / v.length;
-}
-
-/** Σ(vᵢ − v̄)² on v already scaled, v̄ its mean. */
-export function sumOfSquares(v: readonly number[], vMean: number): number {
-  let ss = 0;
-  for (const x of v) ss += (x - vMean) * (x - vMean);
-  return ss;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i]!));
+  return max > 1e100 || (max > 0 && max < 1e-100) ? max : 1;
 }
 
 export function fitLine(x: readonly number[], y: readonly number[]): LineResult {
-  const sx = largestMagnitude(x);
-  const sy = largestMagnitude(y);
-  const xs = x.map((v) => v / sx);
-  const ys = y.map((v) => v / sy);
-  const xMean = mean(xs);
-  const yMean = mean(ys);
+  const n = x.length;
+  const sx = safeScale(x);
+  const sy = safeScale(y);
+  let xMean = 0;
+  let yMean = 0;
+  for (let i = 0; i < n; i++) {
+    xMean += x[i]! / sx;
+    yMean += y[i]! / sy;
+  }
+  xMean /= n;
+  yMean /= n;
 
   let sxx = 0;
   let sxy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxx += (xs[i]! - xMean) * (xs[i]! - xMean);
-    sxy += (xs[i]! - xMean) * (ys[i]! - yMean);
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! / sx - xMean;
+    const dy = y[i]! / sy - yMean;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    sst += dy * dy;
   }
   if (!(sxx > 0)) return 'flat-x';
 
@@ -61,10 +61,9 @@ export function fitLine(x: readonly number[], y: readonly number[]): LineResult 
   const intercept = interceptScaled * sy;
   if (!Number.isFinite(slope) || !Number.isFinite(intercept) || !Number.isFinite(slopeScaled)) return null;
 
-  const sst = sumOfSquares(ys, yMean);
   let sse = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const residual = ys[i]! - (interceptScaled + slopeScaled * xs[i]!);
+  for (let i = 0; i < n; i++) {
+    const residual = y[i]! / sy - (interceptScaled + slopeScaled * (x[i]! / sx));
     sse += residual * residual;
   }
   const r2 = sst > 0 && !allEqual(y) ? 1 - sse / sst : null;
@@ -72,6 +71,6 @@ export function fitLine(x: readonly number[], y: readonly number[]): LineResult 
 }
 
 export function allEqual(v: readonly number[]): boolean {
-  for (const x of v) if (x !== v[0]) return false;
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
   return true;
 }

@@ -13,7 +13,7 @@ export function fitLinear(times: readonly number[], values: readonly number[]): 
   if (line === null) return notApplicable('linear', overflow());
   const a = line.intercept;
   const b = line.slope;
-  const fit = originalScaleR2(values, times.map((t) => a + b * t));
+  const fit = originalScaleR2(values, (i) => a + b * times[i]!);
   return {
     model: 'linear',
     applicable: true,

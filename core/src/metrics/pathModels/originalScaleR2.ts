@@ -1,14 +1,14 @@
 import { note, type Note } from '../../i18n/note.js';
-import { allEqual, largestMagnitude, mean, sumOfSquares } from './leastSquaresLine.js';
+import { allEqual, safeScale } from './leastSquaresLine.js';
 
 /**
  * R² on the original scale of the measurements, 1 − SSE/SST with SSE = Σ(yᵢ − ŷᵢ)² of the
  * back-transformed fitted values and SST = Σ(yᵢ − ȳ)² (Kvålseth 1985, "Cautionary note about R²",
  * Am. Stat. 39(4), eq. R²₁). Every form is judged on the same y, so the four compare fairly; for the
  * transformed forms it can be below the linearised R² and, in a bad fit, negative.
- * Computed on y / max|y| (and ŷ / max|y|) so that squares cannot overflow.
+ * `fitted(i)` is ŷᵢ. Extreme data are divided by max|y| first (leastSquaresLine.ts, safeScale).
  */
-export function originalScaleR2(y: readonly number[], fitted: readonly number[]): { r2: number | null; note?: Note } {
+export function originalScaleR2(y: readonly number[], fitted: (i: number) => number): { r2: number | null; note?: Note } {
   if (allEqual(y)) {
     return {
       r2: null,
@@ -19,14 +19,18 @@ export function originalScaleR2(y: readonly number[], fitted: readonly number[])
       ),
     };
   }
-  const scale = largestMagnitude(y);
-  const ys = y.map((v) => v / scale);
+  const n = y.length;
+  const scale = safeScale(y);
+  let yMean = 0;
+  for (let i = 0; i < n; i++) yMean += y[i]! / scale;
+  yMean /= n;
   let sse = 0;
-  for (let i = 0; i < y.length; i++) {
-    const residual = ys[i]! - fitted[i]! / scale;
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    const residual = y[i]! / scale - fitted(i) / scale;
     sse += residual * residual;
+    sst += (y[i]! / scale - yMean) * (y[i]! / scale - yMean);
   }
-  const sst = sumOfSquares(ys, mean(ys));
   const r2 = sst > 0 ? 1 - sse / sst : Number.NaN;
   if (Number.isFinite(r2)) return { r2 };
   return {
