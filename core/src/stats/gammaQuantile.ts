@@ -19,11 +19,23 @@ import { gammaDensity, incompleteGamma } from './incompleteGamma.js';
  */
 export function gammaQuantile(p: number, a: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`gammaQuantile: p must be within [0, 1], got ${p}`);
+  return p > 0.5 ? gammaUpperQuantile(1 - p, a) : solve(p, a, false);
+}
+
+/**
+ * The x with Q(a, x) = q, the upper tail given directly, so that tails far below 1e-16 (which
+ * 1 − q would round away) keep their accuracy.
+ */
+export function gammaUpperQuantile(q: number, a: number): number {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`gammaUpperQuantile: q must be within [0, 1], got ${q}`);
+  return q > 0.5 ? solve(1 - q, a, false) : solve(q, a, true);
+}
+
+/** Solves P(a, x) = target (upper false) or Q(a, x) = target (upper true), target ≤ ½. */
+function solve(target: number, a: number, upper: boolean): number {
   if (!(a > 0) || !Number.isFinite(a)) throw new RangeError(`gammaQuantile: a must be a positive finite number, got ${a}`);
-  if (p === 0) return 0;
-  if (p === 1) return Infinity;
-  const upper = p > 0.5;
-  const target = upper ? 1 - p : p;
+  if (target === 0) return upper ? Infinity : 0;
+  const p = upper ? 1 - target : target;
 
   let x = firstApproximation(p, a, upper, target);
   // Bracket: P(a, lo) < p < P(a, hi) (in x; the tail function is monotone).

@@ -1,7 +1,7 @@
 /**
- * Every quantile and CDF kekao uses, in one place. The chi-square quantile is kekao's own
- * (gammaQuantile.ts: the @stdlib incomplete gamma function is wrong for arguments above about
- * 1000); the others are typed wrappers over @stdlib packages (which ship their own type
+ * Every quantile and CDF kekao uses, in one place. The chi-square and normal quantiles are kekao's
+ * own (gammaQuantile.ts: the @stdlib incomplete gamma function is wrong for arguments above about
+ * 1000, and its normal quantile fails in the far tails); the others are typed wrappers over @stdlib packages (which ship their own type
  * declarations in docs/types, `export =`). All five are checked against an mpmath table to 1e-10
  * relative (core/test/distributions.test.ts).
  *
@@ -13,10 +13,9 @@
  * p strictly inside (0, 1) whenever they need a finite value.
  */
 import stdlibTQuantile from '@stdlib/stats-base-dists-t-quantile';
-import stdlibNormalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import stdlibBetaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import stdlibBinomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
-import { gammaQuantile } from './gammaQuantile.js';
+import { gammaQuantile, gammaUpperQuantile } from './gammaQuantile.js';
 
 function checked(value: number, what: string): number {
   if (Number.isNaN(value)) throw new RangeError(`${what}: invalid arguments`);
@@ -57,10 +56,20 @@ export function tQuantile(p: number, df: number): number {
   return checked(stdlibTQuantile(p, df), 'tQuantile');
 }
 
-/** Quantile of the standard normal distribution N(0, 1). */
+/**
+ * Quantile of the standard normal distribution N(0, 1). Z²/2 is gamma-distributed with shape ½
+ * (A&S 26.4.1 with 26.2.x), so P(|Z| > |z|) = Q(½, z²/2) and, for p < ½,
+ * z = −√(2·x) with Q(½, x) = 2p — through the upper-tail gamma quantile, which keeps tails down to
+ * 1e-300 exact (the @stdlib normal quantile was infinite below about 1e-17 and off by 7e-3 in places).
+ */
 export function normalQuantile(p: number): number {
   checkProbability(p, 'normalQuantile');
-  return checked(stdlibNormalQuantile(p, 0, 1), 'normalQuantile');
+  if (p === 0.5) return 0;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  const tail = p < 0.5 ? p : 1 - p;
+  const z = Math.sqrt(2 * gammaUpperQuantile(2 * tail, 0.5));
+  return p < 0.5 ? -z : z;
 }
 
 /** Quantile of the beta distribution with shapes `a` > 0 and `b` > 0. */

@@ -21,18 +21,20 @@ Formulas (mpmath):
   quantiles: Newton's method on the CDF at 60 digits from scipy's value as the start, stopped when
             the step is below 1e-25 relative (nine orders below a double's resolution)
   I_x(a, b) = x^a (1-x)^b / (a B(a, b)) * 2F1(a + b, 1; a + 1; x)   (DLMF 8.17.8; all terms > 0),
-            used for x below the mean a/(a+b) and as 1 - I_{1-x}(b, a) above it; it equals
+            used for x <= 1/2 and as 1 - I_{1-x}(b, a) above (faster convergence); it equals
             mpmath.betainc wherever that converges (checked for shapes below 1e4)
   binomial CDF P(X <= k) = I_{1-p}(n - k, k + 1)                  (DLMF 8.17.5)
 
 Run from the repository root (Debian's python3-mpmath, python3-scipy, python3-numpy):
   /usr/bin/python3 core/test/reference/distributions.py
-It rewrites core/test/reference/distributions.json (about two minutes).
+It rewrites core/test/reference/distributions.json (some ten CPU minutes; the sections can run
+in parallel: --part NAME OUT.json for each of SECTIONS, then --merge OUT1.json OUT2.json ...).
 """
 import json
 import math
 import os
 import random
+import sys
 
 import mpmath as mp
 from scipy import stats
@@ -120,7 +122,8 @@ def beta_cdf(a, b, x):
         return mp.mpf(0)
     if x >= 1:
         return mp.mpf(1)
-    value = beta_series(a, b, x) if x <= a / (a + b) else 1 - beta_series(b, a, 1 - x)
+    # The series' terms fall like x^n in the end: take the side with the smaller argument.
+    value = beta_series(a, b, x) if x <= 0.5 else 1 - beta_series(b, a, 1 - x)
     if a < 1e4 and b < 1e4:  # second opinion
         other = mp.betainc(a, b, 0, x, regularized=True)
         assert abs(value - other) <= mp.mpf(10) ** -40 * max(value, mp.mpf(10) ** -300), (a, b, x)
@@ -192,93 +195,116 @@ def s(x):
     return mp.nstr(x, 25, strip_zeros=False) if isinstance(x, mp.mpf) else repr(x)
 
 
-def build():
+SECTIONS = ("gamma", "chisq_low", "chisq_high", "normal_t", "beta", "binom_cases")
+
+
+def build(only=None):
+    """The whole table, or one section of it (to run the sections in parallel processes)."""
     out = {"generator": "core/test/reference/distributions.py (mpmath %s, 60 digits)" % mp.__version__}
+    want = (lambda name: only is None or only == name)
 
     # --- incomplete gamma: fixed and random shapes, x at quantiles of the distribution -----------
     shapes = [0.5, 1, 1.5, 2, 2.5, 3, 5, 7.5, 10, 15, 20, 25, 50, 100, 250, 500, 939, 1000, 1087.5,
               2000, 5000, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 5e6]
     shapes += [short(math.exp(rng.uniform(math.log(0.5), math.log(5e6))), 6) for _ in range(60)]
-    gamma = []
-    for a in shapes:
-        for p in P_GRID:
-            x = short(stats.gamma.ppf(p, a))
-            if x <= 0:
-                continue
-            P, Q = gamma_row(a, x)
-            if P < mp.mpf("1e-11") or Q < mp.mpf("1e-11"):
-                continue
-            gamma.append([a, x, s(P), s(Q)])
-    out["gamma"] = gamma
+    if want("gamma"):
+        gamma = []
+        for a in shapes:
+            for p in P_GRID:
+                x = short(stats.gamma.ppf(p, a))
+                if x <= 0:
+                    continue
+                P, Q = gamma_row(a, x)
+                if P < mp.mpf("1e-11") or Q < mp.mpf("1e-11"):
+                    continue
+                gamma.append([a, x, s(P), s(Q)])
+        out["gamma"] = gamma
 
     # --- chi-square quantiles ------------------------------------------------------------------
     dfs = [1, 2, 3, 4, 5, 7, 9, 10, 20, 30, 50, 100, 200, 500, 1000, 1800, 1878, 1880, 2000, 2100,
            2174, 2200, 5000, 10000, 100000, 1000000, 10000000]
     dfs += sorted({int(round(math.exp(rng.uniform(0, math.log(1e7))))) for _ in range(60)})
-    chisq = []
-    for df in dfs:
-        for p in P_GRID:
-            chisq.append([p, df, s(chisq_quantile(p, df))])
-    out["chisq"] = chisq
+    for part, chosen in (("chisq_low", [d for d in dfs if d < 3000]), ("chisq_high", [d for d in dfs if d >= 3000])):
+        if want(part):
+            out[part] = [[p, df, s(chisq_quantile(p, df))] for df in chosen for p in P_GRID]
 
-    # --- normal quantiles -----------------------------------------------------------------------
-    ps = [1e-300, 1e-200, 1e-100, 1e-50, 1e-20] + P_GRID + [1 - 2 ** -40, 1 - 2 ** -50]
-    ps += [short(rng.uniform(0, 1)) for _ in range(60)] + [short(10 ** rng.uniform(-300, -1)) for _ in range(60)]
-    out["normal"] = [[p, s(normal_quantile(p))] for p in ps]
-
-    # --- t quantiles ------------------------------------------------------------------------------
-    t_rows = []
-    for df in [1, 2, 3, 5, 10, 30, 100, 1000, 1e4, 1e6]:
-        for p in [1e-10, 1e-6, 1e-3, 0.025, 0.1, 0.3, 0.5 - 1e-3, 0.7, 0.9, 0.975, 0.999, 1 - 1e-6, 1 - 1e-10]:
-            t_rows.append([p, df, s(t_quantile(p, df))])
-    out["t"] = t_rows
+    if want("normal_t"):
+        ps = [1e-300, 1e-200, 1e-100, 1e-50, 1e-20] + P_GRID + [1 - 2 ** -40, 1 - 2 ** -50]
+        ps += [short(rng.uniform(0, 1)) for _ in range(60)] + [short(10 ** rng.uniform(-300, -1)) for _ in range(60)]
+        out["normal"] = [[p, s(normal_quantile(p))] for p in ps]
+        t_rows = []
+        for df in [1, 2, 3, 5, 10, 30, 100, 1000, 1e4, 1e6]:
+            for p in [1e-10, 1e-6, 1e-3, 0.025, 0.1, 0.3, 0.5 - 1e-3, 0.7, 0.9, 0.975, 0.999, 1 - 1e-6, 1 - 1e-10]:
+                t_rows.append([p, df, s(t_quantile(p, df))])
+        out["t"] = t_rows
+    else:
+        [short(rng.uniform(0, 1)) for _ in range(60)], [short(10 ** rng.uniform(-300, -1)) for _ in range(60)]
 
     # --- beta quantiles (Clopper-Pearson shapes: a = x_a or x_a + 1, b = x - x_a + 1 or x - x_a) --
-    beta_rows = []
     shape_pairs = [(1, 1), (1, 10), (10, 1), (1, 1000), (3, 7), (50, 60), (938, 1), (1000, 2000),
                    (1e4, 1e4 + 1), (123456, 654321), (1e6, 1), (1, 1e6), (5e6, 4e6), (1e7, 1e7)]
     shape_pairs += [(float(rng.randint(1, 10 ** rng.randint(1, 5))), float(rng.randint(1, 10 ** rng.randint(1, 5)))) for _ in range(12)]
-    for a, b in shape_pairs:
-        for p in [1e-10, 1e-6, 5e-4, 0.005, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975, 0.9995, 1 - 1e-6, 1 - 1e-10]:
-            q = beta_quantile(p, a, b)
-            if q < mp.mpf("1e-300"):
-                continue
-            beta_rows.append([p, a, b, s(q)])
-    out["beta"] = beta_rows
+    if want("beta"):
+        beta_rows = []
+        for a, b in shape_pairs:
+            for p in [1e-10, 1e-6, 5e-4, 0.005, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975, 0.9995, 1 - 1e-6, 1 - 1e-10]:
+                q = beta_quantile(p, a, b)
+                if q < mp.mpf("1e-300"):
+                    continue
+                beta_rows.append([p, a, b, s(q)])
+        out["beta"] = beta_rows
 
-    # --- binomial CDF (the exact conditional test: n = x_a + x_b, p = E_a / (E_a + E_b)) ----------
-    binom = []
-    for n, p in [(1, 0.5), (10, 0.3), (100, 0.01), (1000, 0.5), (2000, 0.7), (12345, 0.123),
-                 (10 ** 5, 0.5), (10 ** 6, 0.25), (10 ** 7, 0.5), (10 ** 7, 1e-6)]:
-        mean, sd = n * p, math.sqrt(n * p * (1 - p))
-        ks = {0, n - 1, int(mean)} | {int(mean + z * sd) for z in (-6, -4, -2, -1, -0.5, 0.5, 1, 2, 4, 6)}
-        for k in sorted(k for k in ks if 0 <= k < n):
-            c = binom_cdf(k, n, p)
-            if c < mp.mpf("1e-300"):
-                continue
-            # Upper tail P(X > k) as kekao computes it: P(Y <= n - k - 1), Y ~ Bin(n, 1 - p), with
-            # 1 - p rounded to a double exactly as in JavaScript.
-            upper = binom_cdf(n - k - 1, n, 1 - p) if k < n - 1 else mp.mpf(1) - c
-            binom.append([k, n, p, s(c), s(upper)])
-    out["binom"] = binom
+    if want("binom_cases"):
+        # --- binomial CDF (the exact conditional test: n = x_a + x_b, p = E_a / (E_a + E_b)) ------
+        binom = []
+        for n, p in [(1, 0.5), (10, 0.3), (100, 0.01), (1000, 0.5), (2000, 0.7), (12345, 0.123),
+                     (10 ** 5, 0.5), (10 ** 6, 0.25), (10 ** 7, 0.5), (10 ** 7, 1e-6)]:
+            mean, sd = n * p, math.sqrt(n * p * (1 - p))
+            ks = {0, n - 1, int(mean)} | {int(mean + z * sd) for z in (-6, -4, -2, -1, -0.5, 0.5, 1, 2, 4, 6)}
+            for k in sorted(k for k in ks if 0 <= k < n):
+                c = binom_cdf(k, n, p)
+                if c < mp.mpf("1e-300"):
+                    continue
+                # Upper tail P(X > k) as kekao computes it: P(Y <= n - k - 1), Y ~ Bin(n, 1 - p), with
+                # 1 - p rounded to a double exactly as in JavaScript.
+                upper = binom_cdf(n - k - 1, n, 1 - p) if k < n - 1 else mp.mpf(1) - c
+                binom.append([k, n, p, s(c), s(upper)])
+        out["binom"] = binom
 
-    # --- the two worked cases ---------------------------------------------------------------------
-    upper_938 = chisq_quantile(0.975, 2 * 938 + 2) / (2 * 10 ** 6)
-    # Vangel lower bound, n = 2175, cv chosen so that the exact lower bound is 0.250145.
-    n = 2175
-    u1 = chisq_quantile(0.975, n - 1)
-    cv = mp.mpf("0.258069")
-    lower_cv = cv / mp.sqrt(((u1 + 2) / n - 1) * cv ** 2 + u1 / (n - 1))
-    out["cases"] = {
-        "garwoodUpper938": {"failures": 938, "exposure": 1e6, "confidence": 0.95,
-                            "chisq": s(chisq_quantile(0.975, 1878)), "upper": s(upper_938)},
-        "vangelLower2175": {"cv": 0.258069, "n": n, "confidence": 0.95, "u1": s(u1), "lower": s(lower_cv)},
-    }
+        # --- the two worked cases -------------------------------------------------------------------
+        upper_938 = chisq_quantile(0.975, 2 * 938 + 2) / (2 * 10 ** 6)
+        # Vangel lower bound, n = 2175, cv chosen so that the exact lower bound is 0.250145.
+        n = 2175
+        u1 = chisq_quantile(0.975, n - 1)
+        cv = mp.mpf("0.258069")
+        lower_cv = cv / mp.sqrt(((u1 + 2) / n - 1) * cv ** 2 + u1 / (n - 1))
+        out["cases"] = {
+            "garwoodUpper938": {"failures": 938, "exposure": 1e6, "confidence": 0.95,
+                                "chisq": s(chisq_quantile(0.975, 1878)), "upper": s(upper_938)},
+            "vangelLower2175": {"cv": 0.258069, "n": n, "confidence": 0.95, "u1": s(u1), "lower": s(lower_cv)},
+        }
+    return out
+
+
+def merge(tables):
+    out = {}
+    for t in tables:
+        out.update(t)
+    out["chisq"] = out.pop("chisq_low", []) + out.pop("chisq_high", [])
     return out
 
 
 if __name__ == "__main__":
-    table = build()
+    # No argument: the whole table. "--part NAME OUT.json": one section (see SECTIONS);
+    # "--merge A.json B.json ...": the table from the sections, as the whole run would write it.
+    if len(sys.argv) > 2 and sys.argv[1] == "--part":
+        with open(sys.argv[3], "w") as f:
+            json.dump(build(sys.argv[2]), f)
+        sys.exit(0)
+    if len(sys.argv) > 2 and sys.argv[1] == "--merge":
+        table = merge(json.load(open(p)) for p in sys.argv[2:])
+    else:
+        table = merge([build()])
     with open(os.path.join(HERE, "distributions.json"), "w") as f:
         json.dump(table, f, indent=0)
         f.write("\n")
