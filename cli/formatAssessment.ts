@@ -24,7 +24,7 @@ export function formatAssessment(a: Assessment, lang: Lang = 'zh'): string {
   const lines: string[] = [];
   lines.push(`${lang === 'en' ? a.rubricTitle.en : a.rubricTitle.zh}`);
   lines.push(`${t('企业', 'Enterprise')}: ${a.subject.enterprise}    ${t('产品/项目', 'Product')}: ${a.subject.product}`);
-  lines.push(`${t('分档阈值', 'Band thresholds')}: ${a.policy.label}`);
+  lines.push(`${t('分档阈值', 'Band thresholds')}: ${lang === 'en' ? (a.policy.labelEn ?? a.policy.label) : a.policy.label}`);
   if (!a.basicRequirements.met) {
     lines.push(`${t('基本要求未满足', 'Basic requirements unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`);
   }
@@ -32,7 +32,7 @@ export function formatAssessment(a: Assessment, lang: Lang = 'zh'): string {
   lines.push(`${t('指标', 'Indicator').padEnd(10)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(8)}${t('加权分', 'Weighted')}`);
   for (const i of a.indicators) {
     const weight = weightText(i.weight);
-    const band = i.suggestedBand ? `${i.suggestedBand.min}~${i.suggestedBand.max}` : '—';
+    const band = i.suggestedBand ? `${i.suggestedBand.min}${lang === 'en' ? '–' : '~'}${i.suggestedBand.max}` : '—';
     lines.push(`${i.code.padEnd(10)}${weight.padEnd(10)}${band.padEnd(10)}${fixed(i.rawScore, 1).padEnd(8)}${fixed(i.weightedScore)}`);
     lines.push(...indicatorNoteLines(i, lang));
   }

@@ -21,13 +21,15 @@ export const assessCommand: CliCommand = {
     if (!file) throw new UserError('cli.missingFile', '请指定申报文件：kekao assess FILE.json', 'missing file: kekao assess FILE.json', 2);
     const input = await readJsonFile(file, io.cwd);
     const result = assessInput(input, { family: stringFlag(p, 'family') });
+    const lang = stringFlag(p, 'lang') === 'en' ? 'en' : 'zh';
     if (!result.ok) {
-      io.err(`${file} 校验未通过 / validation failed:\n`);
-      for (const e of result.errors) io.err(`  - ${e.zh} (${e.key}: ${e.en})\n`);
+      io.err(lang === 'en' ? `${file}: validation failed:\n` : `${file} 校验未通过 / validation failed:\n`);
+      for (const e of result.errors) io.err(lang === 'en' ? `  - ${e.en} (${e.key})\n` : `  - ${e.zh} (${e.key}: ${e.en})\n`);
       return 1;
     }
-    if (booleanFlag(p, 'json')) io.out(`${JSON.stringify(result.assessment, null, 2)}\n`);
-    else io.out(formatAssessment(result.assessment as Assessment, stringFlag(p, 'lang') === 'en' ? 'en' : 'zh'));
+    if (booleanFlag(p, 'json')) io.out(`${JSON.stringify(result.assessment, null, 2)}
+`);
+    else io.out(formatAssessment(result.assessment as Assessment, lang));
     return 0;
   },
 };

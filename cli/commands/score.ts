@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { assess, type Assessment, type IndicatorAssessment, type Lang, type Submission } from '../../core/src/index.js';
+import { assess, PATH_MODEL_LABELS, type Assessment, type IndicatorAssessment, type Lang, type PathModel, type Submission } from '../../core/src/index.js';
 import { readWorkbook } from '../../workbook/src/readWorkbook.js';
 import { isWorkbookKind, WORKBOOK_KINDS, type WorkbookKind } from '../../core/src/workbook/contract.js';
 import { formatCellNote, type CellNote } from '../../core/src/workbook/cellNotes.js';
@@ -32,6 +32,17 @@ export function progressReporter(io: CliIO, label: string): (done: number, total
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? (Math.abs(x) >= 1000 || Number.isInteger(x) ? String(Math.round(x * 100) / 100) : x.toPrecision(4)) : '—');
 
+/** Names of the plain metrics printed as key=value (others print their key). */
+const METRIC_LABELS: Record<string, { zh: string; en: string }> = {
+  narrativeLength: { zh: '说明字数', en: 'narrative length' },
+  indicator: { zh: '指标', en: 'indicator' },
+  growthPercent: { zh: '增长率（%）', en: 'growth (%)' },
+  reductionPercent: { zh: '降低率（%）', en: 'reduction (%)' },
+  totalTenThousandYuan: { zh: '合计（万元）', en: 'total (10,000 yuan)' },
+  size: { zh: '企业规模', en: 'enterprise size' },
+};
+const SIZE_ZH: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
+
 /** A few headline figures of an indicator's metrics (the shapes are core's; anything unknown is skipped). */
 export function keyMetrics(ind: IndicatorAssessment, lang: Lang): string[] {
   const m = ind.metrics as Record<string, any>;
@@ -43,20 +54,26 @@ export function keyMetrics(ind: IndicatorAssessment, lang: Lang): string[] {
     }
   } else if (ind.code === 'Id' && Array.isArray(m.parameters)) {
     for (const p of m.parameters) {
-      out.push(`${p.name}: ${t('模型', 'model')} ${p.model ?? '—'}, ${t('最小R²', 'min R²')} ${num(p.minR2)}, ${t('寿命期内漂移占允许量', 'drift share at rated life')} ${typeof p.worstDriftShare === 'number' ? pct(p.worstDriftShare) : '—'}, ${t('有效退化模型', 'effective model')} ${p.effectiveModel ? t('是', 'yes') : t('否', 'no')}`);
+      out.push(`${p.name}: ${t('模型', 'model')} ${p.model ? t(PATH_MODEL_LABELS[p.model as PathModel]?.zh ?? p.model, p.model) : '—'}, ${t('最小R²', 'min R²')} ${num(minUnitR2(p))}, ${t('寿命期内漂移占允许量', 'drift share at rated life')} ${typeof p.worstDriftShare === 'number' ? (p.worstDriftShare > 0 ? pct(p.worstDriftShare) : t('0%（退化方向与限值相反）', '0% (drift away from the limit)')) : '—'}, ${t('有效退化模型', 'effective model')} ${p.effectiveModel ? t('是', 'yes') : t('否', 'no')}`);
     }
   } else if (ind.code === 'Ir' && typeof m.scenarioCount === 'number') {
     out.push(`${t('场景', 'scenarios')} ${m.scenarioCount}, ${t('裕量>0', 'margin>0')} ${m.passCount}, ${t('应力类别', 'stress categories')} ${m.categoryCount ?? '—'}, ${t('平均严酷度', 'mean severity')} ${num(m.meanSeverity)}`);
   } else if (ind.code === 'W' && m.before && m.after) {
     out.push(`${t('故障率', 'rate')} ${num(m.before.rate)} → ${num(m.after.rate)}${typeof m.reduction === 'number' ? `, ${t('降低', 'reduction')} ${(m.reduction * 100).toFixed(1)}%` : ''}${typeof m.pValue === 'number' ? `, p=${num(m.pValue)}` : ''}`);
   } else {
-    for (const [k, v] of Object.entries(m)) if (typeof v === 'number' || typeof v === 'string') out.push(`${k}=${typeof v === 'number' ? num(v) : v}`);
+    for (const [k, v] of Object.entries(m)) if (typeof v === 'number' || typeof v === 'string') out.push(`${METRIC_LABELS[k] ? t(METRIC_LABELS[k]!.zh, METRIC_LABELS[k]!.en) : k}=${typeof v === 'number' ? num(v) : lang === 'zh' && k === 'size' ? (SIZE_ZH[v] ?? v) : v}`);
   }
   return out;
 }
 
-function bandText(ind: IndicatorAssessment): string {
-  return ind.suggestedBand ? `${ind.suggestedBand.min}～${ind.suggestedBand.max}` : '—';
+function bandText(ind: IndicatorAssessment, lang: Lang): string {
+  return ind.suggestedBand ? `${ind.suggestedBand.min}${lang === 'en' ? '–' : '～'}${ind.suggestedBand.max}` : '—';
+}
+
+/** The smallest unit R² of an Id parameter (the policy's threshold is `minR2`, not this). */
+function minUnitR2(p: { units?: Array<{ r2?: number | null }> }): number | null {
+  const r2 = (p.units ?? []).map((u) => u.r2).filter((v): v is number => typeof v === 'number');
+  return r2.length ? Math.min(...r2) : null;
 }
 
 /** The Chinese summary of one scored workbook (English with --lang en). */
@@ -65,16 +82,18 @@ export function formatScored(file: string, a: Assessment, readWarnings: CellNote
   const L: string[] = [];
   L.push(`══ ${file} ══`);
   L.push(`${lang === 'en' ? a.rubricTitle.en : a.rubricTitle.zh} — ${a.subject.enterprise} / ${a.subject.product}`);
-  L.push(`${t('建议分档口径', 'band policy')}: ${a.policy.label}`);
+  L.push(`${t('建议分档口径', 'band policy')}: ${lang === 'en' ? (a.policy.labelEn ?? a.policy.label) : a.policy.label}`);
   if (!a.basicRequirements.met) L.push(`${t('基本要求（a）未满足', 'basic requirements (a) unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`);
   L.push('');
   L.push(`${t('指标', 'Indicator').padEnd(14)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(9)}${t('加权分', 'Weighted')}`);
   for (const i of a.indicators) {
-    const name = `${i.code} ${lang === 'en' ? '' : i.name.zh}`.trim();
+    // Chinese: the rubric's abbreviations (Ic, Id, …) stay beside the name; item codes such as
+    // 'background' are identifiers, not words for a Chinese reader.
+    const name = lang === 'en' ? i.code : i.code.length <= 2 ? `${i.code} ${i.name.zh}` : i.name.zh;
     const weight = weightText(i.weight);
     const raw = i.rawScore === null ? '—' : String(i.rawScore);
     const weighted = i.weightedScore === null ? '—' : i.weightedScore.toFixed(2);
-    L.push(`${name.padEnd(14)}${weight.padEnd(10)}${bandText(i).padEnd(10)}${raw.padEnd(9)}${weighted}${i.fraud ? t('  （造假，计0分）', '  (fraud: 0)') : ''}`);
+    L.push(`${name.padEnd(14)}${weight.padEnd(10)}${bandText(i, lang).padEnd(10)}${raw.padEnd(9)}${weighted}${i.fraud ? t('  （造假，计0分）', '  (fraud: 0)') : ''}`);
     for (const k of keyMetrics(i, lang)) L.push(`    ${k}`);
     L.push(...indicatorNoteLines(i, lang));
   }
@@ -85,7 +104,7 @@ export function formatScored(file: string, a: Assessment, readWarnings: CellNote
   for (const w of a.warnings) L.push(`! ${lang === 'en' ? w.en : w.zh}`);
   if (a.flags.length) {
     L.push(`${t('数据需核实', 'Data to verify')} (${a.flags.length}):`);
-    for (const f of a.flags) L.push(`  ⚑ ${f.place}: ${lang === 'en' ? f.message.en : f.message.zh}`);
+    for (const f of a.flags) L.push(`  ⚑ ${lang === 'en' ? (f.placeEn ?? f.place) : f.place}: ${lang === 'en' ? f.message.en : f.message.zh}`);
   }
   if (readWarnings.length) {
     L.push(`${t('读取提示', 'Reading notes')} (${readWarnings.length}):`);

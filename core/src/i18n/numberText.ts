@@ -48,3 +48,21 @@ export function formatPercent(value: number | null | undefined, decimals = 2): s
 function trimZeros(mantissa: string): string {
   return mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
 }
+
+/**
+ * A relative reduction in words, never a negative percentage: 0.25 → 降幅 25.0% / reduction 25.0%;
+ * −0.5 → 升幅 50.0%（不降反升）/ increase of 50.0% (no reduction).
+ */
+export function reductionText(reduction: number, digits = 1): { zh: string; en: string } {
+  if (reduction >= 0) return { zh: `降幅 ${pct(reduction, digits)}`, en: `reduction ${pct(reduction, digits)}` };
+  return { zh: `升幅 ${pct(-reduction, digits)}（不降反升）`, en: `increase of ${pct(-reduction, digits)} (no reduction)` };
+}
+
+/**
+ * A share of the allowed drift in words, never a negative percentage: a share ≤ 0 means the path
+ * moves away from its limit (退化方向与限值相反).
+ */
+export function driftShareText(share: number, digits = 0): { zh: string; en: string } {
+  if (share > 0) return { zh: pct(share, digits), en: pct(share, digits) };
+  return { zh: '0%（退化方向与限值相反）', en: '0% (the drift runs opposite to the limit)' };
+}

@@ -263,6 +263,8 @@ export function assistanceKpis(
         const capability = processCapability(k.data);
         after = capability.cpk;
         if (after === null) return { value: null, reason: capability.reasons[0] ?? NO_DATA };
+        // σ_within and σ_overall disagree: the Cpk is shown with the warning beside it.
+        if (capability.warnings.length > 0) return { value: after, detail: capability.warnings[0]! };
       }
       if (after === null) return { value: null };
       const detail =

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { submissionSchema, type Submission } from '../submission/index.js';
+import { bilingualZodError, zodIssueText } from '../submission/zodMessages.js';
 import type { Assessment, ValidationIssue } from './assessment.js';
 import { assessReliability, type AssessOptions } from './reliability/assessReliability.js';
 import { assessFmea } from './assessFmea.js';
@@ -17,39 +18,20 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(根 / root)';
 }
 
-/** Turns zod issues into bilingual, path-named validation issues. */
+/** Turns zod issues into bilingual, path-named validation issues (wording: submission/zodMessages.ts). */
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((i) => {
     const path = formatPath(i.path);
-    const [zh, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) as [string, string] : [zodMessageZh(i), i.message];
+    const { zh, en } = zodIssueText(i);
     return { path, key: `validation.${i.code}`, zh: `${path}：${zh}`, en: `${path}: ${en}` };
   });
-}
-
-function zodMessageZh(i: z.core.$ZodIssue): string {
-  switch (i.code) {
-    case 'invalid_type':
-      return i.input === undefined ? '缺少必填字段' : `类型错误（应为 ${i.expected}）`;
-    case 'invalid_value':
-      return `取值无效（可选：${i.values.map(String).join('、')}）`;
-    case 'invalid_union':
-      return i.path.length === 0 ? 'rubric 字段无效（可选：reliability-2024、fmea-case-2025、db31-1368-2022）' : '不符合任何允许的格式';
-    case 'too_small':
-      return `数值或长度过小（最小 ${String(i.minimum)}）`;
-    case 'too_big':
-      return `数值或长度过大（最大 ${String(i.maximum)}）`;
-    case 'unrecognized_keys':
-      return `未知字段：${i.keys.join('、')}`;
-    default:
-      return '取值无效';
-  }
 }
 
 export type ValidationResult = { ok: true; submission: Submission } | { ok: false; errors: ValidationIssue[] };
 
 /** Validates any submission (the discriminator is `rubric`); errors name the path of the bad field. */
 export function validateSubmission(input: unknown): ValidationResult {
-  const r = submissionSchema.safeParse(input);
+  const r = submissionSchema.safeParse(input, { error: bilingualZodError });
   return r.success ? { ok: true, submission: r.data } : { ok: false, errors: issuesFromZod(r.error) };
 }
 

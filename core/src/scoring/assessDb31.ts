@@ -72,7 +72,7 @@ export function assessDb31(s: Db31Submission): Assessment {
     rubric: db31_1368_2022.id,
     rubricTitle: db31_1368_2022.title,
     subject: { enterprise: s.enterprise.name, product: s.project.name },
-    policy: { family: 'db31', label: '表B.1（官方）', official: false },
+    policy: { family: 'db31', label: '表B.1（官方）', labelEn: 'Table B.1 (official)', official: false },
     indicators,
     basicRequirements: { met: true, missing: [] },
     ...scoreTotals(indicators, db31_1368_2022.totalPoints),

@@ -40,7 +40,7 @@ export function assessFmea(s: FmeaSubmission): Assessment {
     rubric: fmeaCase2025.id,
     rubricTitle: fmeaCase2025.title,
     subject: { enterprise: s.enterprise.name, product: s.case.name },
-    policy: { family: 'fmea', label: '评价准则（官方）', official: false },
+    policy: { family: 'fmea', label: '评价准则（官方）', labelEn: 'evaluation criteria (official)', official: false },
     indicators,
     basicRequirements: { met: true, missing: [] },
     ...totals,

@@ -18,6 +18,8 @@ export interface IntegrityFlag {
   /** Where in the submission, e.g. `ic.parameters[0].stages[1]`, and a human-readable place. */
   path: string;
   place: string;
+  /** `place` in English (optional only so that flags built elsewhere stay valid). */
+  placeEn?: string;
   message: Note;
   status: '需核实';
 }
@@ -46,7 +48,8 @@ export interface Assessment {
   rubric: string;
   rubricTitle: Bilingual;
   subject: { enterprise: string; product: string };
-  policy: { family: string; label: string; official: false };
+  /** `label` is the Chinese label; `labelEn` the English one (optional for assessments stored before it). */
+  policy: { family: string; label: string; labelEn?: string; official: false };
   indicators: IndicatorAssessment[];
   basicRequirements: { met: boolean; missing: Array<{ key: string; zh: string; en: string }> };
   /** Σ weighted scores of the indicators that have one (rubric note (c)). */

@@ -42,3 +42,11 @@ export function rubricBand(code: IndicatorCode, level: Level): { band: Band; cri
   if (!b) throw new Error(`rubric band ${code}/${min} missing`);
   return { band: { min: b.min, max: b.max }, criterion: b.criterion };
 }
+
+/** The reliability-2024 band range of each level, as written in reasons. */
+export const LEVEL_RANGE: Record<Level, Bilingual> = {
+  excellent: { zh: '91~100', en: '91–100' },
+  good: { zh: '71~90', en: '71–90' },
+  fair: { zh: '41~70', en: '41–70' },
+  poor: { zh: '0~40', en: '0–40' },
+};

@@ -2,7 +2,7 @@ import { note, type Note } from '../i18n/note.js';
 import type { Band, Bilingual } from './assessment.js';
 import { resolveBandPolicy, type BandPolicyOverride } from './bandPolicy.js';
 import { LEVEL_LABEL, rubricBand, type Level } from './bandSuggestion.js';
-import { pct } from '../i18n/numberText.js';
+import { driftShareText, pct, reductionText } from '../i18n/numberText.js';
 import { cvLevel, icMatrix } from './reliability/icBand.js';
 import { idShareLevel } from './reliability/idBand.js';
 import { irCoverageLevel, type IrCoverage } from './reliability/irBand.js';
@@ -46,7 +46,7 @@ export function suggestBand(
     }
     case 'Id':
       level = idShareLevel(summary.worstDriftShare, summary.effectiveModel, policy);
-      reasons.push(note('id.share', `额定寿命时消耗允许退化量 ${summary.worstDriftShare === null ? '—' : pct(summary.worstDriftShare, 0)}${summary.effectiveModel ? '，有效退化模型' : ''}`, `Share of allowed drift at rated life ${summary.worstDriftShare === null ? '—' : pct(summary.worstDriftShare, 0)}${summary.effectiveModel ? ', effective model' : ''}`));
+      reasons.push(note('id.share', `额定寿命时消耗允许退化量 ${summary.worstDriftShare === null ? '—' : driftShareText(summary.worstDriftShare).zh}${summary.effectiveModel ? '，有效退化模型' : ''}`, `Share of allowed drift at rated life ${summary.worstDriftShare === null ? '—' : driftShareText(summary.worstDriftShare).en}${summary.effectiveModel ? ', effective model' : ''}`));
       break;
     case 'Ir':
       level = irCoverageLevel(summary, policy);
@@ -55,7 +55,7 @@ export function suggestBand(
     case 'W': {
       const significant = summary.pValue !== null && summary.pValue < policy.w.alpha;
       level = wReductionLevel(summary.reduction, significant, policy);
-      reasons.push(note('w.reduction', `降幅 ${pct(summary.reduction, 1)}${significant ? '，统计显著' : ''}`, `Reduction ${pct(summary.reduction, 1)}${significant ? ', significant' : ''}`));
+      reasons.push(note('w.reduction', `${reductionText(summary.reduction).zh}${significant ? '，统计显著' : ''}`, `${reductionText(summary.reduction).en}${significant ? ', significant' : ''}`));
       break;
     }
   }

@@ -10,10 +10,9 @@
  * stays accurate when the spread is tiny against the level (e.g. 1e9 + 0.1, 1e9 + 0.2, …), where
  * the textbook one-pass Σx² − (Σx)²/n loses every digit.
  *
- * Hot path: two plain `for` loops over the input (unrolled into independent accumulators), no
- * allocation. Extreme magnitudes (a sum or a sum of squares that overflows, or squares that
- * underflow) are detected after the loops and recomputed on values scaled by a power of two
- * (exact), so finite input never yields NaN or Infinity. Results:
+ * Two plain indexed loops over the input (a for…of loop measured ten times slower here). Extreme magnitudes (a sum or a sum of squares
+ * that overflows, or squares that underflow) are detected after the loops and recomputed on values
+ * scaled by a power of two (exact), so finite input never yields NaN or Infinity. Results:
  *   - n = 0, or any non-finite input value → mean null, sd null;
  *   - n = 1 → sd null (a sample SD needs n ≥ 2);
  *   - an SD beyond the largest double (only for values near ±1.8e308 of both signs) → sd null.
@@ -30,54 +29,41 @@ const UNDERFLOW_GUARD = 2 ** -900;
 export function sampleMoments(values: readonly number[]): SampleMoments {
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null };
-
-  // Four independent accumulators: one chain of dependent additions would make the loop
-  // latency-bound (about 4 cycles per element); four chains let the CPU overlap them.
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const n4 = n - (n % 4);
-  let i = 0;
-  for (; i < n4; i += 4) {
-    s0 += values[i];
-    s1 += values[i + 1];
-    s2 += values[i + 2];
-    s3 += values[i + 3];
-  }
-  for (; i < n; i++) s0 += values[i];
-  const sum = s0 + s1 + (s2 + s3);
+  const sum = sumOf(values);
   // A finite sum proves every value is finite (±Infinity or NaN would propagate into it).
   if (!Number.isFinite(sum)) return scaledMoments(values);
   const mean = sum / n;
   if (n === 1) return { n, mean, sd: null };
-
-  let d0 = 0;
-  let d1 = 0;
-  let q0 = 0;
-  let q1 = 0;
-  const n2 = n - (n % 2);
-  for (i = 0; i < n2; i += 2) {
-    const a = values[i] - mean;
-    const b = values[i + 1] - mean;
-    d0 += a;
-    d1 += b;
-    q0 += a * a;
-    q1 += b * b;
-  }
-  if (i < n) {
-    const a = values[i] - mean;
-    d0 += a;
-    q0 += a * a;
-  }
-  const sumD = d0 + d1;
-  const sumD2 = q0 + q1;
+  const { sumD, sumD2 } = deviationSums(values, mean);
   // Overflowed, or small enough that squares may have underflowed (this includes all-equal
   // values, Σd² = 0, which the slow path confirms cheaply).
   if (!(sumD2 >= UNDERFLOW_GUARD && sumD2 < Infinity)) return scaledMoments(values);
   // Chan–Golub–LeVeque correction term (Σd)²/n; clamp at 0 against a last-bit negative.
   const m2 = sumD2 - (sumD * sumD) / n;
   return { n, mean, sd: Math.sqrt(m2 > 0 ? m2 / (n - 1) : 0) };
+}
+
+/*
+ * The two passes are functions of their own: V8 optimises a long loop while it runs, and a loop
+ * inside a larger function was compiled before the rest of that function had run, then thrown
+ * away again and again (measured: 15× slower on 1e6 values).
+ */
+function sumOf(values: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum;
+}
+
+/** Σdᵢ and Σdᵢ² with dᵢ = xᵢ − mean. */
+function deviationSums(values: readonly number[], mean: number): { sumD: number; sumD2: number } {
+  let sumD = 0;
+  let sumD2 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - mean;
+    sumD += d;
+    sumD2 += d * d;
+  }
+  return { sumD, sumD2 };
 }
 
 /**

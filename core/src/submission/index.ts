@@ -7,6 +7,7 @@ export * from './common.js';
 export * from './reliabilitySubmission.js';
 export * from './fmeaSubmission.js';
 export * from './db31Submission.js';
+export { bilingualZodError, zodIssueText } from './zodMessages.js';
 
 /** Any submission kekao can assess, told apart by `rubric`. */
 export const submissionSchema = z.discriminatedUnion('rubric', [

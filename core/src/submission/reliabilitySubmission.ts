@@ -136,7 +136,12 @@ export const exposureUnitSchema = z.enum(['units', 'unit-hours', 'unit-years']);
 
 export const failurePeriodSchema = z.object({
   label: z.string().optional(),
-  failures: z.number().int('故障数必须是整数 / failures must be an integer').nonnegative('故障数不能为负 / failures must not be negative'),
+  // An integer beyond 2^53 − 1 fails zod's int check as too_big: left to the parse's error map
+  // ("too large"), since calling it "not an integer" would be wrong.
+  failures: z
+    .number()
+    .int({ error: (iss) => (iss.code === 'too_big' || iss.code === 'too_small' ? undefined : '故障数必须是整数 / failures must be an integer') })
+    .nonnegative('故障数不能为负 / failures must not be negative'),
   exposure: positive,
   exposureUnit: exposureUnitSchema.default('units'),
 });

@@ -1,5 +1,5 @@
 /**
- * Tolerant reading of one spreadsheet cell (issue 3, point 4): what people actually type into
+ * Tolerant reading of one spreadsheet cell: what people actually type into
  * Excel — full-width digits (１２．３), thousands separators (1,234.5), units in a number cell
  * ("12.3 V"), numbers stored as text, percentages, dates as serials. Each accepted repair comes
  * back as a warning; what cannot be read is an error. Pure functions; the caller adds sheet!cell.

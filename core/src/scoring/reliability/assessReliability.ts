@@ -121,7 +121,7 @@ export function assessReliability(s: ReliabilitySubmission, options: AssessOptio
     rubric: reliability2024.id,
     rubricTitle: reliability2024.title,
     subject: { enterprise: s.enterprise.name, product: s.product.name },
-    policy: { family: policy.family, label: policy.label.zh, official: false as const },
+    policy: { family: policy.family, label: policy.label.zh, labelEn: policy.label.en, official: false as const },
     indicators,
     basicRequirements: { met: basicMet, missing },
     ...scoreTotals(indicators, reliability2024.rawScoreMax),

@@ -4,7 +4,7 @@ import { compareFailureRates } from '../../metrics/failureRate.js';
 import type { FailurePeriod } from '../../submission/reliabilitySubmission.js';
 import type { BandPolicy } from '../bandPolicy.js';
 import type { BandSuggestion, Level } from '../bandSuggestion.js';
-import { num, pct } from '../../i18n/numberText.js';
+import { num, pct, reductionText } from '../../i18n/numberText.js';
 
 /**
  * W band rule (附表, 售后责任故障数（率）). The rubric recommends before/after data; kekao judges the
@@ -38,7 +38,8 @@ export function wBand(w: { before: FailurePeriod; after: FailurePeriod; targetRa
   }
   const significant = cmp.pValue !== null && cmp.pValue < policy.w.alpha && cmp.rateRatioUpper !== null && cmp.rateRatioUpper < 1;
   const pText = cmp.pValue === null ? '—' : num(cmp.pValue, 3);
-  reasons.push(note('w.reduction', `故障率由 ${num(cmp.before.rate ?? 0)} 降至 ${num(afterRate ?? 0)}，降幅 ${pct(cmp.reduction, 1)}；率比 ${cmp.rateRatio === null ? '—' : num(cmp.rateRatio)}，精确检验 p = ${pText}${significant ? '（显著）' : '（不显著）'}`, `Failure rate ${num(cmp.before.rate ?? 0)} → ${num(afterRate ?? 0)}, reduction ${pct(cmp.reduction, 1)}; rate ratio ${cmp.rateRatio === null ? '—' : num(cmp.rateRatio)}, exact test p = ${pText}${significant ? ' (significant)' : ' (not significant)'}`));
+  const change = reductionText(cmp.reduction);
+  reasons.push(note('w.reduction', `故障率由 ${num(cmp.before.rate ?? 0)} ${cmp.reduction >= 0 ? '降至' : '升至'} ${num(afterRate ?? 0)}，${change.zh}；率比 ${cmp.rateRatio === null ? '—' : num(cmp.rateRatio)}，精确检验 p = ${pText}${significant ? '（显著）' : '（不显著）'}`, `Failure rate ${num(cmp.before.rate ?? 0)} → ${num(afterRate ?? 0)}, ${change.en}; rate ratio ${cmp.rateRatio === null ? '—' : num(cmp.rateRatio)}, exact test p = ${pText}${significant ? ' (significant)' : ' (not significant)'}`));
   const level = wReductionLevel(cmp.reduction, significant, policy);
   if (level === 'excellent') {
     reasons.push(note('w.rule.excellent', `降幅 ≥ ${pct(policy.w.excellentReduction, 0)} 且统计显著（α = ${policy.w.alpha}）→ 91~100`, `Reduction ≥ ${pct(policy.w.excellentReduction, 0)} and significant → 91–100`));

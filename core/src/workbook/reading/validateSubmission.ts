@@ -3,7 +3,7 @@
  * refuses becomes an error at the cell the value came from; what it accepts is the submission,
  * with the contact person of the form added for the 推荐汇总表.
  */
-import { submissionSchema, type Submission } from '../../submission/index.js';
+import { bilingualZodError, submissionSchema, type Submission } from '../../submission/index.js';
 import type { WorkbookKind } from '../contract.js';
 import type { CellNoteCollector } from '../cellNotes.js';
 import type { CellOrigins } from './cellOrigins.js';
@@ -31,7 +31,7 @@ export function validateSubmission(
   notes: CellNoteCollector,
   origins: CellOrigins,
 ): WorkbookReading {
-  const parsed = submissionSchema.safeParse(draft);
+  const parsed = submissionSchema.safeParse(draft, { error: bilingualZodError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const at = origins.locate(issue.path as PropertyKey[]);
