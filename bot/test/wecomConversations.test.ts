@@ -40,7 +40,7 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       const first = await d.enter('visitor1');
       expect(first.text).toContain('可靠 kekao 可以回答');
       const buttons = first.cards.flatMap((c) => (c.card_type === 'button_interaction' ? c.button_list.map((b) => b.text) : []));
-      expect(buttons).toEqual(['联系人', '截止时间', '材料清单', '推荐流程', '帮扶申请', '我的申报', '评审摘要', '秘书处汇总', '评分标准问答']);
+      expect(buttons).toEqual(['联系人', '截止时间', '材料清单', '推荐流程', '帮扶申请', '我的申报', '评审摘要', '帮扶进度', '秘书处汇总', '评分标准问答']);
       const again = await d.enter('visitor1');
       expect(again.text).toBe('');
     });
@@ -107,19 +107,19 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       expect(r.text).toContain('企业微信卡片不能输入文字');
       expect((await d.say(w, '冀中机械制造有限公司')).text).toContain('统一社会信用代码');
       r = await d.say(w, BAD);
-      expect(r.text).toContain('uscc.checkCharacter');
+      expect(r.text).toContain('校验码错误');
       expect(r.text).toContain(`应为“${GOOD[17]}”`);
       expect((await d.say(w, GOOD.toLowerCase())).text).toContain('生产 / 经营地址');
-      expect((await d.say(w, '浙江省杭州市西湖区文三路1号')).text).toContain('intake.addressOutside');
+      expect((await d.say(w, '浙江省杭州市西湖区文三路1号')).text).toContain('不在京津沪渝冀闽赣鲁八省（市）范围内');
       expect((await d.say(w, '河北省石家庄市长安区建设北大街1号')).text).toContain('联系人/职务');
       expect((await d.say(w, '张三/质量经理')).text).toContain('联系电话');
-      expect((await d.say(w, '12812345678')).text).toContain('intake.phone');
+      expect((await d.say(w, '12812345678')).text).toContain('不是有效的电话号码');
       expect((await d.say(w, '13912345678')).text).toContain('所属行业');
       r = await d.say(w, '通用设备制造业');
       expect(r.text).toContain('企业规模');
       expect(r.cards.map((c) => c.card_type)).toEqual(['vote_interaction']);
       // A typed wrong answer, then the card.
-      expect((await d.say(w, '巨型')).text).toContain('intake.choice');
+      expect((await d.say(w, '巨型')).text).toContain('“巨型”不是可选项');
       r = await d.choose(w, ['中型']);
       expect(r.text).toContain('产品类别');
       r = await d.choose(w, ['工业产品']);
@@ -138,7 +138,7 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       const empty = await svc.sim.click(w, { taskId: commitment.task_id, cardType: commitment.card_type, eventKey: commitment.submit_button.key, responseCode: svc.mock.responseCodeForClick(commitment.task_id) });
       await svc.route.idle();
       const refusedText = [empty.passive?.content, ...svc.mock.sent.slice(-2).map((m) => m.text ?? '')].join('\n');
-      expect(refusedText).toContain('intake.required');
+      expect(refusedText).toContain('为必填项');
       expect((await d.choose(w, ['确认承诺'])).text).toContain('佐证材料');
       const before = svc.mock.sent.length;
       r = await d.say(w, '跳过');
@@ -164,7 +164,7 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       expect((await d.click(w, '取消')).text).toContain('已取消');
     });
 
-    it('an unregistered member cannot submit', async () => {
+    it('an unregistered member is told a role comes only from registration, not from what they type', async () => {
       await d.say('stranger1', '帮扶申请');
       expect((await d.say('stranger1', '我的申报')).text).toContain('尚未在 kekao 登记');
     });
@@ -203,7 +203,7 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       expect(id).toContain('91～100：在满足“基本要求（a）”的基础上');
       expect(id).toContain('评分说明');
       expect((await d.say('visitor4', '工业产品包括食品吗？')).text).toContain('不包括食品、药品、特种设备以及有特别法管理的产品');
-      expect((await d.say('visitor4', '今天午饭吃什么')).text).toContain('没有理解');
+      expect((await d.say('visitor4', '今天午饭吃什么')).text).toContain('超出了我能回答的范围');
     });
   });
 
