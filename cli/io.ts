@@ -1,3 +1,5 @@
+import type { Bilingual } from '../core/src/i18n/bilingual.js';
+
 /** Where a command writes; tests pass buffers, the real program passes the process streams. */
 export interface CliIO {
   out(text: string): void;
@@ -10,7 +12,7 @@ export interface CliIO {
 
 export interface CliCommand {
   name: string;
-  summary: { zh: string; en: string };
+  summary: Bilingual;
   usage: string;
   /** Further usage lines shown by `kekao COMMAND --help` (subcommands with their options). */
   usageDetails?: readonly string[];
