@@ -54,6 +54,7 @@ export interface AssistanceTriageResult {
   /** Supervision only: the grade used. */
   riskGrade?: RiskGrade;
 }
+
 /**
  * Decides whether quality and technical assistance (帮扶) starts.
  *
