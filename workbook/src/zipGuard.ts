@@ -7,6 +7,7 @@
  * header cannot make us allocate past the limit.
  * Browser-safe: Uint8Array, DataView and DecompressionStream only.
  */
+import { BilingualError } from '../../core/src/i18n/bilingualError.js';
 
 export interface ZipLimits {
   /** Total uncompressed size of all entries. */
@@ -28,13 +29,9 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 };
 
 /** A file-level refusal, in Chinese with the English key. */
-export class WorkbookFileError extends Error {
-  constructor(
-    readonly key: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} (${key})`);
+export class WorkbookFileError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en, { message: `${zh} (${key})` });
   }
 }
 

@@ -14,15 +14,12 @@
 import { isBlank, readEnum } from '../../../core/src/workbook/cellValue.js';
 import { DIRECTION_OPTIONS } from '../../../core/src/workbook/contract.js';
 import type { Bilingual } from '../../../core/src/i18n/bilingual.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 /** A bad argument: shown in the cell's error tooltip as `zh / en (key)`. */
-export class FunctionInputError extends Error {
-  constructor(
-    readonly key: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
+export class FunctionInputError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en);
     this.name = 'FunctionInputError';
   }
 }

@@ -10,6 +10,7 @@ import { envelopeSchema, inboundOf, InboundShapeError, type Inbound } from './in
 import { claimReceipt } from './receipts.js';
 import { LIMITS, utf8Bytes, type WecomMessage } from './templateCard.js';
 import { parseWecomXml, wecomXml, WecomXmlError } from './xml.js';
+import { BilingualError } from '../../../../core/src/i18n/bilingualError.js';
 
 /**
  * The callback URL of the application (接收消息服务器配置): GET verifies the URL, POST receives
@@ -53,9 +54,11 @@ const REFUSALS: Record<RefusalKey, { status: number; zh: string; en: string }> =
   'wecom.malformed': { status: 400, zh: '消息格式错误', en: 'malformed message' },
 };
 
-class Refused extends Error {
-  constructor(readonly key: RefusalKey, readonly detail: string) {
-    super(detail);
+class Refused extends BilingualError {
+  declare readonly key: RefusalKey;
+
+  constructor(key: RefusalKey, readonly detail: string) {
+    super(key, REFUSALS[key].zh, REFUSALS[key].en, { message: detail });
   }
 }
 
@@ -75,7 +78,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
   function refuse(req: ChannelRequest, e: Refused): ChannelResponse {
     const r = REFUSALS[e.key];
     d.log?.warn('wecom callback refused', { key: e.key, detail: e.detail, method: req.method, ip: req.ip });
-    return { status: r.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${r.zh} / ${r.en} (${e.key})` };
+    return { status: r.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${e.zh} / ${e.en} (${e.key})` };
   }
 
   function checkQuery(query: Record<string, string>): z.infer<typeof querySchema> {
