@@ -5,6 +5,7 @@ import { columnLetter } from '../../../core/src/workbook/cellValue.js';
 import { type ColumnSpec, type TableSpec, YES_NO_OPTIONS } from '../../../core/src/workbook/contract.js';
 import type { ExampleContent } from '../exampleData.js';
 import { displayOf } from './cellValues.js';
+import { addContractTable } from './contractTable.js';
 import { listFormula, VALIDATED_ROWS, validations } from './dataValidation.js';
 import { headerRow, title } from './sheetStyle.js';
 
@@ -27,15 +28,7 @@ export function writeDataSheet(wb: ExcelJS.Workbook, spec: TableSpec, ex: Exampl
   ws.columns = spec.columns.map((c) => ({ width: Math.max(c.width, c.header.length * 2 + 4) }));
   title(ws, spec.sheet, spec.description.zh, lastCol);
   const rows = tableRows(spec, ex);
-  ws.addTable({
-    name: spec.name,
-    ref: `A${spec.headerRow}`,
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: spec.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows: rows as ExcelJS.CellValue[][],
-  });
+  addContractTable(ws, spec, rows);
   const first = spec.headerRow + 1;
   const last = spec.headerRow + Math.max(VALIDATED_ROWS, rows.length);
   spec.columns.forEach((c: ColumnSpec, i) => {
