@@ -49,7 +49,7 @@ export interface Assessment {
   /** `label` is the Chinese label; `labelEn` the English one (optional for assessments stored before it). */
   policy: { family: string; label: string; labelEn?: string; official: false };
   indicators: IndicatorAssessment[];
-  basicRequirements: { met: boolean; missing: Array<{ key: string; zh: string; en: string }> };
+  basicRequirements: { met: boolean; missing: Note[] };
   /** Σ weighted scores of the indicators that have one (rubric note (c)). */
   total: number;
   /** Maximum attainable total (100 for every rubric kekao ships). */

@@ -10,6 +10,7 @@ import { envelopeSchema, inboundOf, InboundShapeError, type Inbound } from './in
 import { claimReceipt } from './receipts.js';
 import { LIMITS, utf8Bytes, type WecomMessage } from './templateCard.js';
 import { parseWecomXml, wecomXml, WecomXmlError } from './xml.js';
+import type { Bilingual } from '../../../../core/src/i18n/bilingual.js';
 import { BilingualError } from '../../../../core/src/i18n/bilingualError.js';
 
 /**
@@ -45,7 +46,7 @@ export interface WecomCallback {
 
 type RefusalKey = 'wecom.badQuery' | 'wecom.badSignature' | 'wecom.replayed' | 'wecom.undecryptable' | 'wecom.wrongReceiveId' | 'wecom.malformed';
 
-const REFUSALS: Record<RefusalKey, { status: number; zh: string; en: string }> = {
+const REFUSALS: Record<RefusalKey, Bilingual & { status: number }> = {
   'wecom.badQuery': { status: 400, zh: '缺少或无效的 msg_signature、timestamp、nonce 参数', en: 'missing or invalid msg_signature, timestamp or nonce' },
   'wecom.badSignature': { status: 403, zh: '签名校验失败', en: 'signature check failed' },
   'wecom.replayed': { status: 403, zh: '时间戳超出允许范围（±5 分钟），请求被拒绝', en: 'timestamp outside the ±5 minute window' },
