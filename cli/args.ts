@@ -1,5 +1,6 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from './io.js';
+import type { Bilingual } from '../core/src/i18n/bilingual.js';
 
 /** One option of a command: a value (`--out FILE`) or a switch (`--json`). */
 export interface OptionSpec {
@@ -22,7 +23,7 @@ export interface ParseOptions {
   positionals?: boolean;
 }
 
-function optionList(specs: OptionSpecs): { zh: string; en: string } {
+function optionList(specs: OptionSpecs): Bilingual {
   const names = [...Object.keys(specs).map((n) => `--${n}`), '--help'];
   return { zh: names.join('、'), en: names.join(', ') };
 }

@@ -1,3 +1,6 @@
+import type { Bilingual } from '../core/src/i18n/bilingual.js';
+import { BilingualError } from '../core/src/i18n/bilingualError.js';
+
 /** Where a command writes; tests pass buffers, the real program passes the process streams. */
 export interface CliIO {
   out(text: string): void;
@@ -10,7 +13,7 @@ export interface CliIO {
 
 export interface CliCommand {
   name: string;
-  summary: { zh: string; en: string };
+  summary: Bilingual;
   usage: string;
   /** Further usage lines shown by `kekao COMMAND --help` (subcommands with their options). */
   usageDetails?: readonly string[];
@@ -18,14 +21,14 @@ export interface CliCommand {
 }
 
 /** An error meant for the user: printed as is (Chinese, with the English key), never with a stack. */
-export class UserError extends Error {
+export class UserError extends BilingualError {
   constructor(
-    readonly key: string,
-    readonly zh: string,
-    readonly en: string,
+    key: string,
+    zh: string,
+    en: string,
     readonly exitCode = 1,
   ) {
-    super(`${zh} (${key})`);
+    super(key, zh, en, { message: `${zh} (${key})` });
   }
 }
 

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const log = createLogger(config.logLevel, { service: 'kekao' });
-  // The Teams bot at POST /api/messages (issue 6); built at start so the digest scheduler runs.
+  // The Teams bot at POST /api/messages; built at start so the digest scheduler runs.
   // With WeCom on, proactive messages go through every channel a user is linked to.
   const router = createNotifyRouter();
   const bot = teamsRoute({ digestIntervalMs: digestIntervalFromEnv(), ...(wecom ? { proactive: proactiveRouting(router, ['wecom']) } : {}) });

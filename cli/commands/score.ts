@@ -11,6 +11,7 @@ import { booleanFlag, parseArgs, stringFlag, type OptionSpecs } from '../args.js
 import { UserError, type CliCommand, type CliIO } from '../io.js';
 import { indicatorNoteLines, weightText } from '../formatAssessment.js';
 import { writeOutputFile } from '../writeOutputFile.js';
+import type { Bilingual } from '../../core/src/i18n/bilingual.js';
 
 type FileOutcome = { file: string; ok: true; entry: ScoredEntry } | { file: string; ok: false; errors: CellNote[]; warnings: CellNote[] };
 
@@ -33,7 +34,7 @@ const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? (Math.abs(x) >= 1000 || Number.isInteger(x) ? String(Math.round(x * 100) / 100) : x.toPrecision(4)) : '—');
 
 /** Names of the plain metrics printed as key=value (others print their key). */
-const METRIC_LABELS: Record<string, { zh: string; en: string }> = {
+const METRIC_LABELS: Record<string, Bilingual> = {
   narrativeLength: { zh: '说明字数', en: 'narrative length' },
   indicator: { zh: '指标', en: 'indicator' },
   growthPercent: { zh: '增长率（%）', en: 'growth (%)' },

@@ -9,6 +9,7 @@ import { createUser, getUserListing, linkIdentityIfFree, listUsers, UserRuleErro
 import { findOrCreateOrganisation } from '../../bot/src/store/organisations.js';
 import { USER_ID_RE, WECOM_CHANNEL, wecomExternalId } from '../../bot/src/channels/wecom/identity.js';
 import { validateUscc } from '../../core/src/workbook/uscc.js';
+import type { Bilingual } from '../../core/src/i18n/bilingual.js';
 
 const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]  (reviewer: --org and --uscc of the affiliation, for recusal)';
 const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
@@ -200,7 +201,7 @@ function describeUser(u: UserListing): string {
 }
 
 /** The account to link: a Teams AAD object id (`--teams`) or a WeCom member (`--wecom`, `--corp`). */
-function linkTarget(rest: string[]): { userId: string; channel: string; externalId: string; option: string; given: string; account: { zh: string; en: string } } {
+function linkTarget(rest: string[]): { userId: string; channel: string; externalId: string; option: string; given: string; account: Bilingual } {
   const p = parseArgs(rest, LINK_OPTIONS);
   if (p.values.wecom !== undefined) {
     if (p.values.teams !== undefined) throw new UserError('users.oneAccount', '--teams 与 --wecom 只能选一个', 'give either --teams or --wecom, not both', 2);

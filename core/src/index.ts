@@ -3,6 +3,7 @@
  * no Node-only APIs — so it runs unchanged in Node, a browser page and Excel's JS runtime.
  */
 export * from './i18n/note.js';
+export { BilingualError } from './i18n/bilingualError.js';
 export * from './submission/index.js';
 export * from './scoring/assessment.js';
 export { assess, assessInput, validateSubmission, submissionJsonSchema, issuesFromZod, formatPath } from './scoring/assess.js';

@@ -31,7 +31,7 @@ function base(over: Partial<ReliabilitySubmissionInput> = {}): ReliabilitySubmis
 const ind = (a: Assessment, code: string) => a.indicators.find((i) => i.code === code)!;
 
 describe('assess — the public contract', () => {
-  it('has the contract fields and metric names of issue 2', () => {
+  it('gives the six reliability indicators in order, each with every public contract field', () => {
     const a = run(example);
     expect(a.rubric).toBe('reliability-2024');
     expect(a.indicators.map((i) => i.code)).toEqual(['Ic', 'Id', 'Ir', 'W', 'C', 'G']);

@@ -43,7 +43,7 @@ describe('assistanceKpis (guide table D.2)', () => {
     ['taskCompletionRate', 0.925, true],
     ['timelinessRate', 0.95, true], // exactly on the ≥ 95 % target
     ['rectificationCompletionRate', 0.9, false],
-    ['closureCycleDays', 67, false], // longest issue 67 days > 60
+    ['closureCycleDays', 67, false], // longest rectification 67 days > 60
     ['samplingPassRate', 0.96, true],
     ['trainingCoverage', 0.9333333333333333, false],
     ['examPassRate', 0.9285714285714286, true],

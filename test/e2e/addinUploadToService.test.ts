@@ -11,7 +11,7 @@ import { writeTemplate } from '../../workbook/src/writeTemplate.js';
 import { validateSubmission, type Submission } from '../../core/src/index.js';
 
 /**
- * The add-in's export button against the real service (issue 5, point 5): the same upload
+ * The add-in's export button against the real service: the same upload
  * function the task pane calls, through real HTTP, into the service's database.
  */
 describe('add-in upload → service', () => {

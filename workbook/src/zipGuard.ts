@@ -1,11 +1,13 @@
 /**
- * Checks an uploaded file before exceljs inflates it (issue 3 point 4): not an xlsx, encrypted or
- * legacy .xls (OLE compound file), truncated or corrupt zip, and zip bombs. The zip central
- * directory gives each entry's declared sizes (APPNOTE 6.3.x §4.3.12, §4.3.16); the declared sizes
- * are checked first, then each entry is inflated in a stream that stops as soon as it exceeds what
- * was declared or the limit — a lying header cannot make us allocate past the limit.
+ * Checks an uploaded file before exceljs inflates it, so that a bad upload gets a clear message
+ * and cannot exhaust memory: not an xlsx, encrypted or legacy .xls (OLE compound file), truncated
+ * or corrupt zip, and zip bombs. The zip central directory gives each entry's declared sizes
+ * (APPNOTE 6.3.x §4.3.12, §4.3.16); the declared sizes are checked first, then each entry is
+ * inflated in a stream that stops as soon as it exceeds what was declared or the limit — a lying
+ * header cannot make us allocate past the limit.
  * Browser-safe: Uint8Array, DataView and DecompressionStream only.
  */
+import { BilingualError } from '../../core/src/i18n/bilingualError.js';
 
 export interface ZipLimits {
   /** Total uncompressed size of all entries. */
@@ -27,13 +29,9 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 };
 
 /** A file-level refusal, in Chinese with the English key. */
-export class WorkbookFileError extends Error {
-  constructor(
-    readonly key: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} (${key})`);
+export class WorkbookFileError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en, { message: `${zh} (${key})` });
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The bad-input corpus (issue 3 point 4 and "done when"): files generated here, each with the
+ * The bad-input corpus: files generated here, each with the
  * warning or error it must give and the sheet!cell it must name; none may crash, and the CLI
  * exits non-zero exactly when a file cannot be scored, without a stack trace.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3 "done when": template → filled by the test through exceljs → `kekao score --json` equals
+ * Template → filled by the test through exceljs → `kekao score --json` equals
  * `kekao assess` of the same data written as JSON, for each workbook kind. The JSON is built by
  * the test from its own data (enum values, not the Chinese labels typed into the cells), so a
  * mapping mistake in the reader shows up as a difference.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRACTS, type WorkbookKind } from '../../core/src/workbook/contract.js';
 import { writeTemplate } from '../src/writeTemplate.js';
+import { addContractTable } from '../src/template/contractTable.js';
 import { main } from '../../cli/main.js';
 import type { CliIO } from '../../cli/io.js';
 import { seededRandom } from '../../core/src/stats/seededRandom.js';
@@ -30,15 +31,7 @@ export function fillTable(wb: ExcelJS.Workbook, kind: WorkbookKind, tableName: s
     for (let c = 1; c <= spec.columns.length; c++) ws.getCell(r, c).value = null;
   }
   ws.removeTable(tableName);
-  ws.addTable({
-    name: tableName,
-    ref: `A${spec.headerRow}`,
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: spec.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows: rows as ExcelJS.CellValue[][],
-  });
+  addContractTable(ws, spec, rows);
   return ws;
 }
 

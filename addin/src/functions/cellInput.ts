@@ -13,15 +13,13 @@
  */
 import { isBlank, readEnum } from '../../../core/src/workbook/cellValue.js';
 import { DIRECTION_OPTIONS } from '../../../core/src/workbook/contract.js';
+import type { Bilingual } from '../../../core/src/i18n/bilingual.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 /** A bad argument: shown in the cell's error tooltip as `zh / en (key)`. */
-export class FunctionInputError extends Error {
-  constructor(
-    readonly key: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
+export class FunctionInputError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en);
     this.name = 'FunctionInputError';
   }
 }
@@ -63,7 +61,7 @@ function preview(v: unknown): string {
 }
 
 /** Position of the i-th (0-based) cell of a range, in words. */
-function place(arg: ArgName, index: number, row: number, col: number, singleColumn: boolean): { zh: string; en: string } {
+function place(arg: ArgName, index: number, row: number, col: number, singleColumn: boolean): Bilingual {
   const where = singleColumn ? `第${row + 1}行` : `第${row + 1}行第${col + 1}列`;
   const whereEn = singleColumn ? `row ${row + 1}` : `row ${row + 1}, column ${col + 1}`;
   return {

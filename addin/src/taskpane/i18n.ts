@@ -1,5 +1,7 @@
 /** Task-pane texts, Simplified Chinese first, English on the switch. One table, one lookup. */
-export type Lang = 'zh' | 'en';
+import type { Bilingual, Lang } from '../../../core/src/i18n/bilingual.js';
+
+export type { Lang } from '../../../core/src/i18n/bilingual.js';
 
 const TEXTS = {
   title: { zh: '可靠 kekao 评分助手', en: 'kekao scoring pane' },
@@ -53,6 +55,6 @@ export function t(key: TextKey, lang: Lang): string {
 }
 
 /** Picks one language of a bilingual object. */
-export function pick(b: { zh: string; en: string } | undefined, lang: Lang): string {
+export function pick(b: Bilingual | undefined, lang: Lang): string {
   return b ? b[lang] : '';
 }

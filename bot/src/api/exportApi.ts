@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { registryMismatches, type Submission, type Assessment } from '../../../core/src/index.js';
+import type { CellNote } from '../../../core/src/workbook/cellNotes.js';
 import { writeSummaryWorkbook } from '../../../workbook/src/summary/index.js';
 import { forbidden } from '../http/errors.js';
 import type { ApiResponse, RouteContext } from '../http/router.js';
@@ -27,7 +28,7 @@ export async function exportSummaryHandler(ctx: RouteContext): Promise<ApiRespon
     file: r.file_name ?? `${r.enterprise_name} — ${r.subject_name}`,
     submission: r.evidence as Submission,
     assessment: r.assessment as Assessment,
-    readWarnings: (r.read_warnings ?? []) as Array<{ sheet: string; cell: string; key: string; zh: string; en: string }>,
+    readWarnings: (r.read_warnings ?? []) as CellNote[],
     registered: { name: r.enterprise_name, uscc: r.enterprise_uscc },
   }));
   const summary = await writeSummaryWorkbook(entries);

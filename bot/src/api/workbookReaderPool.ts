@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import type { ReadResponse } from './workbookReaderWorker.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 /**
  * Reads uploaded workbooks on worker threads, so a burst of xlsx uploads (exceljs parsing, about
@@ -36,8 +37,13 @@ interface Slot {
   job?: Job;
 }
 
-export class WorkerReadError extends Error {
-  readonly key = 'workbook.readerFailed';
+/** The reader thread pool could not read a workbook (closed, or a thread stopped). */
+export class WorkerReadError extends BilingualError {
+  declare readonly key: 'workbook.readerFailed';
+
+  constructor(zh: string, en: string) {
+    super('workbook.readerFailed', zh, en);
+  }
 }
 
 export class WorkbookReaderPool {
@@ -61,7 +67,7 @@ export class WorkbookReaderPool {
   /** Stops every worker; queued and running jobs fail. (Tests; the service lets idle workers be.) */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new WorkerReadError('读取工作簿的线程池已关闭 / the workbook reader pool is closed'));
+    for (const job of this.queue.splice(0)) job.reject(new WorkerReadError('读取工作簿的线程池已关闭', 'the workbook reader pool is closed'));
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
   }
 
@@ -117,7 +123,7 @@ export class WorkbookReaderPool {
         for (const job of this.queue.splice(0)) this.inThread(job.bytes, job.fileName).then(job.resolve, job.reject);
         return;
       }
-      slot.job?.reject(new WorkerReadError(`读取工作簿的线程意外终止（${cause}）/ the workbook reader thread stopped (${cause})`));
+      slot.job?.reject(new WorkerReadError(`读取工作簿的线程意外终止（${cause}）`, `the workbook reader thread stopped (${cause})`));
       if (!this.closed) this.pump();
     };
     worker.on('error', (e) => lost(e instanceof Error ? e.message : String(e)));

@@ -12,6 +12,7 @@
  * `https://SMBA.trafficmanager.net:443/x/../` match and `https://smba.trafficmanager.net@evil.example/`
  * (user info; the host is evil.example) does not.
  */
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 /**
  * Service URLs of the public Microsoft cloud: Teams (`smba.trafficmanager.net`, every region under
@@ -32,9 +33,10 @@ export interface ServiceUrlPattern {
   source: string;
 }
 
-export class ServiceUrlPatternError extends Error {
-  constructor(readonly entry: string, readonly zh: string, readonly en: string) {
-    super(`${entry}: ${en}`);
+/** An entry of the service-URL allow-list that is not a usable pattern; `entry` (and `where`) name it. */
+export class ServiceUrlPatternError extends BilingualError {
+  constructor(readonly entry: string, zh: string, en: string) {
+    super('config.serviceUrlPattern', zh, en, { where: entry, message: `${entry}: ${en}` });
   }
 }
 

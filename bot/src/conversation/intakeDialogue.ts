@@ -3,7 +3,7 @@ import { validateAnswer } from './intakeValidation.js';
 import { questionReply } from './intakeStepCard.js';
 import { choiceReply } from './smallTalk.js';
 import type { Turn } from './turn.js';
-import type { ChatReply } from './types.js';
+import type { ChatReply, Lang } from './types.js';
 import { t } from './types.js';
 import type { Intent } from './understanding/intents.js';
 import { understand, type Understanding } from './understanding/understand.js';
@@ -70,7 +70,7 @@ export async function answerOnCard(turn: Turn, deps: IntakeDeps, state: IntakeSt
  * The questionnaire keeps the language it was started in, unless the message itself is Chinese or
  * plain English words: a credit code or a phone number says nothing about the language.
  */
-function intakeLang(text: string, state: IntakeState): 'zh' | 'en' {
+function intakeLang(text: string, state: IntakeState): Lang {
   if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
   const s = text.trim();
   const words = /^[a-z,.!?'’\s-]+$/i.test(s) ? s.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)) : [];

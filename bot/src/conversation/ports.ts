@@ -1,12 +1,13 @@
+import type { Bilingual } from '../../../core/src/i18n/bilingual.js';
 import type { ChatReply, ChatUser } from './types.js';
+
+export type { Bilingual } from '../../../core/src/i18n/bilingual.js';
 
 /**
  * What the conversations need from the rest of kekao. The conversation logic depends only on
  * these interfaces; `serviceBindings.ts` implements them over the core programme data and the
  * service's database, so the same logic runs under any channel and any store.
  */
-
-export interface Bilingual { zh: string; en: string }
 
 export type Role = 'enterprise' | 'officer' | 'reviewer' | 'secretariat';
 

@@ -1,4 +1,7 @@
 import { z } from 'zod/v4';
+import type { Lang } from '../../../core/src/i18n/bilingual.js';
+
+export type { Lang } from '../../../core/src/i18n/bilingual.js';
 
 /**
  * The channel-agnostic shape of one chat turn. A channel (Teams today, WeCom later) turns its
@@ -64,8 +67,6 @@ export interface ChatReply {
   card?: AdaptiveCard;
   choices?: ChatChoice[];
 }
-
-export type Lang = 'zh' | 'en';
 
 /**
  * Chinese first: English only when the message has no Chinese characters and has a word of Latin

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { pgErrorCode, type Database } from './database.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -23,7 +24,14 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   return out;
 }
 
-export class MigrationPrivilegeError extends Error {}
+/** The database role may not create or alter the schema; `detail` is the database's own message. */
+export class MigrationPrivilegeError extends BilingualError {
+  constructor(detail: string) {
+    const zh = `数据库迁移需要表的所有者权限：请以所有者身份运行 kekao db migrate，或设置 KEKAO_MIGRATION_DATABASE_URL（${detail}）`;
+    const en = 'migrations need the schema owner: run kekao db migrate as the owner, or set KEKAO_MIGRATION_DATABASE_URL';
+    super('db.migrationPrivilege', zh, en, { message: `${zh}(db.migrationPrivilege)\n${en}` });
+  }
+}
 
 /**
  * Applies the pending migrations in order, all in ONE transaction, under a transaction-level
@@ -56,9 +64,6 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<n
     }, { actor: 'system:migrate' });
   } catch (e) {
     if (pgErrorCode(e) !== '42501') throw e;
-    throw new MigrationPrivilegeError(
-      `数据库迁移需要表的所有者权限：请以所有者身份运行 kekao db migrate，或设置 KEKAO_MIGRATION_DATABASE_URL（${e instanceof Error ? e.message : String(e)}）(db.migrationPrivilege)\n` +
-        'migrations need the schema owner: run kekao db migrate as the owner, or set KEKAO_MIGRATION_DATABASE_URL',
-    );
+    throw new MigrationPrivilegeError(e instanceof Error ? e.message : String(e));
   }
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './pglite.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 /**
  * Backup and restore of the embedded database as PGlite's own data-directory image: the gzipped
@@ -11,9 +12,9 @@ import { lockDataDir } from './pglite.js';
  * while it is taken. It loads into the same PGlite (PostgreSQL major version) only; a PostgreSQL
  * server is backed up with pg_dump instead (docs/deployment.md).
  */
-export class BackupError extends Error {
-  constructor(readonly key: string, readonly zh: string, readonly en: string) {
-    super(`${zh} (${key}: ${en})`);
+export class BackupError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en, { message: `${zh} (${key}: ${en})` });
   }
 }
 

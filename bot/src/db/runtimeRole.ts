@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 /**
  * The least-privilege runtime role on PostgreSQL. Migrations run as the schema owner; the service
@@ -16,9 +17,9 @@ import type { Database } from './database.js';
  * Default privileges give tables that later migrations add the same four rights.
  */
 
-export class RuntimeRoleError extends Error {
-  constructor(readonly key: string, readonly zh: string, readonly en: string) {
-    super(`${key}: ${en}`);
+export class RuntimeRoleError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en, { message: `${key}: ${en}` });
   }
 }
 

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { Principal, Role } from '../auth/principal.js';
 import type { Scope, ScopeLevel } from '../auth/scope.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
+import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
 
 export interface NewUser {
   name: string;
@@ -10,9 +11,9 @@ export interface NewUser {
   organisationId?: string | null;
 }
 
-export class UserRuleError extends Error {
-  constructor(readonly key: string, readonly zh: string, readonly en: string) {
-    super(`${key}: ${en}`);
+export class UserRuleError extends BilingualError {
+  constructor(key: string, zh: string, en: string) {
+    super(key, zh, en, { message: `${key}: ${en}` });
   }
 }
 

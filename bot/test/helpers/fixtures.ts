@@ -31,7 +31,7 @@ export async function user(db: Database, name: string, role: Role, scope: string
   return { ...u, name, role };
 }
 
-/** A small but complete reliability-2024 submission (the contract of issue 2). */
+/** A small but complete reliability-2024 submission (every field the public submission contract requires). */
 export function reliabilitySubmission(enterprise: { name: string; uscc?: string; province?: string; city?: string; district?: string }, product = '开关电源 KP-100', extra: Record<string, unknown> = {}) {
   return {
     rubric: 'reliability-2024',

@@ -3,6 +3,7 @@
  * 评分表 summary column round the same way: `significant`/`num`/`pct` inside reasons and errors,
  * `formatNumber`/`formatPercent` for displayed values (which may be missing: "—").
  */
+import type { Bilingual } from './bilingual.js';
 
 /** Up to `digits` significant digits, no trailing zeros (1234.5678 → "1235", 0.012345 → "0.01235"). */
 export function significant(x: number, digits = 4): string {
@@ -53,7 +54,7 @@ function trimZeros(mantissa: string): string {
  * A relative reduction in words, never a negative percentage: 0.25 → 降幅 25.0% / reduction 25.0%;
  * −0.5 → 升幅 50.0%（不降反升）/ increase of 50.0% (no reduction).
  */
-export function reductionText(reduction: number, digits = 1): { zh: string; en: string } {
+export function reductionText(reduction: number, digits = 1): Bilingual {
   if (reduction >= 0) return { zh: `降幅 ${pct(reduction, digits)}`, en: `reduction ${pct(reduction, digits)}` };
   return { zh: `升幅 ${pct(-reduction, digits)}（不降反升）`, en: `increase of ${pct(-reduction, digits)} (no reduction)` };
 }
@@ -62,7 +63,7 @@ export function reductionText(reduction: number, digits = 1): { zh: string; en: 
  * A share of the allowed drift in words, never a negative percentage: a share ≤ 0 means the path
  * moves away from its limit (退化方向与限值相反).
  */
-export function driftShareText(share: number, digits = 0): { zh: string; en: string } {
+export function driftShareText(share: number, digits = 0): Bilingual {
   if (share > 0) return { zh: pct(share, digits), en: pct(share, digits) };
   return { zh: '0%（退化方向与限值相反）', en: '0% (the drift runs opposite to the limit)' };
 }

@@ -1,4 +1,5 @@
 import { fmeaRubricSchema, type FmeaItem, type FmeaRubric, type ScoreBand, type SourceRef } from './rubricSchema.js';
+import type { Bilingual } from '../i18n/bilingual.js';
 
 /**
  * FMEA应用典型案例评价要求 — 2025年推荐通知, 附件3 (docs/sources/001_…).
@@ -15,7 +16,7 @@ import { fmeaRubricSchema, type FmeaItem, type FmeaRubric, type ScoreBand, type 
 
 const ANNEX3: SourceRef = { document: '2025年推荐通知', clause: '附件3' };
 
-function item(id: string, zh: string, en: string, standardScore: number, criterion: { zh: string; en: string }): FmeaItem {
+function item(id: string, zh: string, en: string, standardScore: number, criterion: Bilingual): FmeaItem {
   return { id, name: { zh, en }, standardScore, criterion, source: ANNEX3 };
 }
 

@@ -1,14 +1,12 @@
+import type { Bilingual } from '../i18n/bilingual.js';
 import type { Note } from '../i18n/note.js';
+
+export type { Bilingual } from '../i18n/bilingual.js';
 
 /** A closed score range, in the rubric's unit (0–100 raw score, or points for FMEA/DB31 items). */
 export interface Band {
   min: number;
   max: number;
-}
-
-export interface Bilingual {
-  zh: string;
-  en: string;
 }
 
 /** Data-integrity red flag (rubric note (d)): shown as 需核实 to reviewers; only a person marks fraud. */
@@ -51,7 +49,7 @@ export interface Assessment {
   /** `label` is the Chinese label; `labelEn` the English one (optional for assessments stored before it). */
   policy: { family: string; label: string; labelEn?: string; official: false };
   indicators: IndicatorAssessment[];
-  basicRequirements: { met: boolean; missing: Array<{ key: string; zh: string; en: string }> };
+  basicRequirements: { met: boolean; missing: Note[] };
   /** Σ weighted scores of the indicators that have one (rubric note (c)). */
   total: number;
   /** Maximum attainable total (100 for every rubric kekao ships). */

@@ -1,5 +1,6 @@
 import { note, type Note } from '../i18n/note.js';
 import { chiSquareQuantile } from '../stats/quantiles.js';
+import type { Bilingual } from '../i18n/bilingual.js';
 
 /**
  * Terminal-digit preference (Preece 1981, "Distributions of final digits in data", The Statistician
@@ -92,7 +93,7 @@ export function terminalDigitTest(values: readonly number[], declaredResolution?
 }
 
 /** The flag's message, naming the place, the statistic and the resolution used. */
-export function terminalDigitMessage(place: { zh: string; en: string }, t: DigitTest, n: number): Note {
+export function terminalDigitMessage(place: Bilingual, t: DigitTest, n: number): Note {
   const top = t.counts.indexOf(Math.max(...t.counts));
   return note(
     'flag.terminalDigit',

@@ -1,4 +1,5 @@
 import type { z } from 'zod/v4';
+import type { Bilingual } from '../i18n/bilingual.js';
 
 /**
  * Validation messages that name the real problem, in Chinese and English ("zh / en", the form the
@@ -28,7 +29,7 @@ function clip(text: string): string {
 }
 
 /** What was received, in both languages. */
-function received(input: unknown): { zh: string; en: string } {
+function received(input: unknown): Bilingual {
   if (input === null) return { zh: '空值（null）', en: 'null' };
   if (typeof input === 'string') return { zh: `文本“${clip(input)}”`, en: `the text "${clip(input)}"` };
   if (typeof input === 'number') return { zh: `数值 ${input}`, en: `the number ${input}` };
@@ -41,7 +42,7 @@ function received(input: unknown): { zh: string; en: string } {
 type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
 
 /** The bilingual text of one zod issue, given the input it was raised on (when known). */
-function describe(iss: Issue, input: unknown, inputKnown: boolean): { zh: string; en: string } {
+function describe(iss: Issue, input: unknown, inputKnown: boolean): Bilingual {
   switch (iss.code) {
     case 'invalid_type': {
       if (inputKnown && input === undefined) return { zh: '缺少必填字段', en: 'missing required field' };
@@ -92,7 +93,7 @@ export const bilingualZodError: z.core.$ZodErrorMap = (iss) => {
  * else worded from the issue (the input is known only when parsed with `reportInput`; otherwise a
  * missing field is recognised from zod's own "received undefined").
  */
-export function zodIssueText(issue: z.core.$ZodIssue): { zh: string; en: string } {
+export function zodIssueText(issue: z.core.$ZodIssue): Bilingual {
   const cut = issue.message.indexOf(' / ');
   if (cut > 0) return { zh: issue.message.slice(0, cut), en: issue.message.slice(cut + 3) };
   const reported = issue as { input?: unknown };

@@ -4,6 +4,7 @@
  * numbers-stored-as-text gives four lines, not 50 000.
  */
 import type { CellProblem } from './cellValue.js';
+import type { Lang } from '../i18n/bilingual.js';
 
 export interface CellNote {
   sheet: string;
@@ -15,7 +16,7 @@ export interface CellNote {
 }
 
 /** `Ic数据!E14: “约12”不是数值 (cell.notNumeric)` — Chinese first, English key in brackets. */
-export function formatCellNote(n: CellNote, lang: 'zh' | 'en' = 'zh'): string {
+export function formatCellNote(n: CellNote, lang: Lang = 'zh'): string {
   const where = n.sheet ? (n.cell ? `${n.sheet}!${n.cell}` : n.sheet) : n.cell;
   const text = lang === 'en' ? n.en : n.zh;
   return `${where ? `${where}: ` : ''}${text} (${n.key})`;

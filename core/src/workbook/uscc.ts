@@ -8,13 +8,14 @@
  * - Check character C18 = 31 − (Σ C_i·W_i mod 31); the value 31 is written as 0.
  * The independent reference implementation is core/test/reference/uscc.py.
  */
+import type { Bilingual } from '../i18n/bilingual.js';
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export type UsccResult =
   | { ok: true; code: string }
-  | { ok: false; key: 'uscc.length' | 'uscc.badCharacter' | 'uscc.checkCharacter'; zh: string; en: string; expected?: string };
+  | (Bilingual & { ok: false; key: 'uscc.length' | 'uscc.badCharacter' | 'uscc.checkCharacter'; expected?: string });
 
 /** The check character (position 18) for the first 17 characters, or undefined when one is outside the alphabet. */
 export function usccCheckCharacter(first17: string): string | undefined {

@@ -1,7 +1,9 @@
+import type { Lang } from '../../../core/src/i18n/bilingual.js';
 import type { Note } from '../../../core/src/i18n/note.js';
 import { escapeHtml } from './escapeHtml.js';
 
-export type ReportLang = 'zh' | 'en';
+/** The report's language (the one language type of kekao, named for this layer). */
+export type ReportLang = Lang;
 
 /** What every part of the report needs: the language and a counter for unique SVG ids. */
 export interface ReportContext {

@@ -6,6 +6,7 @@
  * API requirements"). Optional features call `supportsSet` with literal arguments right where they
  * use the newer API — addin/tools/apiSets.ts reads those calls to prove every newer API is guarded.
  */
+import type { Lang } from '../../../../core/src/i18n/bilingual.js';
 
 /** Office.context.requirements.isSetSupported, or false where office.js is absent (preview mode). */
 export function supportsSet(name: string, version: string): boolean {
@@ -49,7 +50,7 @@ export function missingFeatures(supports: (name: string, version: string) => boo
  * One line for the pane: which set is missing and what that changes, or null when nothing is.
  * E.g. 此版本 Excel 不支持 ExcelApi 1.7：修改表格后请点“重新计算”；图表中的拟合线和限值显示为散点。
  */
-export function compatibilityNotice(missing: readonly OptionalFeature[], lang: 'zh' | 'en'): string | null {
+export function compatibilityNotice(missing: readonly OptionalFeature[], lang: Lang): string | null {
   if (!missing.length) return null;
   const sets = [...new Set(missing.map((f) => `${f.set} ${f.version}`))].join(', ');
   return lang === 'zh'

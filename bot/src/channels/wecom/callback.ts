@@ -10,6 +10,8 @@ import { envelopeSchema, inboundOf, InboundShapeError, type Inbound } from './in
 import { claimReceipt } from './receipts.js';
 import { LIMITS, utf8Bytes, type WecomMessage } from './templateCard.js';
 import { parseWecomXml, wecomXml, WecomXmlError } from './xml.js';
+import type { Bilingual } from '../../../../core/src/i18n/bilingual.js';
+import { BilingualError } from '../../../../core/src/i18n/bilingualError.js';
 
 /**
  * The callback URL of the application (接收消息服务器配置): GET verifies the URL, POST receives
@@ -44,7 +46,7 @@ export interface WecomCallback {
 
 type RefusalKey = 'wecom.badQuery' | 'wecom.badSignature' | 'wecom.replayed' | 'wecom.undecryptable' | 'wecom.wrongReceiveId' | 'wecom.malformed';
 
-const REFUSALS: Record<RefusalKey, { status: number; zh: string; en: string }> = {
+const REFUSALS: Record<RefusalKey, Bilingual & { status: number }> = {
   'wecom.badQuery': { status: 400, zh: '缺少或无效的 msg_signature、timestamp、nonce 参数', en: 'missing or invalid msg_signature, timestamp or nonce' },
   'wecom.badSignature': { status: 403, zh: '签名校验失败', en: 'signature check failed' },
   'wecom.replayed': { status: 403, zh: '时间戳超出允许范围（±5 分钟），请求被拒绝', en: 'timestamp outside the ±5 minute window' },
@@ -53,9 +55,11 @@ const REFUSALS: Record<RefusalKey, { status: number; zh: string; en: string }> =
   'wecom.malformed': { status: 400, zh: '消息格式错误', en: 'malformed message' },
 };
 
-class Refused extends Error {
-  constructor(readonly key: RefusalKey, readonly detail: string) {
-    super(detail);
+class Refused extends BilingualError {
+  declare readonly key: RefusalKey;
+
+  constructor(key: RefusalKey, readonly detail: string) {
+    super(key, REFUSALS[key].zh, REFUSALS[key].en, { message: detail });
   }
 }
 
@@ -75,7 +79,7 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
   function refuse(req: ChannelRequest, e: Refused): ChannelResponse {
     const r = REFUSALS[e.key];
     d.log?.warn('wecom callback refused', { key: e.key, detail: e.detail, method: req.method, ip: req.ip });
-    return { status: r.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${r.zh} / ${r.en} (${e.key})` };
+    return { status: r.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${e.zh} / ${e.en} (${e.key})` };
   }
 
   function checkQuery(query: Record<string, string>): z.infer<typeof querySchema> {

@@ -24,6 +24,7 @@ import type { CellNoteCollector } from '../cellNotes.js';
 import { locateColumns } from './tableColumns.js';
 import { usableRows } from './tableRows.js';
 import type { GridRow, WorkbookCells } from './workbookCells.js';
+import type { Bilingual } from '../../i18n/bilingual.js';
 
 /** The cursor of a contract table, or undefined (with a note) when the table is absent or lacks a required column. */
 export function openTable(spec: TableSpec, cells: WorkbookCells, notes: CellNoteCollector): TableCursor | undefined {
@@ -131,7 +132,7 @@ export class TableCursor {
   }
 
   /** An error for a column required once per group (a parameter's limit) that no row of the group gave. */
-  missingInGroup(key: string, firstRow: number, group: { zh: string; en: string }): void {
+  missingInGroup(key: string, firstRow: number, group: Bilingual): void {
     this.notes.error(this.sheet, `${this.letter(key)}${firstRow}`, {
       key: 'cell.required',
       zh: `${group.zh}缺少“${this.header(key)}”`,

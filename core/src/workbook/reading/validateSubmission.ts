@@ -8,9 +8,10 @@ import type { WorkbookKind } from '../contract.js';
 import type { CellNoteCollector } from '../cellNotes.js';
 import type { CellOrigins } from './cellOrigins.js';
 import type { WorkbookReading } from './workbookCells.js';
+import type { Bilingual } from '../../i18n/bilingual.js';
 
 /** Zod's bilingual messages are written "中文 / English". */
-function splitMessage(m: string): { zh: string; en: string } {
+function splitMessage(m: string): Bilingual {
   const i = m.indexOf(' / ');
   return i > 0 ? { zh: m.slice(0, i), en: m.slice(i + 3) } : { zh: m, en: m };
 }

@@ -1,0 +1,15 @@
+/** Adds a kekao Excel table (ListObject) as the contract describes it: name, header row, columns and style. */
+import ExcelJS from 'exceljs';
+import type { TableSpec } from '../../../core/src/workbook/contract.js';
+
+export function addContractTable(ws: ExcelJS.Worksheet, spec: TableSpec, rows: unknown[][]): void {
+  ws.addTable({
+    name: spec.name,
+    ref: `A${spec.headerRow}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: spec.columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows as ExcelJS.CellValue[][],
+  });
+}
