@@ -36,6 +36,13 @@ interface Slot {
   job?: Job;
 }
 
+/**
+ * The worker entry beside this module. Compiled (dist/, `npm start`) that is the plain JavaScript
+ * worker body; from the TypeScript sources (tsx in development, vitest) it is the .mjs loader,
+ * which registers tsx in the new thread first (worker threads do not inherit a loader).
+ */
+const DEFAULT_WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './workbookReaderWorker.mjs' : './workbookReaderWorker.js', import.meta.url);
+
 export class WorkerReadError extends Error {
   readonly key = 'workbook.readerFailed';
 }
@@ -85,7 +92,7 @@ export class WorkbookReaderPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.o.workerUrl ?? new URL('./workbookReaderWorker.mjs', import.meta.url), {
+    const worker = new Worker(this.o.workerUrl ?? DEFAULT_WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: this.o.maxHeapMb ?? 1024 },
     });
     worker.unref();
