@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openPostgres } from '../src/db/postgres.js';
 import type { Database } from '../src/db/database.js';
 import { upsertCampaign } from '../src/store/campaigns.js';
@@ -13,6 +11,7 @@ import { openChatWorld, type ChatWorld } from './helpers/chatWorld.js';
 import { startConnectorStub, type ConnectorStub } from './helpers/connectorStub.js';
 import { call, org, reliabilitySubmission, user } from './helpers/fixtures.js';
 import { startServiceProcess, type ServiceProcess } from './helpers/serviceProcess.js';
+import { createScratchDatabase, type ScratchDatabase } from './helpers/scratchDatabase.js';
 import { teamsScriptRunner } from './conversations/teamsHttpDriver.js';
 import type { Script } from './conversations/scriptFormat.js';
 
@@ -65,30 +64,16 @@ function openCampaign() {
 }
 
 describe.skipIf(!url)('two service processes on one PostgreSQL database', () => {
-  const dbName = `deploy_scaleout_${randomBytes(5).toString('hex')}`;
-  let dbUrl: string;
+  let scratch: ScratchDatabase;
   let db: Database;
   let world: ChatWorld;
   let stub: ConnectorStub;
   let services: ServiceProcess[] = [];
   const t: Record<string, { token: string; id: string }> = {};
 
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
-    const u = new URL(url!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
-    db = await openPostgres(dbUrl, undefined, 5);
+    scratch = await createScratchDatabase(url!, 'deploy_scaleout');
+    db = await openPostgres(scratch.url, undefined, 5);
     world = await openChatWorld(db); // migrations, the 2025 campaign, the chat users and their Teams identities
     await db.transaction((tx) => upsertCampaign(tx, openCampaign()), { actor: 'test' });
     const a = await org(db, { kind: 'enterprise', ...ENT });
@@ -103,7 +88,7 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
           entry: 'bot/src/main.ts',
           // The digest timer runs in both processes, every minute; the local-trial mode lets the
           // test's activities claim their users (loopback only).
-          env: { DATABASE_URL: dbUrl, KEKAO_DB_SCHEMA: '', KEKAO_BOT_DEV: '1', KEKAO_DIGEST_INTERVAL_MINUTES: '1', KEKAO_WORKBOOK_WORKERS: '1' },
+          env: { DATABASE_URL: scratch.url, KEKAO_DB_SCHEMA: '', KEKAO_BOT_DEV: '1', KEKAO_DIGEST_INTERVAL_MINUTES: '1', KEKAO_WORKBOOK_WORKERS: '1' },
         }),
       ),
     );
@@ -118,7 +103,7 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
     const codes = await Promise.all(services.map((s) => s.stop()));
     await stub?.close();
     await db?.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch?.drop();
     expect(codes).toEqual(services.map(() => 0));
   }, 60_000);
 
