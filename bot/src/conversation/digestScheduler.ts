@@ -65,7 +65,15 @@ export interface DigestScheduler {
   stop(): void;
 }
 
-export function startDigestScheduler(ports: ConversationPorts, intervalMs: number, onError?: (err: unknown) => void): DigestScheduler {
+/** What one process decided on a timer tick: it claimed the round (and what it sent), or another process had. */
+export type DigestTick = { claimed: false } | { claimed: true; result: DigestRoundResult };
+
+export function startDigestScheduler(
+  ports: ConversationPorts,
+  intervalMs: number,
+  onError?: (err: unknown) => void,
+  onTick?: (tick: DigestTick) => void,
+): DigestScheduler {
   let running: Promise<DigestRoundResult> | null = null;
   const runOnce = () => {
     // Never two rounds at once: a slow round (throttled sends) delays the next one.
@@ -76,7 +84,8 @@ export function startDigestScheduler(ports: ConversationPorts, intervalMs: numbe
   };
   const timer = setInterval(() => {
     claimDigestRound(ports, intervalMs)
-      .then((mine) => (mine ? runOnce() : undefined))
+      .then(async (mine): Promise<DigestTick> => (mine ? { claimed: true, result: await runOnce() } : { claimed: false }))
+      .then((tick) => onTick?.(tick))
       .catch((e) => onError?.(e));
   }, intervalMs);
   timer.unref();

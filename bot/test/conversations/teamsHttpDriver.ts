@@ -32,9 +32,31 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
     { db, logger: silentLogger, now: () => clock.now, extraHandlers: [teamsRoute({ backoff: { baseMs: 10, maxMs: 200 } }).handler] },
   );
+  const runner = teamsScriptRunner({ serviceFor: () => server.url, stub, setClock: (at) => (clock.now = at) });
+  return {
+    run: runner.run,
+    async close() {
+      await server.close();
+      await stub.close();
+    },
+  };
+}
+
+export interface TeamsScriptRunnerOptions {
+  /** The base URL of the service process that gets step `i` (several processes: turns spread across them). */
+  serviceFor(step: number): string;
+  /** Where the activities' serviceUrl points: proactive messages arrive here. */
+  stub: ConnectorStub;
+  /** Moves the service clock (a script step with `clock` fails without it). */
+  setClock?(at: Date): void;
+}
+
+/** Runs scripts against the Teams endpoint of one or more service processes (POST /api/messages). */
+export function teamsScriptRunner(o: TeamsScriptRunnerOptions): Pick<TeamsDriver, 'run'> {
+  const { stub } = o;
   let n = 0;
 
-  async function post(script: Script, who: Who, body: { text?: string; value?: unknown }): Promise<Observed> {
+  async function post(step: number, script: Script, who: Who, body: { text?: string; value?: unknown }): Promise<Observed> {
     const user = USER[who];
     const activity = {
       type: 'message', id: `s${++n}`, channelId: 'msteams', serviceUrl: stub.url, deliveryMode: 'expectReplies', timestamp: new Date().toISOString(),
@@ -42,7 +64,7 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
       conversation: { id: `a:${script.name}:${user}`, conversationType: 'personal' },
       text: body.text ?? '', ...(body.value !== undefined ? { value: body.value } : {}),
     };
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${o.serviceFor(step)}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     if (res.status !== 200) return { text: `HTTP ${res.status}: ${await res.text()}`, cards: [], buttons: [] };
     const json = (await res.json()) as { activities?: Array<{ text?: string; summary?: string; attachments?: Array<{ contentType: string; content: unknown }> }> };
     const acts = json.activities ?? [];
@@ -56,7 +78,13 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
       const vars: Record<string, string> = {};
       const lastCards = new Map<Who, Observed>();
       for (const [i, step] of script.steps.entries()) {
-        if (step.clock) clock.now = new Date(step.clock);
+        if (step.clock) {
+          if (!o.setClock) {
+            problems.push(`step ${i + 1}: moves the clock, which this driver cannot do`);
+            continue;
+          }
+          o.setClock(new Date(step.clock));
+        }
         const before = stub.received.length;
         let seen: Observed;
         if (step.press) {
@@ -68,11 +96,11 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
           }
           // As Teams does: the button's data with the current value of every input of its card.
           const card = last.cards.find((c) => buttonsOf([c]).some((b) => b === button || JSON.stringify(b.data) === JSON.stringify(button.data)));
-          seen = await post(script, step.who, { value: { ...inputValues(card), ...button.data, ...(step.press.values ?? {}) } });
+          seen = await post(i, script, step.who, { value: { ...inputValues(card), ...button.data, ...(step.press.values ?? {}) } });
         } else if (step.submit) {
-          seen = await post(script, step.who, { value: JSON.parse(interpolate(JSON.stringify(step.submit), vars)) });
+          seen = await post(i, script, step.who, { value: JSON.parse(interpolate(JSON.stringify(step.submit), vars)) });
         } else {
-          seen = await post(script, step.who, { text: interpolate(step.say ?? '', vars) });
+          seen = await post(i, script, step.who, { text: interpolate(step.say ?? '', vars) });
         }
         if (seen.buttons.length) lastCards.set(step.who, seen);
         problems.push(...check(step, seen, vars).map((p) => `step ${i + 1} (${step.who}: ${describe(step)}): ${p}\n    reply: ${seen.text.replace(/\s+/g, ' ').slice(0, 200)}`));
@@ -84,10 +112,6 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
         }
       }
       return problems;
-    },
-    async close() {
-      await server.close();
-      await stub.close();
     },
   };
 }

@@ -100,7 +100,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const limit = deps.config.maxJsonBytes ?? 1024 * 1024;
 
   const scheduler = deps.digestIntervalMs
-    ? startDigestScheduler(ports, deps.digestIntervalMs, (err) => deps.log?.error('digest round failed', { err }))
+    ? startDigestScheduler(ports, deps.digestIntervalMs, (err) => deps.log?.error('digest round failed', { err }), (tick) =>
+        // Which process sent the round (with several processes on one PostgreSQL, exactly one each interval).
+        deps.log?.info('digest round', tick.claimed
+          ? { claimed: true, reviewers: tick.result.reviewers, sent: tick.result.sent, skipped: tick.result.skipped.length, failed: tick.result.failed }
+          : { claimed: false }))
     : undefined;
 
   return {
