@@ -18,13 +18,13 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const log = createLogger(config.logLevel, { service: 'kekao' });
-  // The Teams bot at POST /api/messages (issue 6); built at start so the digest scheduler runs.
+  // The Teams bot at POST /api/messages; built at start so the digest scheduler runs.
   // With WeCom on, proactive messages go through every channel a user is linked to.
   const router = createNotifyRouter();
   const bot = teamsRoute({ digestIntervalMs: digestIntervalFromEnv(), ...(wecom ? { proactive: proactiveRouting(router, ['wecom']) } : {}) });
   const channels = wecom ? [wecomRoute({ config: wecom, router })] : [];
   if (wecom) log.info('wecom channel on', { path: '/api/wecom', apiBase: wecom.apiBase, corpId: wecom.corpId, agentId: wecom.agentId });
-  const running = await createServer(config, { logger: log, extraHandlers: [bot.handler], channels });
+  const running = await createServer(config, { logger: log, channels: [bot, ...channels] });
   bot.ensure(running.services);
   let stopping = false;
   const stop = (signal: string) => {

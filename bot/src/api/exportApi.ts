@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { registryMismatches, type Submission, type Assessment } from '../../../core/src/index.js';
 import { writeSummaryWorkbook } from '../../../workbook/src/summary/index.js';
 import { forbidden } from '../http/errors.js';
-import type { ApiResponse, RouteContext } from '../http/router.js';
+import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { listSubmissionsFull } from '../store/submissions.js';
 import { exportQuerySchema } from './schemas.js';
 import { parseOr422, queryObject } from './validate.js';
