@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { configSchema, type Config, type ConfigInput } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -63,7 +64,7 @@ export async function createServer(configInput: ConfigInput | Config, options: S
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
   const addinDir = path.resolve(config.addinDir);
-  log.info('kekao service listening', { url, port, database: db.kind, databaseDescription: db.description, addin: addinDir });
+  log.info('kekao service listening', { url, port, database: db.kind, databaseDescription: db.description, addin: existsSync(addinDir) ? addinDir : null });
 
   let closed = false;
   return {
