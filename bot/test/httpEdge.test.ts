@@ -142,6 +142,17 @@ describe('the HTTP edge', () => {
     expect(lone.json.error.path).toBe('enterprise.name');
   });
 
+  it('documents the edge\'s answers in the OpenAPI document: 400 and 429 everywhere, 507 on writes, UUID path parameters', async () => {
+    const doc = (await call(server.url, 'GET', '/api/v1/openapi.json', undefined)).json;
+    const status = doc.paths['/api/v1/submissions/{id}'].get;
+    expect(Object.keys(status.responses)).toEqual(expect.arrayContaining(['400', '401', '404', '429']));
+    expect(status.parameters.find((p: { name: string }) => p.name === 'id').schema).toMatchObject({ type: 'string', format: 'uuid' });
+    const upload = doc.paths['/api/v1/submissions'].post;
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['400', '413', '422', '429', '507']));
+    expect(upload.responses['507'].description).toMatch(/存储空间不足.*insufficient storage/);
+    expect(doc.paths['/api/v1/campaigns/{id}'].get.parameters[0].schema.pattern).toBeDefined();
+  });
+
   it('writes the request id into the JSON log lines of the request', async () => {
     const r = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${ent.token}` } });
     const id = r.headers.get('x-request-id');

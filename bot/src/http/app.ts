@@ -47,6 +47,7 @@ export async function createHttpApp(services: Services, o: HttpAppOptions = {}):
     // One debug line per request (onResponse below) instead of Fastify's two info lines.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => randomUUID(),
+    ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
     keepAliveTimeout: 5_000,
     // One limit for what no route claims; each route sets its own.
     bodyLimit: 64 * 1024,
