@@ -120,7 +120,7 @@ describe('the HTTP edge', () => {
       const r = await call(server.url, 'GET', p, ent);
       expectClientError(r, 400);
     }
-    for (const id of ['not-a-uuid', '------------------------------------', '00000000-0000-0000-0000-00000000000g']) {
+    for (const id of ['not-a-uuid', '------------------------------------', '00000000-0000-0000-0000-00000000000g', 'a'.repeat(300)]) {
       const r = await call(server.url, 'GET', `/api/v1/submissions/${id}`, ent);
       expectClientError(r, 400);
       expect(r.json.error.path).toBe('id');
@@ -160,6 +160,10 @@ describe('the HTTP edge', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const line = logLines.find((l) => l.requestId === id && l.msg === 'request');
     expect(line).toMatchObject({ level: 'debug', method: 'GET', path: '/api/v1/me', status: 200 });
+    // Lines written while serving a request carry its id too (here: the refused token's).
+    const refused = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer kk_${'C'.repeat(43)}` } });
+    expect(refused.status).toBe(401);
+    expect(logLines.find((l) => l.requestId === refused.headers.get('x-request-id') && l.msg === 'authentication failed')).toMatchObject({ level: 'info', key: 'auth.invalidToken' });
   });
 });
 

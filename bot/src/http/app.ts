@@ -49,10 +49,12 @@ export async function createHttpApp(services: Services, o: HttpAppOptions = {}):
     genReqId: () => randomUUID(),
     ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
     keepAliveTimeout: 5_000,
+    // Long path parameters reach their route (and its 400) instead of falling through to a 404/405.
+    routerOptions: { maxParamLength: 4096 },
     // One limit for what no route claims; each route sets its own.
     bodyLimit: 64 * 1024,
-    frameworkErrors: (error, _request, reply) => {
-      const e = error.code === 'FST_ERR_BAD_URL' ? malformedUrl() : apiErrorOf(error, _request, log);
+    frameworkErrors: (error, request, reply) => {
+      const e = error.code === 'FST_ERR_BAD_URL' ? malformedUrl() : apiErrorOf(error, request, log.child({ requestId: request.id }));
       void sendApiError(reply, e);
     },
   }) as unknown as FastifyInstance;
@@ -67,7 +69,7 @@ export async function createHttpApp(services: Services, o: HttpAppOptions = {}):
     request.log.debug({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   app.setErrorHandler((error, request, reply) => {
-    const e = apiErrorOf(error, request, request.log as unknown as typeof log);
+    const e = apiErrorOf(error, request, log.child({ requestId: request.id }));
     if (e.status === 507) health.storageFault();
     return sendApiError(reply, e);
   });
