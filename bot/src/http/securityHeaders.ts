@@ -42,5 +42,8 @@ export async function securityHeaders(app: FastifyInstance): Promise<void> {
     frameguard: false,
     // Office's dialogs (Office.context.ui.displayDialogAsync) talk to the pane through window.opener.
     crossOriginOpenerPolicy: false,
+    // Office (on the web: another origin) shows the manifest's icons from this service as plain
+    // images; same-origin would block them. The API needs a bearer token, which such embedding cannot send.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
 }
