@@ -140,6 +140,11 @@ describe('the HTTP edge', () => {
     const lone = await call(server.url, 'POST', '/api/v1/submissions', ent, reliabilitySubmission({ ...ENT, name: '上海某电源\udc00有限公司' }));
     expectClientError(lone, 422);
     expect(lone.json.error.path).toBe('enterprise.name');
+    const query = await call(server.url, 'GET', '/api/v1/submissions?campaign=20%0025', ent);
+    expectClientError(query, 422);
+    expect(query.json.error.path).toBe('query.campaign');
+    const nulName = await fetch(`${server.url}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${ent.token}`, 'content-type': XLSX_TYPE, 'x-file-name': 'a%00.xlsx' }, body: Buffer.from('PK') });
+    expect(nulName.status).toBe(422);
   });
 
   it('documents the edge\'s answers in the OpenAPI document: 400 and 429 everywhere, 507 on writes, UUID path parameters', async () => {

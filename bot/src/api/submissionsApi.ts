@@ -5,7 +5,7 @@ import { canReadSubmission, coversSubmission } from '../auth/access.js';
 import { scopeCoversPlace } from '../auth/scope.js';
 import { canonicalProvince } from '../auth/places.js';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/errors.js';
-import { mediaType, readJson, tooLarge } from '../http/jsonBody.js';
+import { mediaType, readJson, refuseBadStrings, tooLarge } from '../http/jsonBody.js';
 import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { getCampaign, latestCampaign, type CampaignRow } from '../store/campaigns.js';
 import { getOrganisation } from '../store/organisations.js';
@@ -74,8 +74,11 @@ export async function readableSubmission(db: Queryable, p: Principal, id: string
 function fileNameHeader(raw: string | string[] | undefined): string | null {
   if (raw === undefined) return null;
   try {
-    return decodeURIComponent(String(raw));
-  } catch {
+    const name = decodeURIComponent(String(raw));
+    refuseBadStrings(name, 'X-File-Name');
+    return name;
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
     throw new ApiError(400, 'request.invalidFileName', 'X-File-Name 须为 URL 编码（percent-encoding）的文件名', 'X-File-Name must be a percent-encoded file name', 'X-File-Name');
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { uuidParamsSchema } from '../api/schemas.js';
 import { ApiError } from './errors.js';
+import { refuseBadStrings } from './jsonBody.js';
 import type { Authenticate } from './authentication.js';
 import type { ApiResponse, RouteDef, Services } from './routeTypes.js';
 
@@ -51,6 +52,7 @@ export async function apiRoutes(app: FastifyInstance, routes: readonly RouteDef[
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
           const params = parseParams(def, request.params);
           const query = new URL(request.url, 'http://localhost').searchParams;
+          refuseBadStrings(Object.fromEntries(query), 'query');
           const r = await def.handler({
             ...services,
             log: services.log.child({ requestId: request.id }),

@@ -43,7 +43,7 @@ export function badStringPath(value: unknown, path = ''): string | undefined {
 export function refuseBadStrings(value: unknown, where?: string): void {
   const path = badStringPath(value);
   if (path === undefined) return;
-  const at = where ? `${where}.${path}` : path;
+  const at = where ? (path === '(body)' ? where : `${where}.${path}`) : path;
   throw new ApiError(422, 'request.invalidCharacters', `${at} 含有空字符（NUL）或不成对的 UTF-16 代理字符，无法保存`,
     `${at} contains a NUL character or an unpaired UTF-16 surrogate and cannot be stored`, at);
 }
