@@ -9,6 +9,7 @@ import { createLogger } from '../src/log.js';
 import { BEFORE_DEADLINE, call, org, reliabilitySubmission, silentLogger, user } from './helpers/fixtures.js';
 import { rawRequest } from './helpers/rawHttp.js';
 import { XLSX_TYPE } from '../src/api/workbookUpload.js';
+import { teamsRoute } from '../src/channels/teams/mount.js';
 
 /**
  * The HTTP edge over real HTTP: authentication before the body, body limits per route, failed
@@ -169,6 +170,33 @@ describe('the HTTP edge', () => {
     const refused = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer kk_${'C'.repeat(43)}` } });
     expect(refused.status).toBe(401);
     expect(logLines.find((l) => l.requestId === refused.headers.get('x-request-id') && l.msg === 'authentication failed')).toMatchObject({ level: 'info', key: 'auth.invalidToken' });
+  });
+});
+
+describe('the Teams endpoint on the edge', () => {
+  let db: Database;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    db = await openPglite(undefined);
+    server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', maxJsonBytes: 64 * 1024 }, { db, logger: silentLogger, channels: [teamsRoute()] });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it('answers a malformed activity 400, an oversized one 413 and GET 405, each in general words', async () => {
+    const post = (body: string) => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const asCall = async (r: Response) => ({ status: r.status, json: await r.clone().json(), body: Buffer.from(await r.arrayBuffer()), headers: r.headers });
+    const bad = await asCall(await post('{"type": "message", "text": "你好'));
+    expectClientError(bad, 400);
+    expect(bad.body.toString('utf8')).not.toMatch(/Unterminated|position|JSON\.parse/);
+    expectClientError(await asCall(await post(JSON.stringify({ type: 'message', text: 'x'.repeat(100 * 1024) }))), 413);
+    const get = await asCall(await fetch(`${server.url}/api/messages`));
+    expectClientError(get, 405);
+    expect(get.headers.get('allow')).toBe('POST');
   });
 });
 

@@ -33,6 +33,8 @@ const PREFLIGHT = {
   'access-control-max-age': '600',
 };
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * The service's HTTP edge on Fastify v5: security headers (helmet, CSP), request ids, the
  * /api/v1 routes from the route table with authentication before the body is read, the chat
@@ -64,7 +66,7 @@ export async function createHttpApp(services: Services, o: HttpAppOptions = {}):
     if (request.url.startsWith('/api/v1/')) reply.headers(CORS);
   });
   app.addHook('onResponse', async (request, reply) => {
-    const write = request.method !== 'GET' && request.method !== 'HEAD' && request.url.startsWith('/api/v1/');
+    const write = WRITES.has(request.method) && request.url.startsWith('/api/v1/');
     if (write && reply.statusCode < 400) health.storageRecovered();
     request.log.debug({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });

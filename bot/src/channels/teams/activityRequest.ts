@@ -20,6 +20,11 @@ export interface BotHttpResponse {
   body?: unknown;
 }
 
+const error = (status: number, key: string, zh: string, en: string, extra: Record<string, unknown> = {}): BotHttpResponse => ({
+  status,
+  body: { error: { key, zh, en, ...extra } },
+});
+
 /** The body of `POST /api/messages` as the HTTP layer read it: JSON, else a 400 (its text never echoed). */
 export function parseActivityBody(raw: Buffer): { body: unknown } | { refusal: BotHttpResponse } {
   try {
@@ -28,11 +33,6 @@ export function parseActivityBody(raw: Buffer): { body: unknown } | { refusal: B
     return { refusal: error(400, 'request.invalidJson', '请求内容不是有效的活动 JSON', 'the body is not a valid activity JSON') };
   }
 }
-
-const error = (status: number, key: string, zh: string, en: string, extra: Record<string, unknown> = {}): BotHttpResponse => ({
-  status,
-  body: { error: { key, zh, en, ...extra } },
-});
 
 const channelAccount = z.looseObject({ id: z.string().min(1, 'id is required') });
 /** What every activity from a channel carries (Bot Framework Activity schema); the rest is botbuilder's. */
