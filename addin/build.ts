@@ -16,7 +16,7 @@
  * the page loads it relative to itself, i.e. from the base URL — for closed networks (intranets).
  * Production builds carry no source maps (the service serves this directory); `--dev` adds them.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { z } from 'zod/v4';
 import { copyFile, cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -51,6 +51,23 @@ export interface BuildResult {
   functionIds: string[];
   files: string[];
 }
+
+/** Modules replaced in the bundle because they call eval, which the service's CSP forbids (addin/tools/cspSafe/). */
+const cspSafeModules: Plugin = {
+  name: 'csp-safe-modules',
+  setup(b) {
+    b.onResolve({ filter: /^@stdlib\/assert-has-generator-support$/ }, () => ({ path: join(root, 'addin', 'tools', 'cspSafe', 'hasGeneratorSupport.cjs') }));
+  },
+};
+
+/**
+ * zod compiles object parsers with `new Function` (a CSP violation under the service's policy,
+ * which has no 'unsafe-eval') unless its global config says `jitless`. Object schemas are built
+ * while the chunks are evaluated, before any entry's own code could call `z.config`, so every
+ * output file starts by setting the flag on the object zod keeps its config in
+ * (`globalThis.__zod_globalConfig`, zod/v4/core/core.js; `z.config` writes the same object).
+ */
+const ZOD_JITLESS = '(globalThis.__zod_globalConfig ??= {}).jitless = true;';
 
 /** Generates functions.json; throws when the generator reports errors or produces nothing. */
 export async function generateFunctionsMetadata(source: string): Promise<{ json: string; ids: string[] }> {
@@ -135,6 +152,8 @@ export async function buildAddin(input: BuildOptions = {}): Promise<BuildResult>
     legalComments: 'linked',
     logLevel: 'warning',
     metafile: true,
+    plugins: [cspSafeModules],
+    banner: { js: ZOD_JITLESS },
   });
 
   // 3. The page, its stylesheet and office.js.

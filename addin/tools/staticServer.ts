@@ -1,5 +1,5 @@
 /**
- * The add-in's static file server on Fastify v5 and @fastify/static (the service moves to the
+ * The add-in's static file server on Fastify v5 and @fastify/static (the service serves the add-in with the
  * same pair): serves a built add-in directory — `/` is taskpane.html — for the dev server
  * (addin/devServer.ts, https) and the browser tests (http). Malformed URLs such as `/%E0` are
  * answered 400 by Fastify's router instead of throwing; paths cannot leave the root (send's

@@ -6,8 +6,7 @@
  * request path, measured in the same run — the ratio is what kekao's logic, turn state and
  * database reads cost (target ≥ 0.5). Latency p50/p99 of the kekao bot. On PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 import type { TurnContext } from 'botbuilder';
@@ -19,7 +18,7 @@ import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { migrate } from '../src/db/migrate.js';
 import { ensureDefaultCampaign } from '../src/store/campaigns.js';
-import { createTeamsBot, processActivityRequest } from '../src/channels/teams/messagesHandler.js';
+import { createTeamsBot, runActivityRequest, type BotHttpResponse } from '../src/channels/teams/messagesHandler.js';
 
 const DURATION_S = Number(process.env.KEKAO_BENCH_SECONDS ?? 5);
 
@@ -67,15 +66,12 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
   const echo = async (context: TurnContext) => {
     if (context.activity.type === 'message') await context.sendActivity(context.activity.text ?? '');
   };
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    const done = path === '/api/echo' ? processActivityRequest(bot.adapter, echo, req, res, 1 << 20) : bot.handler(req, res);
-    done.catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The same edge for both: Fastify parses the JSON body, the bot answers as plain data.
+  const server = Fastify();
+  const reply = (r: BotHttpResponse, res: { code(n: number): { send(b?: unknown): unknown } }) => res.code(r.status).send(r.body);
+  server.post('/api/echo', async (req, res) => reply(await runActivityRequest(bot.adapter, echo, { headers: req.headers, body: req.body }), res));
+  server.post('/api/messages', async (req, res) => reply(await bot.respond({ headers: req.headers, body: req.body }), res));
+  const base = await server.listen({ port: 0, host: '127.0.0.1' });
   try {
     const question = '上海联系人';
     // Warm up both (JIT, first-turn state writes), then measure echo and kekao alternately twice

@@ -77,7 +77,7 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
   const teams = teamsRoute();
   const server = await createServer(
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
-    { db, logger: createLogger('silent'), now: () => NOW, channels: [route], extraHandlers: [teams.handler] },
+    { db, logger: createLogger('silent'), now: () => NOW, channels: [route, teams] },
   );
   try {
     // What each message should be answered with (a member that never wrote before; task ids aside).

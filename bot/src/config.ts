@@ -52,6 +52,15 @@ export const configSchema = z.object({
   botServiceUrls: listOf(serviceUrlPattern).default([...DEFAULT_BOT_SERVICE_URLS]),
   /** Built add-in files served at `/` when the folder exists. */
   addinDir: z.string().default('addin/dist'),
+  /** Serve the add-in's source maps (`.map`, a development build's); off in production. */
+  addinSourceMaps: envSwitch.default(false),
+  /**
+   * Reverse proxies in front of the service (addresses or CIDR ranges): only their
+   * X-Forwarded-For is believed, so limits per client address see the client, not the proxy.
+   */
+  trustProxy: listOf(z.string().regex(/^[0-9a-fA-F.:/]+$/, '须为 IP 地址或 CIDR 网段 / must be an IP address or CIDR range')).default([]),
+  /** Failed authentications one client address may make within a minute before it is refused (429). */
+  authFailuresPerMinute: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Largest accepted workbook upload (bytes); JSON bodies have their own limit. */
   maxUploadBytes: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   maxJsonBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
@@ -107,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botDev: blankToUndefined(env.KEKAO_BOT_DEV),
     botServiceUrls: blankToUndefined(env.KEKAO_BOT_SERVICE_URLS),
     addinDir: blankToUndefined(env.KEKAO_ADDIN_DIR),
+    addinSourceMaps: blankToUndefined(env.KEKAO_ADDIN_SOURCE_MAPS),
+    authFailuresPerMinute: blankToUndefined(env.KEKAO_AUTH_FAILURES_PER_MINUTE),
+    trustProxy: blankToUndefined(env.KEKAO_TRUST_PROXY),
     maxUploadBytes: blankToUndefined(env.KEKAO_MAX_UPLOAD_BYTES),
     maxJsonBytes: blankToUndefined(env.KEKAO_MAX_JSON_BYTES),
     workbookWorkers: blankToUndefined(env.KEKAO_WORKBOOK_WORKERS),
@@ -117,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       databaseSchema: 'KEKAO_DB_SCHEMA', logLevel: 'LOG_LEVEL', addinDir: 'KEKAO_ADDIN_DIR',
       microsoftAppId: 'MicrosoftAppId', microsoftAppPassword: 'MicrosoftAppPassword', microsoftAppType: 'MicrosoftAppType',
       microsoftAppTenantId: 'MicrosoftAppTenantId', botDev: 'KEKAO_BOT_DEV', botServiceUrls: 'KEKAO_BOT_SERVICE_URLS',
+      addinSourceMaps: 'KEKAO_ADDIN_SOURCE_MAPS', authFailuresPerMinute: 'KEKAO_AUTH_FAILURES_PER_MINUTE', trustProxy: 'KEKAO_TRUST_PROXY',
       maxUploadBytes: 'KEKAO_MAX_UPLOAD_BYTES', maxJsonBytes: 'KEKAO_MAX_JSON_BYTES', workbookWorkers: 'KEKAO_WORKBOOK_WORKERS',
     };
     const lines = parsed.error.issues.map((i) => {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const bot = teamsRoute({ digestIntervalMs: digestIntervalFromEnv(), ...(wecom ? { proactive: proactiveRouting(router, ['wecom']) } : {}) });
   const channels = wecom ? [wecomRoute({ config: wecom, router })] : [];
   if (wecom) log.info('wecom channel on', { path: '/api/wecom', apiBase: wecom.apiBase, corpId: wecom.corpId, agentId: wecom.agentId });
-  const running = await createServer(config, { logger: log, extraHandlers: [bot.handler], channels });
+  const running = await createServer(config, { logger: log, channels: [bot, ...channels] });
   bot.ensure(running.services);
   let stopping = false;
   const stop = (signal: string) => {

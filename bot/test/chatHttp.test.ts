@@ -32,7 +32,7 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
     // token, which only KEKAO_BOT_DEV=1 on a loopback address accepts.
     server = await createServer(
       { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
-      { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), extraHandlers: [route.handler] },
+      { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), channels: [route] },
     );
   });
   afterAll(async () => {
@@ -169,7 +169,7 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
     it('refuses requests without a valid Bot Framework token with 401', async () => {
       const secured = await createServer(
         { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', microsoftAppId: '11111111-2222-3333-4444-555555555555', microsoftAppPassword: 'not-a-real-secret', microsoftAppTenantId: '66666666-7777-8888-9999-000000000000' },
-        { db: world.db, logger: silentLogger, extraHandlers: [teamsRoute().handler] },
+        { db: world.db, logger: silentLogger, channels: [teamsRoute()] },
       );
       try {
         const noToken = await post(secured.url, activity('stranger', '上海联系人', { deliveryMode: 'expectReplies' }));

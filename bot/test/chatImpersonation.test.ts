@@ -107,7 +107,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
     let route: TeamsRoute;
     beforeAll(async () => {
       route = teamsRoute();
-      server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' }, { db: world.db, logger: silentLogger, now: NOW, extraHandlers: [route.handler] });
+      server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' }, { db: world.db, logger: silentLogger, now: NOW, channels: [route] });
     });
     afterAll(async () => server?.close());
 
@@ -172,7 +172,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
 
       const { lines, log } = captureLogger();
       const route = teamsRoute();
-      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: log, extraHandlers: [route.handler] });
+      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: log, channels: [route] });
       try {
         route.ensure(server.services);
         expect(lines.some((l) => l.level === 'warn' && /KEKAO_BOT_DEV=1/.test(l.msg))).toBe(true);
@@ -182,7 +182,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
     });
 
     it('replies to loopback service URLs only', async () => {
-      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: silentLogger, now: NOW, extraHandlers: [teamsRoute().handler] });
+      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: silentLogger, now: NOW, channels: [teamsRoute()] });
       try {
         const r = await post(server.url, activity('stranger', 'https://smba.trafficmanager.net/amer/', '上海联系人'));
         expect(r.status).toBe(403);
@@ -216,7 +216,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
           microsoftAppId: bf.appId, microsoftAppPassword: bf.appSecret, microsoftAppType: 'SingleTenant', microsoftAppTenantId: randomUUID(),
           botServiceUrls: [`${teams.url}/`],
         },
-        { db: world.db, logger: silentLogger, now: NOW, extraHandlers: [route.handler] },
+        { db: world.db, logger: silentLogger, now: NOW, channels: [route] },
       );
     });
     afterAll(async () => {
@@ -287,7 +287,7 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
   describe('errors', () => {
     it('answers with a fixed message, never the text of an exception, and logs the details', async () => {
       const { lines, log } = captureLogger();
-      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: log, now: NOW, extraHandlers: [teamsRoute().handler] });
+      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: log, now: NOW, channels: [teamsRoute()] });
       try {
         // The connector refuses the reply and then the error notice: the turn fails.
         attacker.failNext(2, 400, 'Conversation a:imp-stranger not found (internal detail 7f3a)');

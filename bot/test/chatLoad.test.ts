@@ -21,7 +21,7 @@ beforeAll(async () => {
   // The local-trial mode: the conversations claim identities without Bot Framework tokens.
   server = await createServer(
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
-    { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), extraHandlers: [teamsRoute().handler] },
+    { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), channels: [teamsRoute()] },
   );
 }, 120_000);
 afterAll(async () => {

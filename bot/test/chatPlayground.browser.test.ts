@@ -51,7 +51,7 @@ beforeAll(async () => {
   // The Playground sends no Bot Framework token: the local-trial mode (loopback only) takes its user.
   server = await createServer(
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
-    { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), extraHandlers: [teamsRoute().handler] },
+    { db: world.db, logger: silentLogger, now: () => new Date('2025-09-20T02:00:00Z'), channels: [teamsRoute()] },
   );
   playground = await startPlayground({
     botEndpoint: `${server.url}/api/messages`,

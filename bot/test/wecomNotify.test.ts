@@ -30,7 +30,7 @@ describe.each(backends)('notifications across channels on $name', (backend) => {
     const router = createNotifyRouter();
     teams = teamsRoute({ backoff: { baseMs: 10, maxMs: 200 }, proactive: proactiveRouting(router, ['wecom']) });
     // Teams in its local-trial mode (loopback): the test's activities claim their users' ids.
-    svc = await startWecomService(world.db, { now: new Date('2025-09-20T02:00:00Z'), router, extraHandlers: [teams.handler], teamsDevMode: true });
+    svc = await startWecomService(world.db, { now: new Date('2025-09-20T02:00:00Z'), router, channels: [teams], teamsDevMode: true });
     teams.ensure(svc.server.services);
     await linkWecomUsers(world.db, svc.config.corpId, { wang: world.users.officerSjz, li: world.users.officerPudong, chen: world.users.reviewer });
   });

@@ -3,8 +3,8 @@ import { actorLabel, type Principal } from '../auth/principal.js';
 import { coversSubmission } from '../auth/access.js';
 import { canonicalProvince } from '../auth/places.js';
 import { ApiError, forbidden, notFound } from '../http/errors.js';
-import { readJson } from '../http/body.js';
-import type { ApiResponse, RouteContext } from '../http/router.js';
+import { readJson } from '../http/jsonBody.js';
+import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import type { Queryable } from '../db/database.js';
 import { openAssistanceCase } from '../workflow/openAssistanceCase.js';
 import {
@@ -38,7 +38,7 @@ export async function createAssistanceHandler(ctx: RouteContext): Promise<ApiRes
   const p = ctx.principal;
   // Refused before the body is read: a reviewer learns nothing from a validation error.
   if (p.role === 'reviewer') throw forbidden('评审专家不能受理帮扶申请', 'reviewers do not take assistance requests', 'assistance.forbiddenRole');
-  const body = parseOr422(assistanceCreateSchema, await readJson(ctx.req, 256 * 1024));
+  const body = parseOr422(assistanceCreateSchema, readJson(ctx.headers, ctx.body));
   const opened = await openAssistanceCase(ctx.db, {
     principal: p,
     trigger: body.trigger,
@@ -93,7 +93,7 @@ export async function getAssistanceHandler(ctx: RouteContext): Promise<ApiRespon
 
 export async function updateAssistanceHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
-  const body = parseOr422(assistanceUpdateSchema, await readJson(ctx.req, 1024 * 1024));
+  const body = parseOr422(assistanceUpdateSchema, readJson(ctx.headers, ctx.body));
   const detail = await ctx.db.transaction(async (tx) => {
     const c = await readableCase(tx, p, ctx.params.id!, true);
     if (p.role !== 'officer' && p.role !== 'secretariat') throw forbidden('只有市场监管部门人员可以更新帮扶案件', 'only officers update assistance cases', 'assistance.forbiddenRole');

@@ -3,7 +3,7 @@ import { registryMismatches, type Submission, type Assessment } from '../../../c
 import type { CellNote } from '../../../core/src/workbook/cellNotes.js';
 import { writeSummaryWorkbook } from '../../../workbook/src/summary/index.js';
 import { forbidden } from '../http/errors.js';
-import type { ApiResponse, RouteContext } from '../http/router.js';
+import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { listSubmissionsFull } from '../store/submissions.js';
 import { exportQuerySchema } from './schemas.js';
 import { parseOr422, queryObject } from './validate.js';

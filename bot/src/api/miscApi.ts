@@ -1,7 +1,7 @@
 import { daysLeft } from '../../../core/src/index.js';
 import { formatScope } from '../auth/scope.js';
 import { notFound } from '../http/errors.js';
-import type { ApiResponse, RouteContext } from '../http/router.js';
+import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { getCampaign, listCampaigns, type CampaignRow } from '../store/campaigns.js';
 
 export async function meHandler(ctx: RouteContext): Promise<ApiResponse> {

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
-import type { RouteDef } from '../http/router.js';
+import type { RouteDef } from '../http/routeTypes.js';
 import { ROUTES } from './routes.js';
+import { errorResponseSchema, uuidParamsSchema } from './schemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -10,26 +11,40 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
   return out;
 }
 
-/** Query parameters from a zod object schema, one OpenAPI parameter per key. */
-function queryParameters(schema: z.ZodType): Json[] {
+/** Query or path parameters from a zod object schema, one OpenAPI parameter per key. */
+function parametersOf(schema: z.ZodType, where: 'query' | 'path'): Json[] {
   const js = schemaOf(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, prop]) => ({
-    name, in: 'query', required: (js.required ?? []).includes(name), schema: prop,
+    name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop,
     ...(typeof prop.description === 'string' ? { description: prop.description } : {}),
   }));
 }
 
+const errorContent = { content: { 'application/json': { schema: schemaOf(errorResponseSchema, 'output') } } };
+/** Answers the HTTP layer gives on every operation (http/errorReply.ts, http/authentication.ts). */
+const EDGE_RESPONSES: Record<string, Json> = {
+  400: { description: '请求格式错误：地址编码、路径参数（UUID）、JSON 或请求头无效 / malformed request: URL encoding, path parameter (UUID), JSON or header', ...errorContent },
+  429: { description: '同一地址一分钟内身份验证失败过多，请稍后重试（Retry-After）/ too many failed authentications from this address within a minute; retry later (Retry-After)', ...errorContent },
+};
+/** Writes can meet a full disk (embedded database). */
+const WRITE_RESPONSES: Record<string, Json> = {
+  507: { description: '存储空间不足，未保存任何内容 / insufficient storage: nothing was saved', ...errorContent },
+  503: { description: '数据库暂时不可用 / the database is unavailable right now', ...errorContent },
+};
+
 function operation(r: RouteDef): Json {
-  const pathParams = [...r.path.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+  const pathParams = r.path.includes('{id}') ? parametersOf(r.params ?? uuidParamsSchema, 'path') : [];
   const op: Json = {
     operationId: r.operationId,
     summary: r.summary.zh,
     description: `${r.summary.en}. 角色 / roles: ${r.roles.join(', ')}`,
     tags: [r.tag],
     security: [{ bearer: [] }],
-    parameters: [...pathParams.map((p) => (p.name === 'id' && r.path.includes('/campaigns/') ? { ...p, schema: { type: 'string' } } : p)), ...(r.query ? queryParameters(r.query) : [])],
-    responses: Object.fromEntries(
-      Object.entries(r.responses).map(([code, d]) => [
+    parameters: [...pathParams, ...(r.query ? parametersOf(r.query, 'query') : [])],
+    responses: Object.fromEntries([
+      ...Object.entries(EDGE_RESPONSES),
+      ...(r.method === 'GET' ? [] : Object.entries(WRITE_RESPONSES)),
+      ...Object.entries(r.responses).map(([code, d]) => [
         code,
         {
           description: d.description ?? '',
@@ -37,7 +52,7 @@ function operation(r: RouteDef): Json {
           ...(d.contentType ? { content: { [d.contentType]: { schema: { type: 'string', contentMediaType: d.contentType } } } } : {}),
         },
       ]),
-    ),
+    ]),
   };
   if (r.requestBody) {
     op.requestBody = {

@@ -2,8 +2,8 @@ import { aggregatePanel, type Assessment, type Submission } from '../../../core/
 import { actorLabel } from '../auth/principal.js';
 import { coversSubmission, isRecused } from '../auth/access.js';
 import { ApiError, forbidden, validationFailed } from '../http/errors.js';
-import { readJson } from '../http/body.js';
-import type { ApiResponse, RouteContext } from '../http/router.js';
+import { readJson } from '../http/jsonBody.js';
+import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { getSubmissionFull } from '../store/submissions.js';
 import { principalForUser } from '../store/users.js';
 import { assignReviewer, listAssignments, listReviewers, listReviewScores, upsertReviewScore, type ReviewScoreRow } from '../store/reviews.js';
@@ -23,7 +23,7 @@ function mayManagePanel(ctx: RouteContext, row: Parameters<typeof coversSubmissi
 
 export async function assignHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
-  const body = parseOr422(assignmentBodySchema, await readJson(ctx.req, 16 * 1024));
+  const body = parseOr422(assignmentBodySchema, readJson(ctx.headers, ctx.body));
   const created = await ctx.db.transaction(async (tx) => {
     const row = await readableSubmission(tx, p, ctx.params.id!, true);
     if (!mayManagePanel(ctx, row)) throw forbidden('只有省级市场监管部门或秘书处可以指派评审专家', 'only provincial officers or the secretariat assign reviewers', 'assignment.forbidden');
@@ -85,7 +85,7 @@ function checkScores(s: Submission, stored: Assessment, scores: ReviewerScores, 
 
 export async function reviewHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
-  const body: ReviewBody = parseOr422(reviewBodySchema, await readJson(ctx.req, 256 * 1024));
+  const body: ReviewBody = parseOr422(reviewBodySchema, readJson(ctx.headers, ctx.body));
   const result = await ctx.db.transaction(async (tx) => {
     const row = await readableSubmission(tx, p, ctx.params.id!, true);
     if (p.role !== 'reviewer') throw forbidden('只有被指派的评审专家可以评分', 'only assigned reviewers score entries', 'review.reviewersOnly');

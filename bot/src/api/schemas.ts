@@ -17,6 +17,12 @@ const id = z.string().uuid('须为 UUID / must be a UUID');
 const nonBlank = (zh: string, en: string, max = 2000) =>
   z.string().trim().min(1, `${zh}不能为空 / ${en} is required`).max(max, `${zh}不超过 ${max} 字 / ${en} is limited to ${max} characters`);
 
+/** Path parameters: an entry or case is named by its UUID, a campaign by a short code such as `2025`. */
+export const uuidParamsSchema = z.object({ id: z.uuid('须为 UUID / must be a UUID') });
+export const campaignParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '活动编号只含字母、数字、_ 和 -（不超过 64 个）/ a campaign id has letters, digits, _ and - only (at most 64)'),
+});
+
 export const statusSchema = z.enum(STATUSES).meta({ description: '申报状态 / submission status' });
 
 export const submissionQuerySchema = z.object({

@@ -5,8 +5,8 @@ import { canReadSubmission, coversSubmission } from '../auth/access.js';
 import { scopeCoversPlace } from '../auth/scope.js';
 import { canonicalProvince } from '../auth/places.js';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/errors.js';
-import { mediaType, readBody, readJson } from '../http/body.js';
-import type { ApiResponse, RouteContext } from '../http/router.js';
+import { mediaType, readJson, refuseBadStrings, tooLarge } from '../http/jsonBody.js';
+import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { getCampaign, latestCampaign, type CampaignRow } from '../store/campaigns.js';
 import { getOrganisation } from '../store/organisations.js';
 import { EnterpriseOutOfScopeError, enterpriseInScope, placeText } from '../workflow/enterpriseInScope.js';
@@ -70,6 +70,19 @@ export async function readableSubmission(db: Queryable, p: Principal, id: string
   return row;
 }
 
+/** `X-File-Name` is percent-encoded (header values are Latin-1); a malformed encoding is a 400, not a crash. */
+function fileNameHeader(raw: string | string[] | undefined): string | null {
+  if (raw === undefined) return null;
+  try {
+    const name = decodeURIComponent(String(raw));
+    refuseBadStrings(name, 'X-File-Name');
+    return name;
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(400, 'request.invalidFileName', 'X-File-Name 须为 URL 编码（percent-encoding）的文件名', 'X-File-Name must be a percent-encoded file name', 'X-File-Name');
+  }
+}
+
 interface ParsedUpload {
   submission: Submission;
   assessment: Assessment;
@@ -80,17 +93,18 @@ interface ParsedUpload {
 
 /** Parses and assesses the body in memory — nothing touches the database until it is complete. */
 async function parseUpload(ctx: RouteContext): Promise<ParsedUpload> {
-  const type = mediaType(ctx.req);
+  const type = mediaType(ctx.headers);
   if (type === XLSX_TYPE) {
-    const data = await readBody(ctx.req, ctx.config.maxUploadBytes);
-    const fileName = ctx.query.get('fileName') ?? (ctx.req.headers['x-file-name'] ? decodeURIComponent(String(ctx.req.headers['x-file-name'])) : null);
+    if (ctx.body.length > ctx.config.maxUploadBytes) throw tooLarge(ctx.config.maxUploadBytes);
+    const data = ctx.body;
+    const fileName = ctx.query.get('fileName') ?? fileNameHeader(ctx.headers['x-file-name']);
     const read = await readWorkbookUpload(data, fileName, { workers: ctx.config.workbookWorkers, log: ctx.log });
     const r = assessInput(read.submission);
     if (!r.ok) throw validationFailed(r.errors, 'submission.invalid');
     return { submission: r.submission, assessment: r.assessment, source: 'xlsx', fileName, readWarnings: read.warnings };
   }
   if (type === 'application/json') {
-    const body = await readJson(ctx.req, ctx.config.maxJsonBytes);
+    const body = readJson(ctx.headers, ctx.body, ctx.config.maxJsonBytes);
     const r = assessInput(body);
     if (!r.ok) throw validationFailed(r.errors, 'submission.invalid');
     return { submission: r.submission, assessment: r.assessment, source: 'json', fileName: null, readWarnings: [] };
@@ -174,7 +188,7 @@ export async function replaceSubmission(ctx: RouteContext): Promise<ApiResponse>
     if (!EDITABLE_STATUSES.has(row.status)) {
       throw new ApiError(409, 'submission.notEditable', `状态为“${row.status}”的申报不能修改（仅草稿或退回时可修改）`, `an entry in status ${STATUS_EN[row.status]} cannot be changed (only draft or returned)`);
     }
-    const ifMatch = ctx.req.headers['if-match'];
+    const ifMatch = ctx.headers['if-match'];
     if (ifMatch && String(ifMatch).replace(/"/g, '') !== String(row.version)) {
       throw new ApiError(409, 'submission.versionConflict', `申报已被他人修改（当前版本 ${row.version}）`, `the entry was changed meanwhile (now version ${row.version})`);
     }
@@ -241,7 +255,7 @@ async function reviewsComplete(tx: Queryable, submissionId: string): Promise<boo
 
 export async function transitionHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
-  const body = parseOr422(transitionBodySchema, await readJson(ctx.req, 64 * 1024));
+  const body = parseOr422(transitionBodySchema, readJson(ctx.headers, ctx.body));
   const result = await ctx.db.transaction(async (tx) => {
     const row = await readableSubmission(tx, p, ctx.params.id!, true);
     const rule = findTransition(row.status, body.to);

@@ -23,6 +23,8 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Human-readable, secret-free description for logs ("PGlite at /data", "PostgreSQL 127.0.0.1:5432/test"). */
   readonly description: string;
+  /** The folder the embedded database keeps its files in (PGlite on disk only): health checks its free space. */
+  readonly dataDir?: string;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, context?: TransactionContext): Promise<T>;
   close(): Promise<void>;

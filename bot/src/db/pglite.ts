@@ -62,6 +62,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   return {
     kind: 'pglite',
     description: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
+    ...(dataDir ? { dataDir } : {}),
     query: base.query,
     exec: base.exec,
     transaction<T>(fn: (tx: Queryable) => Promise<T>, context?: TransactionContext): Promise<T> {

@@ -1,9 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Services } from './router.js';
+import type { Config } from '../config.js';
+import type { Services } from './routeTypes.js';
 
 /**
  * A chat channel's HTTP endpoint (Teams' `/api/messages`, WeCom's `/api/wecom`), independent of
- * the HTTP framework: the server reads the body (up to `bodyLimit`), hands the request over as
+ * the HTTP framework: the server reads the body (up to `bodyLimit`; http/channelRoutes.ts mounts it on Fastify), hands the request over as
  * plain data and writes back what the channel returns. Channels therefore never touch the
  * framework's request or response objects, and the server applies its own limits, logging and
  * error handling to them like to every other route.
@@ -34,7 +35,7 @@ export interface ChannelRoute {
   path: string;
   methods: ReadonlyArray<'GET' | 'POST'>;
   /** Largest body read for this route (bytes); larger requests get 413 before the channel sees them. */
-  bodyLimit: number;
+  bodyLimit: number | ((config: Config) => number);
   /**
    * Optional check on the headers alone, run before the body is read (e.g. a missing credential):
    * a response here ends the request without reading the body.

@@ -30,7 +30,7 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
   const server: RunningServer = await createServer(
     // The local-trial mode (loopback): the scripts' activities claim their users' ids.
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
-    { db, logger: silentLogger, now: () => clock.now, extraHandlers: [teamsRoute({ backoff: { baseMs: 10, maxMs: 200 } }).handler] },
+    { db, logger: silentLogger, now: () => clock.now, channels: [teamsRoute({ backoff: { baseMs: 10, maxMs: 200 } })] },
   );
   const runner = teamsScriptRunner({ serviceFor: () => server.url, stub, setClock: (at) => (clock.now = at) });
   return {

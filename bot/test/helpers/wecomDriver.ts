@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/database.js';
-import { createServer, type ExtraHandler, type RunningServer } from '../../src/server.js';
+import { createServer, type RunningServer } from '../../src/server.js';
 import type { ChannelRoute } from '../../src/http/channelRoute.js';
 import type { WecomConfig } from '../../src/channels/wecom/config.js';
 import { wecomRoute, WECOM_PATH, type WecomRoute, type WecomRouteOptions } from '../../src/channels/wecom/mount.js';
@@ -41,7 +41,6 @@ export interface WecomServiceOptions extends Partial<Omit<WecomRouteOptions, 'co
   /** Another instance of the same application (a restart, a second process): same settings, same stand-in. */
   sameAppAs?: Pick<WecomService, 'config' | 'mock'>;
   logger?: Logger;
-  extraHandlers?: ExtraHandler[];
   channels?: ChannelRoute[];
   /** The Teams endpoint mounted beside WeCom takes claimed identities (local-trial mode, loopback). */
   teamsDevMode?: boolean;
@@ -55,7 +54,7 @@ export async function startWecomService(db: Database, o: WecomServiceOptions = {
   const route = wecomRoute({ ...o, config, api: { baseMs: 5, maxMs: 50, ...o.api } });
   const server = await createServer(
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: o.teamsDevMode ?? false },
-    { db, logger: o.logger ?? silentLogger, now: () => clock.now, channels: [route, ...(o.channels ?? [])], extraHandlers: o.extraHandlers },
+    { db, logger: o.logger ?? silentLogger, now: () => clock.now, channels: [route, ...(o.channels ?? [])] },
   );
   const sim = createWecomSimulator({ callbackUrl: `${server.url}${WECOM_PATH}`, token: config.token, aesKey: config.aesKey, corpId: config.corpId, agentId: config.agentId, nowMs: () => clock.now.getTime() });
   return {

@@ -1,8 +1,7 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import { z } from 'zod/v4';
-import { readBody } from '../../http/body.js';
 import type { Logger } from '../../log.js';
 import type { KekaoBotAdapter } from './botAdapter.js';
 import { ServiceUrlRefusedError } from './botAuthentication.js';
@@ -25,6 +24,15 @@ const error = (status: number, key: string, zh: string, en: string, extra: Recor
   status,
   body: { error: { key, zh, en, ...extra } },
 });
+
+/** The body of `POST /api/messages` as the HTTP layer read it: JSON, else a 400 (its text never echoed). */
+export function parseActivityBody(raw: Buffer): { body: unknown } | { refusal: BotHttpResponse } {
+  try {
+    return { body: JSON.parse(raw.toString('utf8')) };
+  } catch {
+    return { refusal: error(400, 'request.invalidJson', '请求内容不是有效的活动 JSON', 'the body is not a valid activity JSON') };
+  }
+}
 
 const channelAccount = z.looseObject({ id: z.string().min(1, 'id is required') });
 /** What every activity from a channel carries (Bot Framework Activity schema); the rest is botbuilder's. */
@@ -84,32 +92,4 @@ export async function runActivityRequest(
     log?.error('bot request failed', { err, conversation: parsed.data.conversation.id, activityType: parsed.data.type });
     return error(500, 'bot.internal', '处理消息时出错，请稍后重试', 'the message could not be processed; retry later');
   }
-}
-
-/** The node:http glue: reads the body (up to `limit`), runs it, writes the JSON answer. */
-export async function processActivityRequest(
-  adapter: KekaoBotAdapter,
-  logic: (context: TurnContext) => Promise<void>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  limit: number,
-  log?: Logger,
-): Promise<void> {
-  const send = (r: BotHttpResponse, headers: Record<string, string> = {}) => {
-    if (res.headersSent) return;
-    const payload = r.body === undefined ? undefined : JSON.stringify(r.body);
-    res.writeHead(r.status, { 'cache-control': 'no-store', ...(payload !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...headers });
-    res.end(payload);
-  };
-  if (req.method !== 'POST') {
-    return send(error(405, 'request.methodNotAllowed', '只接受 POST', 'only POST is accepted'), { allow: 'POST' });
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse((await readBody(req, limit)).toString('utf8'));
-  } catch (err) {
-    const tooLarge = (err as { status?: number }).status === 413;
-    return send(error(tooLarge ? 413 : 400, tooLarge ? 'request.tooLarge' : 'request.invalidJson', '请求内容不是有效的活动 JSON', 'the body is not a valid activity JSON'));
-  }
-  send(await runActivityRequest(adapter, logic, { headers: req.headers, body }, log));
 }

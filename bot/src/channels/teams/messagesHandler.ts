@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../config.js';
@@ -17,9 +17,9 @@ import type { BackoffOptions } from './backoff.js';
 import type { ProactiveRouting } from '../notifyRouter.js';
 import { createBotAdapter, type AdapterOptions, type KekaoBotAdapter } from './botAdapter.js';
 import { mayContact, turnVerified } from './channelTrust.js';
-import { processActivityRequest, runActivityRequest, type BotHttpResponse } from './activityRequest.js';
+import { runActivityRequest, type BotHttpResponse } from './activityRequest.js';
 
-export { processActivityRequest, runActivityRequest, type BotHttpResponse };
+export { runActivityRequest, type BotHttpResponse };
 
 /**
  * `POST /api/messages` — the Bot Framework endpoint. What a request is trusted with depends on the
@@ -50,10 +50,8 @@ export interface TeamsBot {
   ports: ConversationPorts;
   notifier: ReturnType<typeof createProactiveNotifier>;
   scheduler?: DigestScheduler;
-  /** The endpoint as plain data (for any HTTP framework). */
+  /** The endpoint as plain data (mounted by channels/teams/mount.ts). */
   respond(request: { headers: IncomingHttpHeaders; body: unknown }): Promise<BotHttpResponse>;
-  /** The endpoint on node:http. */
-  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   stop(): void;
 }
 
@@ -97,7 +95,6 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const input = chatInputOf(context, verified(context));
     return withTurnPrefetch([intakeKey({ conversation: { id: input.conversation.id, type: 'personal' }, user: input.user })], () => run(context));
   };
-  const limit = deps.config.maxJsonBytes ?? 1024 * 1024;
 
   const scheduler = deps.digestIntervalMs
     ? startDigestScheduler(ports, deps.digestIntervalMs, (err) => deps.log?.error('digest round failed', { err }), (tick) =>
@@ -115,12 +112,6 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     notifier,
     scheduler,
     respond: (request) => runActivityRequest(adapter, logic, request, deps.log),
-    handler: (req, res) => processActivityRequest(adapter, logic, req, res, limit, deps.log),
     stop: () => scheduler?.stop(),
   };
-}
-
-/** The handler the service mounts at `POST /api/messages`. */
-export function createMessagesHandler(deps: TeamsBotDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return createTeamsBot(deps).handler;
 }

@@ -1,22 +1,29 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/v4';
-import type { Services } from '../../http/router.js';
+import type { ChannelRoute } from '../../http/channelRoute.js';
+import type { Services } from '../../http/routeTypes.js';
+import { parseActivityBody, type BotHttpResponse } from './activityRequest.js';
 import { createTeamsBot, type TeamsBot, type TeamsBotDeps } from './messagesHandler.js';
 
 /**
- * Mounts the bot at `POST /api/messages` as one of the service's `extraHandlers`. The bot is built
- * on the first request from the service's own database, configuration, logger and clock, so the
- * service needs no bot-specific wiring: `createServer(config, { extraHandlers: [teamsRoute().handler] })`.
+ * The bot at `POST /api/messages`, a ChannelRoute the service mounts like every channel:
+ * `createServer(config, { channels: [teamsRoute()] })`. The bot is built on the first request
+ * from the service's own database, configuration, logger and clock, so the service needs no
+ * bot-specific wiring.
  */
 
 export const MESSAGES_PATH = '/api/messages';
 
-export interface TeamsRoute {
-  handler(req: IncomingMessage, res: ServerResponse, services: Services): Promise<boolean>;
+export interface TeamsRoute extends ChannelRoute {
   /** The bot, once built (after the first request, or after `ensure`). */
   readonly bot: TeamsBot | undefined;
   /** Builds the bot now (to start the digest scheduler at boot, or in tests). */
   ensure(services: Services): TeamsBot;
+}
+
+function jsonResponse(r: BotHttpResponse) {
+  return r.body === undefined
+    ? { status: r.status }
+    : { status: r.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(r.body) };
 }
 
 export function teamsRoute(options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'backoff' | 'proactive' | 'authEndpoints' | 'credentialsFactory'> = {}): TeamsRoute {
@@ -30,15 +37,22 @@ export function teamsRoute(options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'bac
       ...options,
     }));
   return {
+    name: 'teams',
+    path: MESSAGES_PATH,
+    methods: ['POST'],
+    // An activity is a few KiB; attachments travel as URLs. The JSON limit of the API applies.
+    bodyLimit: (config) => config.maxJsonBytes,
     get bot() {
       return bot;
     },
     ensure,
-    async handler(req, res, services) {
-      const pathname = (req.url ?? '/').split('?')[0];
-      if (pathname !== MESSAGES_PATH) return false;
-      await ensure(services).handler(req, res);
-      return true;
+    async handle(req, services) {
+      const parsed = parseActivityBody(req.body);
+      if ('refusal' in parsed) return jsonResponse(parsed.refusal);
+      return jsonResponse(await ensure(services).respond({ headers: req.headers, body: parsed.body }));
+    },
+    stop() {
+      bot?.stop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ChannelRoute } from '../../http/channelRoute.js';
-import type { Services } from '../../http/router.js';
+import type { Services } from '../../http/routeTypes.js';
 import { createConversation, type Conversation } from '../../conversation/conversation.js';
 import { createServicePorts } from '../../conversation/serviceBindings.js';
 import type { ConversationPorts } from '../../conversation/ports.js';

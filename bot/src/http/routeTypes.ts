@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod/v4';
 import type { Database } from '../db/database.js';
 import type { Config } from '../config.js';
@@ -22,7 +22,9 @@ export interface Services {
 }
 
 export interface RouteContext extends Services {
-  req: IncomingMessage;
+  headers: IncomingHttpHeaders;
+  /** The raw request body as read by the HTTP layer (within the route's `bodyLimit`); empty when none. */
+  body: Buffer;
   params: Record<string, string>;
   query: URLSearchParams;
   principal: Principal;
@@ -46,43 +48,12 @@ export interface RouteDef {
   /** Who may call it at all (finer checks — scope, assignment — happen in the handler). */
   roles: readonly Role[];
   query?: z.ZodType;
+  /** Path parameters (400 when they do not match); default: `{ id: UUID }` for paths with `{id}`. */
+  params?: z.ZodType;
+  /** Largest body read for this operation (bytes); larger requests get 413 before the handler runs. Default 64 KiB. */
+  bodyLimit?: number | ((config: Config) => number);
   requestBody?: { contentTypes: Record<string, z.ZodType | 'binary'>; required: boolean };
   responses: Record<number, RouteDoc>;
   handler(ctx: RouteContext): Promise<ApiResponse>;
 }
 
-export interface CompiledRoute {
-  def: RouteDef;
-  regex: RegExp;
-  names: string[];
-}
-
-export function compileRoutes(defs: readonly RouteDef[]): CompiledRoute[] {
-  return defs.map((def) => {
-    const names: string[] = [];
-    const pattern = def.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([a-zA-Z]+)\\?\}|\{([a-zA-Z]+)\}/g, (_m, a, b) => {
-      names.push(a ?? b);
-      return '([^/]+)';
-    });
-    return { def, regex: new RegExp(`^${pattern}$`), names };
-  });
-}
-
-/** The route for a method and path; `allowed` lists the methods of a path that exists with another method. */
-export function matchRoute(routes: CompiledRoute[], method: string, pathname: string): { route?: CompiledRoute; params: Record<string, string>; allowed: string[] } {
-  const allowed: string[] = [];
-  for (const r of routes) {
-    const m = r.regex.exec(pathname);
-    if (!m) continue;
-    if (r.def.method !== method) {
-      allowed.push(r.def.method);
-      continue;
-    }
-    const params: Record<string, string> = {};
-    r.names.forEach((n, i) => {
-      params[n] = decodeURIComponent(m[i + 1]!);
-    });
-    return { route: r, params, allowed };
-  }
-  return { params: {}, allowed };
-}
