@@ -16,7 +16,7 @@ export function fitLinear(points: PathPoints): PathFitResult {
   if (line === null) return notApplicable('linear', overflow());
   const a = line.intercept;
   const b = line.slope;
-  const fit = originalScaleR2(values, (i) => a + b * times[i]!);
+  const fit = originalScaleR2(values, times.map((t) => a + b * t));
   return {
     model: 'linear',
     applicable: true,

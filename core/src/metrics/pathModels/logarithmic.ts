@@ -18,7 +18,7 @@ export function fitLogarithmic(points: PathPoints): PathFitResult {
   if (line === null) return notApplicable('logarithmic', overflow());
   const a = line.intercept;
   const b = line.slope;
-  const fit = originalScaleR2(used.values, (i) => a + b * lnT[i]!);
+  const fit = originalScaleR2(used.values, lnT.map((lnt) => a + b * lnt));
   return {
     model: 'logarithmic',
     applicable: true,

@@ -6,9 +6,10 @@ import { allEqual, safeScale } from './leastSquaresLine.js';
  * back-transformed fitted values and SST = Σ(yᵢ − ȳ)² (Kvålseth 1985, "Cautionary note about R²",
  * Am. Stat. 39(4), eq. R²₁). Every form is judged on the same y, so the four compare fairly; for the
  * transformed forms it can be below the linearised R² and, in a bad fit, negative.
- * `fitted(i)` is ŷᵢ. Extreme data are divided by max|y| first (leastSquaresLine.ts, safeScale).
+ * `fitted` holds ŷᵢ. Extreme data are divided by max|y| first (leastSquaresLine.ts, safeScale);
+ * ordinary data are used as they are.
  */
-export function originalScaleR2(y: readonly number[], fitted: (i: number) => number): { r2: number | null; note?: Note } {
+export function originalScaleR2(y: readonly number[], fitted: readonly number[]): { r2: number | null; note?: Note } {
   if (allEqual(y)) {
     return {
       r2: null,
@@ -19,17 +20,21 @@ export function originalScaleR2(y: readonly number[], fitted: (i: number) => num
       ),
     };
   }
-  const n = y.length;
   const scale = safeScale(y);
+  return r2Of(scale === 1 ? y : y.map((v) => v / scale), scale === 1 ? fitted : fitted.map((v) => v / scale));
+}
+
+function r2Of(y: readonly number[], fitted: readonly number[]): { r2: number | null; note?: Note } {
+  const n = y.length;
   let yMean = 0;
-  for (let i = 0; i < n; i++) yMean += y[i]! / scale;
+  for (let i = 0; i < n; i++) yMean += y[i]!;
   yMean /= n;
   let sse = 0;
   let sst = 0;
   for (let i = 0; i < n; i++) {
-    const residual = y[i]! / scale - fitted(i) / scale;
+    const residual = y[i]! - fitted[i]!;
     sse += residual * residual;
-    sst += (y[i]! / scale - yMean) * (y[i]! / scale - yMean);
+    sst += (y[i]! - yMean) * (y[i]! - yMean);
   }
   const r2 = sst > 0 ? 1 - sse / sst : Number.NaN;
   if (Number.isFinite(r2)) return { r2 };

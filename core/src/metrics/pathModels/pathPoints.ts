@@ -22,6 +22,8 @@ export interface InspectionTimes {
   readonly lnT: Regressor;
   /** Points left out of the ln-time forms (t ≤ 0). */
   readonly excluded: number;
+  /** The points left out are the first ones (as the initial value at t = 0 usually is). */
+  readonly excludedFirst: boolean;
 }
 
 export interface PathPoints {
@@ -43,7 +45,8 @@ export function inspectionTimes(times: readonly number[]): InspectionTimes {
   const positive = times.map((t) => t > 0);
   const lnT: number[] = [];
   for (let i = 0; i < times.length; i++) if (positive[i]) lnT.push(Math.log(times[i]!));
-  return { times, t: regressor(times), positive, lnT: regressor(lnT), excluded: times.length - lnT.length };
+  const excluded = times.length - lnT.length;
+  return { times, t: regressor(times), positive, lnT: regressor(lnT), excluded, excludedFirst: positive.every((p, i) => p === i >= excluded) };
 }
 
 /** True when both units were measured at the same times (same order; 0 and −0 count as equal). */
@@ -84,6 +87,7 @@ function logarithmsIfPositive(v: readonly number[]): number[] | null {
 
 /** The entries of v at the points with t > 0, in order. */
 function atPositiveTime(schedule: InspectionTimes, v: readonly number[]): number[] {
+  if (schedule.excludedFirst) return v.slice(schedule.excluded);
   const out: number[] = [];
   for (let i = 0; i < v.length; i++) if (schedule.positive[i]) out.push(v[i]!);
   return out;
