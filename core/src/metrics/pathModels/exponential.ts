@@ -21,7 +21,7 @@ export function fitExponential(points: PathPoints): PathFitResult {
   const b = line.slope;
   const a = Math.exp(c);
   if (!Number.isFinite(a) || a === 0) return notApplicable('exponential', overflow());
-  const fit = originalScaleR2(values, times.map((t) => Math.exp(c + b * t)));
+  const fit = originalScaleR2(values, times, line, true);
   return {
     model: 'exponential',
     applicable: true,

@@ -16,7 +16,7 @@ export function fitLinear(points: PathPoints): PathFitResult {
   if (line === null) return notApplicable('linear', overflow());
   const a = line.intercept;
   const b = line.slope;
-  const fit = originalScaleR2(values, times.map((t) => a + b * t));
+  const fit = originalScaleR2(values, times, line, false);
   return {
     model: 'linear',
     applicable: true,

@@ -18,7 +18,7 @@ export function fitLogarithmic(points: PathPoints): PathFitResult {
   if (line === null) return notApplicable('logarithmic', overflow());
   const a = line.intercept;
   const b = line.slope;
-  const fit = originalScaleR2(used.values, lnT.map((lnt) => a + b * lnt));
+  const fit = originalScaleR2(used.values, lnT, line, false);
   return {
     model: 'logarithmic',
     applicable: true,

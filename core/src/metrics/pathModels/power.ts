@@ -22,7 +22,7 @@ export function fitPower(points: PathPoints): PathFitResult {
   const b = line.slope;
   const a = Math.exp(c);
   if (!Number.isFinite(a) || a === 0) return notApplicable('power', overflow());
-  const fit = originalScaleR2(used.values, lnT.map((lnt) => Math.exp(c + b * lnt)));
+  const fit = originalScaleR2(used.values, lnT, line, true);
   return {
     model: 'power',
     applicable: true,
