@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every `*.bench.ts` module of the repository (each exports `bench()`), and
  * prints its measurements — as ratios against baselines measured in the same run — as a table.
- * Pass names to run a subset: `npm run bench -- core workbook`.
+ * Pass names to run a subset: `npm run bench -- core workbook`. A measurement whose ratio is over its
+ * guard (`maxRatio`) is marked 超出 / OVER, and the run then exits with a failure.
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,16 +26,26 @@ const files = folders
   .filter((f) => filter.length === 0 || filter.some((x) => relative(root, f).includes(x)));
 
 let failed = 0;
+let overGuard = 0;
+
+/** The guard column: the bound, and whether the ratio keeps within it. */
+function guard(r: BenchResult): string {
+  if (r.maxRatio === undefined) return '';
+  if (r.ratio !== undefined && r.ratio <= r.maxRatio) return `≤ ${fmt(r.maxRatio)} ok`;
+  overGuard++;
+  return `≤ ${fmt(r.maxRatio)} 超出 / OVER`;
+}
+
 for (const file of files) {
   const rel = relative(root, file);
   process.stdout.write(`\n## ${rel}\n`);
   try {
     const mod = (await import(pathToFileURL(file).href)) as { bench: () => Promise<BenchResult[]> };
     const results = await mod.bench();
-    process.stdout.write(`${'measurement'.padEnd(64)} ${'value'.padStart(12)} ${'unit'.padEnd(10)} ${'ratio'.padStart(8)}  baseline / target\n`);
+    process.stdout.write(`${'measurement'.padEnd(64)} ${'value'.padStart(12)} ${'unit'.padEnd(10)} ${'ratio'.padStart(8)}  ${'guard'.padEnd(16)} baseline / target\n`);
     for (const r of results) {
       process.stdout.write(
-        `${r.name.padEnd(64)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(10)} ${fmt(r.ratio).padStart(8)}  ${[r.baseline, r.target, r.note].filter(Boolean).join(' | ')}\n`,
+        `${r.name.padEnd(64)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(10)} ${fmt(r.ratio).padStart(8)}  ${guard(r).padEnd(16)} ${[r.baseline, r.target, r.note].filter(Boolean).join(' | ')}\n`,
       );
     }
   } catch (e) {
@@ -42,4 +53,5 @@ for (const file of files) {
     process.stdout.write(`  基准运行失败 / bench failed: ${(e as Error).message}\n`);
   }
 }
-process.exitCode = failed ? 1 : 0;
+if (overGuard) process.stdout.write(`\n${overGuard} 项超出基准上限 / measurement(s) over their guard\n`);
+process.exitCode = failed || overGuard ? 1 : 0;

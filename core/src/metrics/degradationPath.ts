@@ -1,5 +1,5 @@
 /** The degradation path forms of the Id indicator: see pathModels/fitPath.ts for the method. */
-export { fitAllPaths, fitPath, pathIncreasing } from './pathModels/fitPath.js';
+export { fitAllPaths, fitAllUnits, fitPath, pathIncreasing } from './pathModels/fitPath.js';
 export {
   MIN_PATH_POINTS,
   PATH_MODEL_LABELS,

@@ -16,7 +16,8 @@ export function unitBaseline(param: IdParameter, unit: IdUnit): number | null {
   if (param.baseline !== undefined) return param.baseline;
   const { times, values } = unit;
   if (times.length === 0) return null;
-  const t0 = Math.min(...times);
+  let t0 = times[0]!;
+  for (let i = 1; i < times.length; i++) if (times[i]! < t0) t0 = times[i]!;
   let count = 0;
   for (const t of times) if (t === t0) count++;
   // Mean as Σ (vᵢ / count), in order (no overflow for values near the largest double).
@@ -26,7 +27,11 @@ export function unitBaseline(param: IdParameter, unit: IdUnit): number | null {
 }
 
 export function lastTime(unit: IdUnit): number | null {
-  return unit.times.length === 0 ? null : Math.max(...unit.times);
+  const { times } = unit;
+  if (times.length === 0) return null;
+  let last = times[0]!;
+  for (let i = 1; i < times.length; i++) if (times[i]! > last) last = times[i]!;
+  return last;
 }
 
 export interface MeasuredExceedance {
@@ -43,10 +48,10 @@ export function firstMeasuredExceedance(unit: IdUnit, limit: number, direction: 
   let ascending = true;
   for (let i = 1; i < times.length && ascending; i++) ascending = times[i]! >= times[i - 1]!;
   // Inspections are usually listed in time order; sort the indices only when they are not.
-  const order = times.map((_, i) => i);
-  if (!ascending) order.sort((i, j) => times[i]! - times[j]!);
+  const order = ascending ? null : times.map((_, i) => i).sort((i, j) => times[i]! - times[j]!);
   let previousTime: number | null = null;
-  for (const i of order) {
+  for (let k = 0; k < times.length; k++) {
+    const i = order === null ? k : order[k]!;
     const t = unit.times[i]!;
     if (reaches(unit.values[i]!, limit, direction)) return { time: t, value: unit.values[i]!, previousTime: previousTime !== null && previousTime < t ? previousTime : null };
     previousTime = t;

@@ -1,6 +1,6 @@
 import type { Note } from '../../i18n/note.js';
 import type { DegradationModelChoice, Direction, IdParameter } from '../../submission/reliabilitySubmission.js';
-import { fitAllPaths, type PathModel } from '../degradationPath.js';
+import { fitAllUnits, type PathModel } from '../degradationPath.js';
 import { effectiveModelReasons, worstDriftShare } from './effectiveModel.js';
 import { lifeFit, type LifeFit } from './lifeFit.js';
 import { lifeObservations } from './lifeObservations.js';
@@ -64,7 +64,7 @@ export function parameterDegradation(param: IdParameter, options: ParameterDegra
   const minR2 = options.minR2 !== undefined && Number.isFinite(options.minR2) ? options.minR2 : 0.9;
   const declared: DegradationModelChoice = param.model ?? 'auto';
   // Every form is fitted to every unit once; the chosen form's fits are reused for the units.
-  const unitFits = param.units.map((u) => fitAllPaths(u.times, u.values));
+  const unitFits = fitAllUnits(param.units);
   const modelSelection = modelCandidates(unitFits);
   const { model, warnings } = chooseModel(declared, modelSelection);
   const unitsUnder = (m: PathModel) => param.units.map((u, i) => unitDegradation(param, u, m, unitFits[i]![m]));

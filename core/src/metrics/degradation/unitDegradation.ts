@@ -98,11 +98,13 @@ export function unitDegradation(param: IdParameter, unit: IdUnit, model: PathMod
   if (pf.warning) warnings.push(pf.warning);
   const last = lastTime(unit) ?? -Infinity;
   if (pf.time !== null && pf.time > last) {
+    const time = significant(pf.time);
+    const lastMeasured = significant(last);
     warnings.push(
       note(
         'id.pseudoFailureExtrapolated',
-        `伪失效时间 ${significant(pf.time)} 超出最后一次测量时间 ${significant(last)}，是外推值。`,
-        `the pseudo-failure time ${significant(pf.time)} lies beyond the last measurement at ${significant(last)}; it is extrapolated.`,
+        `伪失效时间 ${time} 超出最后一次测量时间 ${lastMeasured}，是外推值。`,
+        `the pseudo-failure time ${time} lies beyond the last measurement at ${lastMeasured}; it is extrapolated.`,
       ),
     );
   }

@@ -1,6 +1,7 @@
 import { fitLine } from './leastSquaresLine.js';
 import { originalScaleR2 } from './originalScaleR2.js';
 import { constantTime, MIN_PATH_POINTS, nonPositiveValue, notApplicable, orNull, overflow, tooFewPoints, type PathFitResult } from './pathFit.js';
+import type { PathPoints } from './pathPoints.js';
 
 /**
  * Exponential path y = a·e^(b·t): ln y = ln a + b·t is regressed on t by least squares, so every
@@ -8,17 +9,19 @@ import { constantTime, MIN_PATH_POINTS, nonPositiveValue, notApplicable, orNull,
  * Linear Regression Analysis*, §5.3 "transformations to a straight line").
  * Inverse: t = (ln y − ln a)/b, for y > 0.
  */
-export function fitExponential(times: readonly number[], values: readonly number[]): PathFitResult {
+export function fitExponential(points: PathPoints): PathFitResult {
+  const { t, values, lnValues } = points;
+  const times = t.values;
   if (times.length < MIN_PATH_POINTS) return notApplicable('exponential', tooFewPoints('exponential', times.length));
-  if (values.some((y) => !(y > 0))) return notApplicable('exponential', nonPositiveValue('exponential'));
-  const line = fitLine(times, values.map(Math.log));
+  if (lnValues === null) return notApplicable('exponential', nonPositiveValue('exponential'));
+  const line = fitLine(t, lnValues);
   if (line === 'flat-x') return notApplicable('exponential', constantTime());
   if (line === null) return notApplicable('exponential', overflow());
   const c = line.intercept;
   const b = line.slope;
   const a = Math.exp(c);
   if (!Number.isFinite(a) || a === 0) return notApplicable('exponential', overflow());
-  const fit = originalScaleR2(values, (i) => Math.exp(c + b * times[i]!));
+  const fit = originalScaleR2(values, times, line, true);
   return {
     model: 'exponential',
     applicable: true,

@@ -4,7 +4,7 @@ import { fitLinear } from './linear.js';
 import { fitLogarithmic } from './logarithmic.js';
 import { notApplicable, type PathFit, type PathFitResult, type PathModel } from './pathFit.js';
 import { fitPower } from './power.js';
-import { positiveTimePoints } from './positiveTimes.js';
+import { inspectionTimes, pathPoints, sameTimes, type InspectionTimes } from './pathPoints.js';
 
 /**
  * Degradation path models for the Id indicator (docs/architecture.md §3), each fitted by ordinary least
@@ -19,11 +19,18 @@ import { positiveTimePoints } from './positiveTimes.js';
  * | power        | y = a·t^b        | ln y on ln t (a = e^c)   | t > 0 and y > 0  | power.ts        |
  * | logarithmic  | y = a + b·ln t   | y on ln t                | t > 0            | logarithmic.ts  |
  *
- * Points with t ≤ 0 are left out (with a note) of the power and logarithmic fits. Goodness of fit:
+ * Points with t ≤ 0 are left out (with a note) of the power and logarithmic fits; the series each
+ * form regresses are taken once per unit, and what depends on the times alone once per
+ * inspection schedule (pathPoints.ts). Goodness of fit:
  * `r2` on the original scale (originalScaleR2.ts) so the forms compare fairly, `r2Linearised` on
  * the transformed scale (leastSquaresLine.ts).
  */
 
+
+function allFinite(v: readonly number[]): boolean {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+  return true;
+}
 
 /** Why a unit's measurements cannot be fitted by any form, or null when they can. */
 function unusableInput(times: readonly number[], values: readonly number[]): Note | null {
@@ -34,7 +41,7 @@ function unusableInput(times: readonly number[], values: readonly number[]): Not
       `times and values differ in length (${times.length} vs ${values.length}).`,
     );
   }
-  if (!times.every(Number.isFinite) || !values.every(Number.isFinite)) {
+  if (!allFinite(times) || !allFinite(values)) {
     return note('path.nonFinite', '时间或测量值中含有非有限数值。', 'times or values contain a non-finite number.');
   }
   return null;
@@ -44,20 +51,25 @@ function unusableInput(times: readonly number[], values: readonly number[]): Not
 export function fitPath(times: readonly number[], values: readonly number[], model: PathModel): PathFitResult {
   const unusable = unusableInput(times, values);
   if (unusable) return notApplicable(model, unusable);
+  const points = pathPoints(inspectionTimes(times), values);
   switch (model) {
     case 'linear':
-      return fitLinear(times, values);
+      return fitLinear(points);
     case 'exponential':
-      return fitExponential(times, values);
+      return fitExponential(points);
     case 'power':
-      return fitPower(positiveTimePoints(times, values));
+      return fitPower(points);
     case 'logarithmic':
-      return fitLogarithmic(positiveTimePoints(times, values));
+      return fitLogarithmic(points);
   }
 }
 
-/** All four path forms fitted to one unit (the model selection compares them); the input is checked once. */
-export function fitAllPaths(times: readonly number[], values: readonly number[]): Record<PathModel, PathFitResult> {
+/**
+ * All four path forms fitted to one unit (the model selection compares them); the input is checked
+ * once. `schedule` is the unit's inspection times, when already taken for another unit measured
+ * at the same times.
+ */
+export function fitAllPaths(times: readonly number[], values: readonly number[], schedule?: InspectionTimes): Record<PathModel, PathFitResult> {
   const unusable = unusableInput(times, values);
   if (unusable) {
     return {
@@ -67,13 +79,25 @@ export function fitAllPaths(times: readonly number[], values: readonly number[])
       logarithmic: notApplicable('logarithmic', unusable),
     };
   }
-  const positive = positiveTimePoints(times, values);
+  const points = pathPoints(schedule ?? inspectionTimes(times), values);
   return {
-    linear: fitLinear(times, values),
-    exponential: fitExponential(times, values),
-    power: fitPower(positive),
-    logarithmic: fitLogarithmic(positive),
+    linear: fitLinear(points),
+    exponential: fitExponential(points),
+    power: fitPower(points),
+    logarithmic: fitLogarithmic(points),
   };
+}
+
+/**
+ * `fitAllPaths` for each unit of a parameter. Units are usually all measured on one schedule:
+ * a unit measured at the same times as the one before it shares that unit's ln t and sums.
+ */
+export function fitAllUnits(units: ReadonlyArray<{ times: readonly number[]; values: readonly number[] }>): Record<PathModel, PathFitResult>[] {
+  let schedule: InspectionTimes | undefined;
+  return units.map((u) => {
+    if (schedule === undefined || !sameTimes(schedule.times, u.times)) schedule = inspectionTimes(u.times);
+    return fitAllPaths(u.times, u.values, schedule);
+  });
 }
 
 /** True when the fitted path increases with t (all four forms are monotone in t). */
