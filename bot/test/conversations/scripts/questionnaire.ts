@@ -8,7 +8,7 @@ const NO_KEYS = ['\\((intake|uscc|validation|assistance|score|review|auth)\\.\\w
 export const questionnaireZh: Script = {
   name: 'questionnaire-zh', lang: 'zh', covers: '3. dialogue that forgives; 4. case numbers, 已受理/初步判定, officer notification, Beijing time',
   steps: [
-    { who: 'officer', say: '我要帮企业申请帮扶', expect: { contains: ['单位名称（全称）'], cardContains: ['assistance.submit'] } },
+    { who: 'officer', say: '我要帮企业申请帮扶', expect: { contains: ['单位名称（全称）'] }, on: { teams: { cardContains: ['assistance.submit'] }, wecom: { cardContains: ['企业微信卡片不能输入文字'] } } },
     { who: 'officer', say: '截止时间是哪天', expect: { contains: ['2025年9月30日', '停在第 1/15 项「单位名称（全称）」'], buttons: ['继续填写'] } },
     { who: 'officer', press: { action: 'intake.continue' }, expect: { contains: ['请填写「单位名称（全称）」'] } },
     { who: 'officer', say: '石家庄恒达阀门有限公司', expect: { contains: ['已记录「单位名称（全称）」：石家庄恒达阀门有限公司', '统一社会信用代码'] } },

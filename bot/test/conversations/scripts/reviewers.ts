@@ -5,7 +5,11 @@ import type { Script } from '../scriptFormat.js';
 export const reviewerZh: Script = {
   name: 'reviewer-zh', lang: 'zh', covers: '3. natural score entries; 4. digest card shows the evidence in its body',
   steps: [
-    { who: 'reviewer', say: '我有哪些要评的', expect: { contains: ['评审摘要：分配给您 1 条'], cardContains: ['**Ic**', '专家组', 'scoreEntry.open'] } },
+    // The evidence comes with the digest: in the Teams card's body; in WeCom in the messages (a template card holds a title and a few lines).
+    {
+      who: 'reviewer', say: '我有哪些要评的', expect: { contains: ['评审摘要：分配给您 1 条', 'Ic 关键性能一致性', '出厂时（t=0）一致性', '专家组'], cardContains: ['scoreEntry.open'], buttons: ['录入评分'] },
+      on: { teams: { cardContains: ['**Ic**', '专家组'] } },
+    },
     { who: 'reviewer', say: '第1条 Id 88 退化模型有效', expect: { contains: ['已保存：冀北电源科技有限公司 Id = 88'] } },
     { who: 'reviewer', say: '给第一条的ir打75，理由是极限场景覆盖较全面', expect: { contains: ['已保存：冀北电源科技有限公司 Ir = 75'] } },
     { who: 'reviewer', say: 'Id打分', expect: { contains: ['没有看出分数', '第1条 Id 88'] } },
