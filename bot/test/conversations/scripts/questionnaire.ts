@@ -63,3 +63,30 @@ export const questionnaireEn: Script = {
     { who: 'officerPudong', say: 'cancel', expect: { contains: ['cancelled'] } },
   ],
 };
+
+export const questionnaireChoicesZh: Script = {
+  name: 'questionnaire-choices-zh', lang: 'zh', covers: '3. the questionnaire\'s choices answered on its cards, a wrong typed option, 其他 explained, a question mid-form, continue and cancel buttons',
+  steps: [
+    { who: 'officer', say: '帮扶申请', expect: { contains: ['单位名称（全称）'] } },
+    { who: 'officer', say: '石家庄华北轴承有限公司', expect: { contains: ['已记录「单位名称（全称）」：石家庄华北轴承有限公司', '统一社会信用代码'] } },
+    { who: 'officer', say: USCC, expect: { contains: ['生产 / 经营地址'] } },
+    { who: 'officer', say: '河北省石家庄市长安区建设北大街1号', expect: { contains: ['联系人/职务'] } },
+    { who: 'officer', say: '赵工/质量部长', expect: { contains: ['联系电话'] } },
+    { who: 'officer', say: '13912345678', expect: { contains: ['所属行业'] } },
+    { who: 'officer', say: '轴承制造', expect: { contains: ['企业规模', '1. 大型'], buttons: ['确定'] } },
+    { who: 'officer', say: '巨型', expect: { contains: ['“巨型”不是可选项', '企业规模'], notContains: ['已记录「企业规模」'], notMatches: NO_KEYS } },
+    { who: 'officer', choose: { field: 'size', options: ['medium'] }, expect: { contains: ['已记录「企业规模」：中型', '产品类别'] } },
+    { who: 'officer', choose: { field: 'productCategory', options: ['industrial'] }, expect: { contains: ['已记录「产品类别」：工业产品', '质量问题描述'] } },
+    { who: 'officer', choose: { field: 'problemTypes', options: ['process-fluctuation', 'other'] }, expect: { contains: ['生产过程质量波动', '其他（质量问题）'] } },
+    { who: 'officer', say: '轴承游隙超差', expect: { contains: ['具体表现'] } },
+    { who: 'officer', say: '截止时间是哪天', expect: { contains: ['2025年9月30日', '「具体表现」'], buttons: ['继续填写', '取消申请'] } },
+    { who: 'officer', press: { action: 'intake.continue' }, expect: { contains: ['请填写「具体表现」'] } },
+    { who: 'officer', say: '批次间游隙波动大，装配后异响', expect: { contains: ['帮扶核心诉求'] } },
+    { who: 'officer', choose: { field: 'needs', options: ['diagnosis', 'standards'] }, expect: { contains: ['已记录「帮扶核心诉求」：现场诊断与问题溯源', '标准解读与应用'] } },
+    { who: 'officer', say: '跳过', expect: { contains: ['已跳过「已采取的自查 / 整改措施（如有）」'] } },
+    { who: 'officer', choose: { field: 'willing', options: ['yes'] }, expect: { contains: ['：是。', '承诺'] } },
+    { who: 'officer', say: '截止时间是哪天', expect: { contains: ['2025年9月30日'], buttons: ['取消申请'] } },
+    { who: 'officer', press: { action: 'cancel' }, expect: { contains: ['已取消帮扶申请'] } },
+    { who: 'officer', say: '跳过', expect: { notContains: ['已跳过', '已记录'] } },
+  ],
+};
