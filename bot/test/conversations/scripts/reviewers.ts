@@ -25,3 +25,18 @@ export const reviewerEn: Script = {
     { who: 'reviewer', say: 'my review digest', expect: { contains: ['Digest: 1 entries assigned'] } },
   ],
 };
+
+export const scoreEntryZh: Script = {
+  name: 'score-entry-zh', lang: 'zh', covers: '3. the digest\'s score button, a score out of range refused, a typed score saved; digests by role',
+  steps: [
+    { who: 'reviewer', say: '评审摘要', expect: { contains: ['评审摘要：分配给您 1 条', '建议值（非官方）'], buttons: ['录入评分'] } },
+    // The score form: an Adaptive Card with number and text inputs in Teams; in WeCom, whose cards take none, the typed form only.
+    {
+      who: 'reviewer', press: { action: 'scoreEntry.open' }, expect: { contains: ['打分 1 指标 分数 理由'] },
+      on: { teams: { cardContains: ['scoreEntry.submit', 'Input.Number'] }, wecom: { contains: ['企业微信卡片不能输入文字'] } },
+    },
+    { who: 'reviewer', say: '打分 1 C 150 超出范围', expect: { contains: ['0–100'], notContains: ['已保存'] } },
+    { who: 'reviewer', say: '打分 1 C 80 方法有一定应用创新', expect: { contains: ['已保存：冀北电源科技有限公司 C = 80'] } },
+    { who: 'officer', say: '评审摘要', expect: { contains: ['仅向评审专家提供'] } },
+  ],
+};
