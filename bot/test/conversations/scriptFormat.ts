@@ -19,7 +19,8 @@ export interface Step {
   /**
    * Press the button with this action on a card this user got. `values` are the card's input
    * values; where several buttons carry the action, the one whose data agrees with `values`
-   * (e.g. `{ intent: 'deadline' }` of a clarifying question's buttons).
+   * (e.g. `{ intent: 'deadline' }` of a clarifying question's buttons). For a form with typed
+   * inputs (the application) use `fill`: WeCom cards have no typed inputs.
    */
   press?: { action: string; values?: Record<string, unknown> };
   /**

@@ -193,7 +193,9 @@ export async function startWecomScriptDriver(world: ChatWorld, start: Date): Pro
       const buttons = clickable(who).flatMap(buttonsOfCard).filter((b) => b.data.action === action);
       const agrees = (b: Button) => Object.entries(values).every(([k, v]) => !(k in b.data) || b.data[k] === v);
       const b = buttons.find(agrees) ?? buttons[0];
-      return b ? click(who, b, values) : `no card of ${who} has a button with action ${action}`;
+      if (b) return click(who, b, values);
+      const hint = Object.keys(values).length ? ' (a form with typed inputs has no WeCom card: give its values with `fill`)' : '';
+      return `no card of ${who} has a button with action ${action}${hint}`;
     },
     async choose(who, field, options) {
       const b = choiceCardFor(who, field, options);
