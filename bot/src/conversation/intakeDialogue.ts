@@ -101,19 +101,25 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
     return [questionReply(field, state, lang, t(lang, `「${field.zh}」是必填项，不能跳过。`, `"${field.en}" is required and cannot be skipped.`))];
   }
   const structured = field.type !== 'text' && field.type !== 'longText';
-  if (structured && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
+  // A question is no yes-or-no answer: "截止时间是哪天" contains 是, and must not confirm a commitment.
+  const question = QUESTION.test(u.normalised);
+  const yesOrNo = field.type === 'yesno' || field.type === 'confirm';
+  if (structured && !(yesOrNo && question) && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
   const other = sure && u.intent !== 'answer' ? u.intent : undefined;
   // A message that fails a structured field is still an attempt at it ("河北省" for the address),
   // unless it reads as a question or a command, or is confidently something else ("上海联系人"
   // while the credit code is asked).
   const confidentElsewhere = structured && u.confidence >= 0.6 && !(field.type === 'address' && u.entities.places.length);
-  if (other && (QUESTION.test(u.normalised) || NEVER_AN_ANSWER.has(other) || confidentElsewhere)) {
+  if (other && (question || NEVER_AN_ANSWER.has(other) || confidentElsewhere)) {
     if (other === 'assistance.apply') {
       trace.intent = 'assistance.apply';
       return [{ text: `${t(lang, '您正在填写帮扶申请。', 'You are already filling in an assistance request.')}\n${questionText(field, state, lang)}` }];
     }
     // answerIntent adds the resume prompt (the questionnaire is open).
     return deps.answerIntent(turn, other, u);
+  }
+  if (yesOrNo && question) {
+    return [questionReply(field, state, lang, t(lang, '这一项请直接回答（提问不算作回答）。', 'Please answer this step directly (a question is not taken as an answer).'))];
   }
   return accept(turn, deps, state, etag, text);
 }

@@ -1,11 +1,11 @@
 import { createServer, type RunningServer } from '../../src/server.js';
 import { teamsRoute } from '../../src/channels/teams/mount.js';
 import { plainTextOf } from '../../src/channels/teams/activityMapping.js';
-import type { Database } from '../../src/db/database.js';
-import { AAD } from '../helpers/chatWorld.js';
+import { AAD, type ChatWorld } from '../helpers/chatWorld.js';
 import { startConnectorStub, type ConnectorStub } from '../helpers/connectorStub.js';
 import { silentLogger } from '../helpers/fixtures.js';
-import { buttonsOf, check, interpolate, type Observed, type Script, type Step, type Who } from './scriptFormat.js';
+import { buttonsOf, type Observed, type Script, type Who } from './scriptFormat.js';
+import { runScript, type ChannelDriver } from './runner.js';
 
 /**
  * Runs conversation scripts against the Teams channel through real HTTP: each step is an activity
@@ -19,12 +19,8 @@ const USER: Record<Who, keyof typeof AAD> = {
   unregistered: 'stranger', enterprise: 'enterpriseJibei', officer: 'officerSjz', officerPudong: 'officerPudong', reviewer: 'reviewer', secretariat: 'secretariat',
 };
 
-export interface TeamsDriver {
-  run(script: Script): Promise<string[]>;
-  close(): Promise<void>;
-}
-
-export async function startTeamsDriver(db: Database, start: Date): Promise<TeamsDriver> {
+export async function startTeamsDriver(world: ChatWorld, start: Date): Promise<ChannelDriver> {
+  const db = world.db;
   const clock = { now: start };
   const stub: ConnectorStub = await startConnectorStub();
   const server: RunningServer = await createServer(
@@ -32,86 +28,109 @@ export async function startTeamsDriver(db: Database, start: Date): Promise<Teams
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
     { db, logger: silentLogger, now: () => clock.now, channels: [teamsRoute({ backoff: { baseMs: 10, maxMs: 200 } })] },
   );
-  const runner = teamsScriptRunner({ serviceFor: () => server.url, stub, setClock: (at) => (clock.now = at) });
-  return {
-    run: runner.run,
+  return teamsChannelDriver({
+    serviceFor: () => server.url,
+    stub,
+    setClock: (at) => (clock.now = at),
     async close() {
       await server.close();
       await stub.close();
     },
-  };
+  });
 }
 
-export interface TeamsScriptRunnerOptions {
-  /** The base URL of the service process that gets step `i` (several processes: turns spread across them). */
-  serviceFor(step: number): string;
+export interface TeamsChannelOptions {
+  /** The base URL of the service process that gets turn `i` (several processes: turns spread across them). */
+  serviceFor(turn: number): string;
   /** Where the activities' serviceUrl points: proactive messages arrive here. */
   stub: ConnectorStub;
   /** Moves the service clock (a script step with `clock` fails without it). */
   setClock?(at: Date): void;
+  close?(): Promise<void>;
 }
 
 /** Runs scripts against the Teams endpoint of one or more service processes (POST /api/messages). */
-export function teamsScriptRunner(o: TeamsScriptRunnerOptions): Pick<TeamsDriver, 'run'> {
+export function teamsScriptRunner(o: TeamsChannelOptions): { run(script: Script): Promise<string[]> } {
+  return { run: (script) => runScript(teamsChannelDriver(o), script) };
+}
+
+/** A Teams client of one or more service processes: each turn goes to `serviceFor(turn)`. */
+export function teamsChannelDriver(o: TeamsChannelOptions): ChannelDriver {
   const { stub } = o;
   let n = 0;
+  let scriptName = '';
+  /** Each user's latest reply that had buttons (the card a Teams user acts on), and last card submit. */
+  const lastCards = new Map<Who, Observed>();
+  const lastValue = new Map<Who, unknown>();
 
-  async function post(step: number, script: Script, who: Who, body: { text?: string; value?: unknown }): Promise<Observed> {
+  async function post(who: Who, body: { text?: string; value?: unknown }): Promise<Observed> {
     const user = USER[who];
     const activity = {
       type: 'message', id: `s${++n}`, channelId: 'msteams', serviceUrl: stub.url, deliveryMode: 'expectReplies', timestamp: new Date().toISOString(),
       from: { id: `29:${user}`, aadObjectId: AAD[user], name: user }, recipient: { id: '28:kekao', name: 'kekao' },
-      conversation: { id: `a:${script.name}:${user}`, conversationType: 'personal' },
+      conversation: { id: `a:${scriptName}:${user}`, conversationType: 'personal' },
       text: body.text ?? '', ...(body.value !== undefined ? { value: body.value } : {}),
     };
-    const res = await fetch(`${o.serviceFor(step)}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    if (body.value !== undefined) lastValue.set(who, body.value);
+    const res = await fetch(`${o.serviceFor(n - 1)}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     if (res.status !== 200) return { text: `HTTP ${res.status}: ${await res.text()}`, cards: [], buttons: [] };
     const json = (await res.json()) as { activities?: Array<{ text?: string; summary?: string; attachments?: Array<{ contentType: string; content: unknown }> }> };
     const acts = json.activities ?? [];
     const cards = acts.flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content));
-    return { text: acts.map((a) => plainTextOf(a as never)).join('\n'), cards, buttons: buttonsOf(cards) };
+    const seen = { text: acts.map((a) => plainTextOf(a as never)).join('\n'), cards, buttons: buttonsOf(cards) };
+    if (seen.buttons.length) lastCards.set(who, seen);
+    return seen;
+  }
+
+  /** As Teams does: the button's data with the current value of every input of its card, as the user set them. */
+  function pressButton(who: Who, matches: (data: Record<string, unknown>) => boolean, values: Record<string, unknown>, what: string): Promise<Observed> | string {
+    const last = lastCards.get(who);
+    const button = last?.buttons.find((b) => matches(b.data));
+    if (!button || !last) return `no button ${what} on ${who}'s last card`;
+    const card = last.cards.find((c) => buttonsOf([c]).some((b) => JSON.stringify(b.data) === JSON.stringify(button.data)));
+    return post(who, { value: { ...inputValues(card), ...button.data, ...values } });
   }
 
   return {
-    async run(script) {
-      const problems: string[] = [];
-      const vars: Record<string, string> = {};
-      const lastCards = new Map<Who, Observed>();
-      for (const [i, step] of script.steps.entries()) {
-        if (step.clock) {
-          if (!o.setClock) {
-            problems.push(`step ${i + 1}: moves the clock, which this driver cannot do`);
-            continue;
-          }
-          o.setClock(new Date(step.clock));
-        }
-        const before = stub.received.length;
-        let seen: Observed;
-        if (step.press) {
-          const last = lastCards.get(step.who);
-          const button = last?.buttons.find((b) => b.data.action === step.press!.action);
-          if (!button || !last) {
-            problems.push(`step ${i + 1}: no button with action ${step.press.action} on ${step.who}'s last card`);
-            continue;
-          }
-          // As Teams does: the button's data with the current value of every input of its card.
-          const card = last.cards.find((c) => buttonsOf([c]).some((b) => b === button || JSON.stringify(b.data) === JSON.stringify(button.data)));
-          seen = await post(i, script, step.who, { value: { ...inputValues(card), ...button.data, ...(step.press.values ?? {}) } });
-        } else if (step.submit) {
-          seen = await post(i, script, step.who, { value: JSON.parse(interpolate(JSON.stringify(step.submit), vars)) });
-        } else {
-          seen = await post(i, script, step.who, { text: interpolate(step.say ?? '', vars) });
-        }
-        if (seen.buttons.length) lastCards.set(step.who, seen);
-        problems.push(...check(step, seen, vars).map((p) => `step ${i + 1} (${step.who}: ${describe(step)}): ${p}\n    reply: ${seen.text.replace(/\s+/g, ' ').slice(0, 200)}`));
-        if (step.notifies) {
-          const user = USER[step.notifies.who];
-          const got = stub.received.slice(before).filter((r) => r.conversationId.endsWith(`:${user}`) || r.conversationId.includes(user));
-          const text = got.map((r) => `${plainTextOf(r.activity as never)} ${JSON.stringify((r.activity as { attachments?: unknown }).attachments ?? [])}`).join('\n');
-          for (const c of step.notifies.contains) if (!text.includes(interpolate(c, vars))) problems.push(`step ${i + 1}: notification to ${step.notifies.who} lacks “${interpolate(c, vars)}” (${got.length} received)`);
-        }
-      }
-      return problems;
+    channel: 'teams',
+    async begin(script) {
+      scriptName = script.name;
+      lastCards.clear();
+      lastValue.clear();
+    },
+    setClock(at) {
+      if (!o.setClock) throw new Error('this Teams driver cannot move the service clock');
+      o.setClock(at);
+    },
+    say: (who, text) => post(who, { text }),
+    async press(who, action, values = {}) {
+      const agrees = (d: Record<string, unknown>) => Object.entries(values).every(([k, v]) => !(k in d) || d[k] === v);
+      const last = lastCards.get(who);
+      const preferred = last?.buttons.some((b) => b.data.action === action && agrees(b.data));
+      return pressButton(who, (d) => d.action === action && (!preferred || agrees(d)), values, `with action ${action}`);
+    },
+    async choose(who, field, options) {
+      return pressButton(who, (d) => d.action === 'assistance.answer' && d.field === field, { [field]: options.join(',') }, `answering ${field}`);
+    },
+    async fill(who, values) {
+      return pressButton(who, (d) => d.action === 'assistance.submit', values, 'submitting the application form');
+    },
+    async repeat(who) {
+      const value = lastValue.get(who);
+      return value === undefined ? `${who} submitted no card before` : post(who, { value });
+    },
+    submit: (who, data) => post(who, { value: data }),
+    faults: () => [],
+    mark: () => stub.received.length,
+    noticesTo(who, since) {
+      const user = USER[who];
+      return stub.received
+        .slice(since)
+        .filter((r) => r.conversationId.endsWith(`:${user}`) || r.conversationId.includes(user))
+        .map((r) => `${plainTextOf(r.activity as never)} ${JSON.stringify((r.activity as { attachments?: unknown }).attachments ?? [])}`);
+    },
+    async close() {
+      await o.close?.();
     },
   };
 }
@@ -128,8 +147,4 @@ function inputValues(card: unknown): Record<string, unknown> {
   };
   walk(card);
   return out;
-}
-
-function describe(step: Step): string {
-  return step.say ?? (step.press ? `[${step.press.action}]` : '[card submit]');
 }
