@@ -44,6 +44,15 @@ describe('entities', () => {
     expect(p('88分 Id')).toEqual({ ok: true, score: { indicator: 'Id', raw: 88 } });
     expect(p('Ic和Id都给80')).toEqual({ ok: false, problem: 'severalIndicators' });
     expect(p('Id打分')).toEqual({ ok: false, problem: 'noNumber' });
+    // The entry written as "N号" / "N条" in front: the number is the entry, never the score.
+    expect(p('2号 Ir 76 极限场景只测了三种')).toEqual({ ok: true, score: { entry: 2, indicator: 'Ir', raw: 76, reason: '极限场景只测了三种' } });
+    expect(p('3条 g 60')).toEqual({ ok: true, score: { entry: 3, indicator: 'G', raw: 60 } });
+    expect(p('给2号的C打70')).toEqual({ ok: true, score: { entry: 2, indicator: 'C', raw: 70 } });
+    // A number inside the reason is not the entry.
+    expect(p('Id 82 有5项数据不全')).toEqual({ ok: true, score: { indicator: 'Id', raw: 82, reason: '有5项数据不全' } });
+    // Two numbers as a range are a band asked about, not a score.
+    expect(p('Id 41-70 是什么水平')).toEqual({ ok: false, problem: 'range' });
+    expect(p('W 71到90分要求啥')).toEqual({ ok: false, problem: 'range' });
   });
 
   it('case numbers as said on the phone', () => {

@@ -30,6 +30,17 @@ function bigrams(s: string): Set<string> {
 const GENERIC = new Set(['什么', '是什', '么是', '怎么', '多少', '意思', '一下', '请问', '哪些', '几种', '要几', '至少']);
 
 /** The passage's sentence that shares most character pairs with the question (first wins ties). */
+/** A sentence that states a quantity ("不少于3种", "不超过500字") answers "how many / at least". */
+const QUANTITY = /不少于|至少|不超过|以内|以上|\d/;
+const ASKS_QUANTITY = /最少|至少|不少于|几种|多少种|几个|多少个|几类|几份|多少字|字数|how many|at least|minimum/;
+
+/** How many of the question's own character pairs (question words aside) the passage's text has. */
+export function sharedPairs(p: Passage, question: string): number {
+  const b = bigrams(p.quote);
+  return [...bigrams(question)].filter((x) => !GENERIC.has(x) && !BAND_WORDS.has(x) && b.has(x)).length;
+}
+const BAND_WORDS = new Set(['评分', '分数', '几档', '哪档', '档次', '分档', '得分', '打分', '能拿', '拿多', '少分', '几分']);
+
 export function bestSentence(p: Passage, question: string): string {
   const q = [...bigrams(question)].filter((b) => !GENERIC.has(b));
   const pieces = p.quote.split('\n').map((l) => l.replace(QUOTE_PREFIX, '')).flatMap((l) => l.split(/(?<=[。；])/)).map((s) => s.trim()).filter(Boolean);
@@ -44,7 +55,7 @@ export function bestSentence(p: Passage, question: string): string {
   let bestScore = -1;
   for (const s of sentences) {
     const b = bigrams(s);
-    const score = q.filter((x) => b.has(x)).length;
+    const score = q.filter((x) => b.has(x)).length + (ASKS_QUANTITY.test(question) && QUANTITY.test(s) ? 3 : 0);
     if (score > bestScore) {
       best = s;
       bestScore = score;
@@ -92,13 +103,26 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
       quotes: [passage('fmea-bands')],
     };
   }
-  if (q.facet === 'definition' || q.facet === 'other') {
-    return {
-      lead: t(lang, 'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。', 'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.'),
-      quotes: [passage('seed-notice-target-fmea')],
-    };
-  }
-  return undefined;
+  // Any other FMEA question (eligibility, how recent, which form …) is retrieval's, with this
+  // definition only as the fallback (answer.ts).
+  return q.facet === 'definition' ? fmeaDefinition(lang) : undefined;
+}
+
+export function fmeaDefinition(lang: Lang): Fact {
+  return {
+    lead: t(lang, 'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。', 'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.'),
+    quotes: [passage('seed-notice-target-fmea')],
+  };
+}
+
+/** Every indicator has the same four bands: asked without naming one, the bands are the answer. */
+export function bandsOfAll(lang: Lang): Fact {
+  const ic = indicator('Ic');
+  const ranges = ic.bands.map((b) => `${b.min}～${b.max}`).join('、');
+  return {
+    lead: t(lang, `六个指标（Ic、Id、Ir、W、C、G）都按四档评分：${ranges}，每项原始得分满分100分；各档的评价准则见各指标（例如“Ic怎么评分”）。`, `All six indicators (Ic, Id, Ir, W, C, G) are scored in four bands: ${ranges}, out of 100; ask e.g. "how is Ic scored" for an indicator's criteria.`),
+    quotes: [passage('rel-Ic-criteria'), passage('rel-note-b')],
+  };
 }
 
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */

@@ -2,6 +2,7 @@ import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js
 import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
 import { db31_1368_2022 } from '../../../../core/src/rubrics/db31_1368_2022.js';
 import type { SourceRef } from '../../../../core/src/rubrics/rubricSchema.js';
+import { FORM_PASSAGES } from './formPassages.js';
 import { SEED_PASSAGES } from './seedPassages.js';
 
 /**
@@ -12,7 +13,7 @@ import { SEED_PASSAGES } from './seedPassages.js';
  * (an indicator, a scoring note, FMEA, the weights) so that retrieval can favour them.
  */
 
-export type PassageKind = 'definition' | 'criteria' | 'weight' | 'note' | 'principle' | 'group' | 'formula' | 'item' | 'fmeaGroup' | 'document';
+export type PassageKind = 'definition' | 'criteria' | 'weight' | 'note' | 'principle' | 'group' | 'formula' | 'item' | 'fmeaGroup' | 'document' | 'form';
 
 export interface Passage {
   id: string;
@@ -111,6 +112,9 @@ function otherPassages(): Passage[] {
   for (const s of SEED_PASSAGES) {
     const entities = [...(s.id.includes('fmea') ? ['fmea'] : []), ...(s.id.includes('tiers') ? ['tier'] : []), 'document'];
     out.push({ id: `seed-${s.id}`, kind: 'document', title: s.title, quote: s.text, citation: `${s.document} ${s.clause}`, entities, keywords: s.keywords ?? [] });
+  }
+  for (const s of FORM_PASSAGES) {
+    out.push({ id: s.id, kind: 'form', title: s.title, quote: s.text, citation: `${s.document} ${s.clause}`, entities: [...(s.id.includes('fmea') ? ['fmea'] : []), 'form'], keywords: s.keywords ?? [] });
   }
   return out;
 }

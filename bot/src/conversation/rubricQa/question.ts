@@ -8,7 +8,7 @@ import { normalise } from '../understanding/normalise.js';
  * the passage when no facet fits.
  */
 
-export type Facet = 'weight' | 'bands' | 'note' | 'definition' | 'tier' | 'total' | 'other';
+export type Facet = 'weight' | 'bands' | 'note' | 'definition' | 'tier' | 'total' | 'count' | 'other';
 
 export interface RubricQuestion {
   normalised: string;
@@ -33,7 +33,10 @@ const FACETS: Array<[Facet, RegExp]> = [
   ['tier', /梯队|梯次|tier/],
   ['note', /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|falsif|满分|基本要求|basic requirement/],
   ['total', /总分|total score|加权得分/],
-  ['bands', /分档|档次|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分|打分|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+\s*分/],
+  // 评分表 / 评分说明 name a document, not the scoring of an indicator.
+  ['bands', /分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+/],
+  // How many / at least how many: the answer is a number in a definition or a requirement.
+  ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],
   ['definition', /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|what (is|are|does)|mean|definition|stand for/],
 ];
 
