@@ -44,7 +44,7 @@ export function classifier(): IntentClassifier {
 export function decideIntent(model: IntentClassifier, normalised: string, entities: Entities, context: UnderstandContext): { decision: Decision; classification: Classification } {
   const classification = model.classify(normalised, { allowed: allowedIntents(context) });
   let decision = decide(classification.ranked);
-  if (!context.inQuestionnaire && entities.score && decision.intent !== 'scoreEntry' && !QUESTION.test(normalised)) {
+  if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !QUESTION.test(normalised)) {
     decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
   }
   if (!context.inQuestionnaire && entities.caseRefs.length && decision.intent !== 'assistance.status') {

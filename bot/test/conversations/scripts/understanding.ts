@@ -17,8 +17,10 @@ export const understandingZh: Script = {
     { who: 'unregistered', say: '推荐一家上海好吃的餐厅', expect: { contains: ['超出了我能回答的范围'], notContains: ['邱正'] } },
     { who: 'unregistered', say: '谢谢', expect: { contains: ['不客气'] } },
     { who: 'unregistered', say: '收到', expect: { contains: ['好的'] } },
-    { who: 'unregistered', say: '十月份交还行不行', expect: { contains: ['您是想问截止时间，还是材料清单？'], buttons: ['截止时间', '材料清单'] } },
-    { who: 'unregistered', press: { action: 'choose', values: { intent: 'deadline' } }, expect: { contains: ['2025年9月30日'] } },
+    // "十月份交还行不行" used to be asked back; the corpus now knows it asks whether it is too late.
+    { who: 'unregistered', say: '十月份交还行不行', expect: { contains: ['2025年9月30日'] } },
+    { who: 'unregistered', say: '申报的事情', expect: { contains: ['您是想问申报进度'], buttons: ['申报进度', '推荐流程'] } },
+    { who: 'unregistered', press: { action: 'choose', values: { intent: 'flow' } }, expect: { contains: ['推荐流程', '初审'] } },
     { who: 'unregistered', say: '那个谁来着', expect: { contains: ['我可以帮您'], notContains: ['1. 联系人：'], notMatches: NO_KEYS } },
   ],
 };
