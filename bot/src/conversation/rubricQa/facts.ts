@@ -68,17 +68,30 @@ function weights(q: RubricQuestion, lang: Lang): Fact {
   const all = reliability2024.indicators;
   const chosen = q.indicators.length ? all.filter((i) => q.indicators.includes(i.code as never)) : all;
   const list = chosen.map((i) => `${i.code} ${pct(i.weight)}`).join(t(lang, '、', ', '));
+  // "哪个权重最高 / 最低": the extreme first, among those asked (or all six).
+  const extreme = /最高|最大|最重|哪个.{0,4}高|更高|highest|largest/.test(q.normalised) ? Math.max(...chosen.map((i) => i.weight)) : /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised) ? Math.min(...chosen.map((i) => i.weight)) : undefined;
+  const top = extreme === undefined ? '' : chosen.filter((i) => i.weight === extreme).map((i) => i.code).join(t(lang, '、', ' and '));
+  const low = /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised);
+  const word = chosen.length === all.length ? (low ? '最低' : '最高') : (low ? '较低' : '较高');
+  const first = extreme === undefined ? '' : t(lang, `${top}的权重${word}（${pct(extreme)}）。`, `${top}: ${pct(extreme)}.`);
   const lead = chosen.length === all.length
     ? t(lang, `六个指标的权重：${list}（合计100%；专业指标 Ic、Id、Ir 共70%，效益指标 W、C、G 共30%）。`, `Weights: ${list} (100 % in all; professional Ic, Id, Ir 70 %, benefit W, C, G 30 %).`)
     : t(lang, `权重：${chosen.map((i) => `${i.code}（${i.name.zh}）${pct(i.weight)}`).join('、')}。`, `Weight: ${list}.`);
-  return { lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
+  return { lead: first + lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
 }
 
 function bands(q: RubricQuestion, lang: Lang): Fact {
   const codes = q.indicators.slice(0, 3);
   const ranges = (code: string) => indicator(code).bands.map((b) => `${b.min}～${b.max}`).join('、');
+  // Scores the question names ("71到90", "91分以上", "能不能上90"): those bands' criteria lead.
+  const asked = [...q.normalised.replace(/[a-z]+\d*/g, ' ').matchAll(/\d{1,3}/g)].map((m) => Number(m[0])).filter((n) => n <= 100);
   const lead = codes
-    .map((code) => t(lang, `${code}（${indicator(code).name.zh}，权重${pct(indicator(code).weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`, `${code} (${indicator(code).name.en}, weight ${pct(indicator(code).weight)}) is scored in four bands: ${ranges(code)}, out of 100.`))
+    .map((code) => {
+      const ind = indicator(code);
+      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max));
+      const head = t(lang, `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`, `${code} (${ind.name.en}, weight ${pct(ind.weight)}) is scored in four bands: ${ranges(code)}, out of 100.`);
+      return [...named.map((b) => t(lang, `${code} ${b.min}～${b.max}分：${b.criterion.zh}`, `${code} ${b.min}–${b.max}: ${b.criterion.en ?? b.criterion.zh}`)), head].join('\n');
+    })
     .join('\n');
   const quotes = codes.map((c) => passage(`rel-${c}-criteria`));
   // Band criteria that say “基本要求（a）” are incomplete without note (a).

@@ -37,6 +37,16 @@ function cite(s: SourceRef): string {
   return `${s.document} ${s.clause}`;
 }
 
+/** English words for what each indicator is about, so that English questions find its passages. */
+const EN_TERMS: Record<string, string[]> = {
+  Ic: ['consistency', 'coefficient', 'variation', 'dispersion'],
+  Id: ['degradation', 'drift', 'model'],
+  Ir: ['extreme', 'scenario', 'scenarios', 'margin', 'samples'],
+  W: ['failure', 'failures', 'after-sales', 'warranty'],
+  C: ['innovation', 'innovative', 'disruptive'],
+  G: ['promotion', 'replicable', 'transferable'],
+};
+
 const NOTICE_TABLE = '2025年推荐通知 附件1 产品质量可靠性评分表';
 
 function reliabilityPassages(): Passage[] {
@@ -49,7 +59,7 @@ function reliabilityPassages(): Passage[] {
     out.push({ id: `rel-group-${g.id}`, kind: 'group', title: g.name.zh, quote: g.description.zh, citation: cite(g.source), entities: ['group'], keywords: [g.name.zh] });
   }
   for (const ind of r.indicators) {
-    const names = [ind.name.zh, ind.code, `${ind.name.zh}（${ind.code}）`];
+    const names = [ind.name.zh, ind.code, `${ind.name.zh}（${ind.code}）`, ...(EN_TERMS[ind.code] ?? [])];
     const tag = `ind:${ind.code}`;
     out.push({
       id: `rel-${ind.code}-definition`, kind: 'definition', title: `${ind.name.zh}（${ind.code}）的定义`, quote: ind.definition.zh,

@@ -16,11 +16,11 @@ export interface Concept {
 }
 
 export const CONCEPTS: readonly Concept[] = [
-  { id: 'TIME', zh: ['截止', '期限', '最晚', '最迟', '几号', '哪天', '什么时候', '几月', '来得及', '还剩', '多少天', '几天', '多久', '过期', '月底', '之前', '倒计时', '还能报', '还能交', '还能申报', '还有时间', '时间够', '来不来得及'], en: ['deadline', 'due', 'when', 'days left', 'days are left', 'too late', 'last day', 'still submit', 'still apply', 'how long', 'date', 'how much time', 'close', 'closes'] },
+  { id: 'TIME', zh: ['截止', '期限', '最晚', '最迟', '几号', '哪天', '什么时候', '几月', '来得及', '还剩', '多少天', '几天', '多久', '过期', '月底', '之前', '倒计时', '还能报', '还能交', '还能申报', '还有时间', '时间够', '来不来得及', '还在收', '还收', '还接受', '还开放', '还在征集', '结束了吗', '结束了没'], en: ['still open', 'still accepting', 'deadline', 'due', 'when', 'days left', 'days are left', 'too late', 'last day', 'still submit', 'still apply', 'how long', 'date', 'how much time', 'close', 'closes'] },
   { id: 'DOC', zh: ['材料', '清单', '推荐表', '汇总表', '盖章', '公章', '纸质', '电子版', '扫描件', '附件', '文件', '证明', '一式两份', '几份', 'word', 'pdf'], en: ['materials', 'material', 'documents', 'document', 'checklist', 'copies', 'copy', 'stamped', 'stamp', 'seal', 'format', 'paperwork', 'prepare', 'hand in'] },
   // The recommendation forms' own fields and limits (附件2/附件4): what to write where, how long.
   { id: 'FORM', zh: ['字数', '多少字', '几个字', '字以内', '照片', '图片', '相片', '模板', '下载', '签字', '签名', '哪张表', '哪个表', '哪份表', '附件几', '填哪', '那栏', '这栏', '一栏', '表格', '简介', '承诺申明', '空着'], en: ['form', 'forms', 'word limit', 'photo', 'photos', 'picture', 'pictures', 'template', 'download', 'signature', 'profile'] },
-  { id: 'WHO', zh: ['联系人', '联系方式', '联系电话', '电话', '找谁', '找哪', '问谁', '联系谁', '向谁', '交给谁', '报给谁', '负责人', '哪位', '哪个局', '哪个部门', '谁负责'], en: ['contact', 'contacts', 'phone', 'call', 'who do', 'who should', 'reach', 'number'] },
+  { id: 'WHO', zh: ['联系人', '联系方式', '联系电话', '电话', '找谁', '找哪', '问谁', '联系谁', '向谁', '交给谁', '报给谁', '负责人', '哪位', '哪个局', '哪个部门', '谁负责', '交到哪', '寄给谁', '送给谁', '交给哪', '寄到哪', '哪个单位'], en: ['send them to', 'send it to', 'contact', 'contacts', 'phone', 'call', 'who do', 'who should', 'reach', 'number'] },
   { id: 'FLOW', zh: ['流程', '步骤', '程序', '环节', '怎么报', '如何报', '怎么申报', '如何申报', '怎么推荐', '如何推荐', '怎么报名', '初审', '逐级', '公示', '认定', '怎么参加', '自下而上', '报上去', '之后', '怎么走', '以后'], en: ['process', 'procedure', 'steps', 'step', 'flow', 'how does', 'how do i apply', 'workflow', 'screens', 'screening', 'after we submit', 'selection'] },
   { id: 'ASSIST', zh: ['帮扶', '问诊', '诊断', '专家来', '指导整改', '质量问题', '技术瓶颈', '不合格'], en: ['assistance', 'assist', 'technical help', 'diagnose', 'diagnosis', 'expert', 'experts', 'spot check', 'failed inspection'] },
   { id: 'APPLY', zh: ['申请', '我要', '我想', '想请', '想找', '需要', '求', '开始', '新建', '登记', '填'], en: ['apply', 'request', 'need', 'want', 'start', 'new', 'would like'] },
@@ -41,7 +41,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'MENU', zh: ['帮助', '菜单', '功能', '怎么用', '能做什么', '能干', '会干', '干嘛的', '你是谁', '介绍一下你', '使用说明', '可以问', '怎么问', '不会用', '问什么', 'kekao', '机器人'], en: ['help', 'menu', 'what can you', 'what do you do', 'how do i use', 'commands', 'options', 'who are you', 'features', 'functions', 'can i ask', 'kekao', 'bot'] },
   { id: 'STOP', zh: ['取消', '退出', '不填了', '不想填', '不申请了', '算了', '放弃', '不弄了', '不搞了', '停止', '终止', '中止', '结束', '撤销', '别填了', '不用了', '不想继续'], en: ['cancel', 'quit', 'exit', 'stop', 'never mind', 'forget it', "don't want"] },
   { id: 'RESUME', zh: ['继续', '接着', '回到', '返回填', '下一步', '下一项', '填到哪'], en: ['continue', 'go on', 'resume', 'back to the form', 'next question'] },
-  { id: 'SKIP', zh: ['跳过', '不填这', '这个不填', '这项不填', '先不填', '空着', '略过', '留空', '不写', '选填', '这个就不', '这项就不', '这一项不', '没有,下', '没有 下', '无,下', '无 下', '没这个', '暂时没有', '先过', '没有这个'], en: ['skip', 'none', 'nothing', 'n/a', 'leave it blank', 'leave this', 'blank', 'empty', 'pass'] },
+  { id: 'SKIP', zh: ['跳过', '不填这', '这个不填', '这项不填', '先不填', '空着', '略过', '留空', '不写', '选填', '这个就不', '这项就不', '这一项不', '没有,下', '没有 下', '无,下', '无 下', '先过', '就跳', '跳吧', ',跳'], en: ['skip', 'none', 'nothing', 'n/a', 'leave it blank', 'leave this', 'blank', 'empty', 'pass'] },
   { id: 'YESNO', zh: ['是的', '愿意', '配合', '没问题', '可以', '同意', '确认', '承诺', '保证', '不愿意'], en: ['yes', 'no', 'sure', 'agree', 'confirm', 'willing'] },
   { id: 'ORG', zh: ['有限公司', '股份', '集团', '公司', '厂', '研究所', '中心'], en: ['co.', 'ltd', 'inc', 'company', 'corp'] },
   // Guide term 3.1: what 工业产品 excludes — questions naming these are about the scope of assistance.
