@@ -46,12 +46,12 @@ function entryText(s: SubmissionStatusView, lang: Lang): string {
 /** The rows a question is about: those whose enterprise or product it names, else all (or none when it names one we cannot see). */
 export function pickRows<T>(text: string, rows: readonly T[], names: (r: T) => string[]): { rows: T[]; named?: string; matched: string[] } {
   const all = [...new Set(rows.flatMap(names))];
-  const matches = matchOrganisations(text, all).map((m) => m.name);
+  const typed = namedOrganisation(text);
+  const matches = matchOrganisations(text, all, typed).map((m) => m.name);
   if (matches.length) return { rows: rows.filter((r) => names(r).some((n) => matches.includes(n))), matched: matches };
   const named = enterpriseInQuestion(text);
   if (named && !SELF.test(named) && ORG_MARK.test(named)) return { rows: [], named, matched: [] };
   // A name none of the visible rows has ("金桥传感有没有提交"): nothing found, never the other rows.
-  const typed = namedOrganisation(text);
   if (typed) return { rows: [], named: typed, matched: [] };
   return { rows: [...rows], matched: [] };
 }

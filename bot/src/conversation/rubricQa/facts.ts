@@ -101,6 +101,14 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
 
 function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
   const f = fmeaCase2025;
+  if (q.fmeaItem) {
+    const g = f.groups.find((x) => x.items.some((i) => i.name.zh === q.fmeaItem))!;
+    const it = g.items.find((i) => i.name.zh === q.fmeaItem)!;
+    return {
+      lead: t(lang, `FMEA应用典型案例“${g.name.zh}”中的“${it.name.zh}”标准分${it.standardScore}分：${it.criterion.zh.replace(/\n/g, '')}`, `FMEA case item "${it.name.en}" (${g.name.en}) is worth ${it.standardScore} points: ${it.criterion.zh.replace(/\n/g, '')}`),
+      quotes: [passage(`fmea-group-${g.id}`)],
+    };
+  }
   if (q.fmeaGroup) {
     const g = f.groups.find((x) => x.id === q.fmeaGroup)!;
     return {

@@ -17,6 +17,8 @@ const TAIL_FILLER = /(什么的|啥的|那家的|那家|那个|这家|这个|的
 const DESCRIPTION = /^(做|搞|生产|造|卖)/;
 const TYPE_ONLY = /^(.{0,4})(厂|公司|企业|单位|集团|工厂|汽配厂|电子厂)$/;
 const NOT_A_NAME = /[我你您咱他她它们的了吗呢吧啊么几哪谁怎这那些还都也就才又很太最区里家]|什么|多少|所有|全部|辖区|大家|昨天|今天|系统|上传|自己|上个|这个|[年月周]$/;
+/** A time ("上周", "前天") or a verb at the end ("…传", "…交") is the sender's story, not a name. */
+const WHEN_OR_DOING = /^(上|下|本|这|前|昨|今|明|刚)(周|月|年|天|次|个|才)|(传|交|报|提交|上传|发)$/;
 const LEGAL = /(股份有限公司|有限责任公司|有限公司|股份公司|公司|集团)$/;
 
 function clean(clause: string): { name: string; typed: boolean } | undefined {
@@ -34,7 +36,7 @@ function clean(clause: string): { name: string; typed: boolean } | undefined {
   const typed = TYPE_ONLY.test(s);
   if (typed && s.replace(TYPE_ONLY, '$1').replace(LEAD_FILLER, '').length < 2) return undefined;
   const cjk = s.replace(/[^\u4e00-\u9fff]/g, '');
-  if (cjk.length < 2 || cjk.length > 10 || cjk !== s || NOT_A_NAME.test(s)) return undefined;
+  if (cjk.length < 2 || cjk.length > 10 || cjk !== s || NOT_A_NAME.test(s) || WHEN_OR_DOING.test(s)) return undefined;
   return { name: s, typed };
 }
 
