@@ -87,6 +87,10 @@ describe('entities', () => {
     expect(namedOrganisation('嘉定那个电子厂，华腾？审核过了没')).toBe('华腾');
     expect(namedOrganisation('石家庄的鑫源精工状态')).toBe('鑫源精工');
     expect(namedOrganisation('查下盛达机械有限公司的帮扶案件')).toBe('盛达机械');
+    expect(namedOrganisation('has Huaguang submitted yet')).toBe('Huaguang');
+    expect(namedOrganisation('status of Xinyu Tech')).toBe('Xinyu Tech');
+    expect(namedOrganisation('what is the status of our submission')).toBeUndefined();
+    expect(namedOrganisation('status of BF-2025-0001')).toBeUndefined();
     // Questions about one's own or a district's entries name no company.
     for (const q of ['我们的申报到哪了', '辖区里还有几家没交', '上周传的材料收到没', '帮扶进度', '我的申报']) expect([q, namedOrganisation(q)]).toEqual([q, undefined]);
   });

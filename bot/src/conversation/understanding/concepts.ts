@@ -16,7 +16,7 @@ export interface Concept {
 }
 
 export const CONCEPTS: readonly Concept[] = [
-  { id: 'TIME', zh: ['截止', '期限', '最晚', '最迟', '几号', '哪天', '什么时候', '几月', '来得及', '还剩', '多少天', '几天', '多久', '过期', '月底', '之前', '倒计时', '还能报', '还能交', '还能申报', '还有时间', '时间够', '来不来得及', '还在收', '还收', '还接受', '还开放', '还在征集', '结束了吗', '结束了没'], en: ['still open', 'still accepting', 'deadline', 'due', 'when', 'days left', 'days are left', 'too late', 'last day', 'still submit', 'still apply', 'how long', 'date', 'how much time', 'close', 'closes'] },
+  { id: 'TIME', zh: ['截止', '期限', '最晚', '最迟', '几号', '哪天', '什么时候', '几月', '来得及', '还剩', '多少天', '几天', '多久', '过期', '月底', '之前', '倒计时', '还能报', '还能交', '还能申报', '还有时间', '时间够', '来不来得及', '时间限制', '时限', '还在收', '还收', '还接受', '还开放', '还在征集', '结束了吗', '结束了没'], en: ['still open', 'still accepting', 'deadline', 'due', 'when', 'days left', 'days are left', 'too late', 'last day', 'still submit', 'still apply', 'how long', 'date', 'how much time', 'close', 'closes'] },
   { id: 'DOC', zh: ['材料', '清单', '推荐表', '汇总表', '盖章', '公章', '纸质', '电子版', '扫描件', '附件', '文件', '证明', '一式两份', '几份', 'word', 'pdf'], en: ['materials', 'material', 'documents', 'document', 'checklist', 'copies', 'copy', 'stamped', 'stamp', 'seal', 'format', 'paperwork', 'prepare', 'hand in'] },
   // The recommendation forms' own fields and limits (附件2/附件4): what to write where, how long.
   { id: 'FORM', zh: ['字数', '多少字', '几个字', '字以内', '照片', '图片', '相片', '模板', '下载', '签字', '签名', '哪张表', '哪个表', '哪份表', '附件几', '填哪', '那栏', '这栏', '一栏', '表格', '简介', '承诺申明', '空着'], en: ['form', 'forms', 'word limit', 'photo', 'photos', 'picture', 'pictures', 'template', 'download', 'signature', 'profile'] },

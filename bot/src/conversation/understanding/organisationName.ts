@@ -40,7 +40,16 @@ function clean(clause: string): { name: string; typed: boolean } | undefined {
   return { name: s, typed };
 }
 
+/** English: a capitalised name after the words that introduce it ("has Huaguang submitted", "status of Xinyu Tech"). */
+const EN_NAME = /(?:status of|progress of|has|did|is|how is|how's|where is|where's|about|for)\s+((?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.,-]*){0,3})/;
+const NOT_A_NAME_EN = /^(I|My|Our|The|This|That|It|Ic|Id|Ir|W|C|G|FMEA|BF|Beijing|Shanghai|Tianjin|Chongqing|Hebei|Fujian|Jiangxi|Shandong)$/;
+
 export function namedOrganisation(message: string): string | undefined {
+  if (!/[\u4e00-\u9fff]/.test(message)) {
+    const m = EN_NAME.exec(message);
+    const name = m?.[1]?.replace(/[.,]+$/, '').trim();
+    return name && !NOT_A_NAME_EN.test(name.split(/\s+/)[0]!) && !/^bf-?\d/i.test(name) ? name : undefined;
+  }
   const clauses = foldText(message).split(/[，,。.？?！!；;：:…、\s]+/).filter(Boolean);
   const names = clauses.map(clean).filter((n): n is { name: string; typed: boolean } => !!n);
   return (names.find((n) => !n.typed) ?? names[0])?.name;
