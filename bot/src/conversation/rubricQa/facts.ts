@@ -154,6 +154,11 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
     const notes = q.notes.map((n) => passage(`rel-note-${n}`));
     return { lead: notes.map((p) => t(lang, `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`, p.quote)).join('\n'), quotes: notes };
   }
+  // The notes asked about as a whole ("评分说明有几条", "评分说明都讲了什么"): all four, in order.
+  if (q.facet === 'note' && !q.notes.length && !q.indicators.length) {
+    const notes = (['a', 'b', 'c', 'd'] as const).map((n) => passage(`rel-note-${n}`));
+    return { lead: t(lang, `评分说明共四条（a）—（d）：\n${notes.map((p) => `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`).join('\n')}`, `Four scoring notes, (a)–(d):\n${notes.map((p) => p.quote).join('\n')}`), quotes: notes };
+  }
   if (q.facet === 'total') return { lead: t(lang, '评价总分 = 全部二级指标的单项加权得分之和（单项加权得分 = 单项原始得分 × 权重）。', 'Total = sum of the weighted scores of all indicators (raw score × weight).'), quotes: [passage('rel-total'), passage('rel-note-c')] };
   if (q.facet === 'bands' && q.indicators.length) return bands(q, lang);
   if (q.facet === 'tier') {

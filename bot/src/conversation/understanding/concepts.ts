@@ -29,7 +29,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'SUBMITTED', zh: ['提交了没', '交上去', '收到没', '收到了吗', '收到了没', '报上来', '报了没', '交了没', '提交成功', '有没有提交', '有没有报', '报上去了', '传上去', '提交上去', '没交', '没报'], en: ['submitted', 'go through', 'went through', 'received'] },
   { id: 'MINE', zh: ['我的', '我们的', '我们公司', '我们单位', '我们企业', '我们报', '我们厂', '本单位', '我提交', '我们提交'], en: ['my', 'our', 'mine'] },
   { id: 'SCOPE', zh: ['辖区', '我管', '本市', '本区', '我们区', '区里', '市里', '哪些企业', '几家', '多少家'], en: ['district', 'my area', 'how many'] },
-  { id: 'CASE', zh: ['案件', '案子', '编号'], en: ['case'] },
+  { id: 'CASE', zh: ['案件', '案子', '编号'], en: ['case', 'cases'] },
   { id: 'REVIEW', zh: ['评审', '待评', '分配', '分给我', '摘要', '我负责评', '要评', '没评', '待办', '没打分', '还没评', '待评审', '几项待评', '我负责'], en: ['review', 'reviews', 'digest', 'assigned', 'to score'] },
   { id: 'SCORE', zh: ['打分', '评分', '给分', '打', '分数', '改成', '录入'], en: ['score', 'scores', 'give', 'record', 'enter'] },
   { id: 'STATS', zh: ['统计', '汇总', '各省', '每个省', '八个省', '按省', '分省', '总共', '一共', '总体', '整体', '各阶段', '各个状态', '哪个省', '各有', '各报', '各几', '各多少'], en: ['overview', 'per province', 'by province', 'totals', 'summary', 'all provinces', 'by stage', 'counts'] },

@@ -59,7 +59,9 @@ export function features(normalised: string): string[] {
   // An indicator and a number together is how scores are written ("Id 88", "一致性给85分").
   // Two numbers as a range ("91-100", "71到90分") name a band: a rubric question, not a score.
   if (/Ⓝ\s*(?:-|~|～|—|到|至)\s*Ⓝ/.test(s)) terms.push('#RANGE', '#RANGE+');
-  else if (s.includes(INDICATOR) && s.includes(NUMBER)) terms.push('#SCORED', '#SCORED+');
+  // A percentage is a weight, not a score.
+  else if (s.includes(INDICATOR) && /Ⓝ(?!\s*%)/.test(s)) terms.push('#SCORED', '#SCORED+');
+  if (/Ⓝ\s*%/.test(s)) terms.push('#PERCENT');
   if (/[?？]/.test(s)) terms.push('?');
   const compact = s.replace(/[\s,，。.!！~、]+/g, '');
   if (compact && [...compact].length <= 6) terms.push(`=${compact}`);

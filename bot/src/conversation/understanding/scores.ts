@@ -58,7 +58,8 @@ export function parseScore(text: string, original = text): ScoreParse {
   const forReason = rest.slice(0, mention.index) + ' '.repeat(mention.length) + rest.slice(mention.index + mention.length);
   // Blank out the indicator so its letters or digits are not read as the score.
   for (const m of mentions) rest = rest.slice(0, m.index) + ' '.repeat(m.length) + rest.slice(m.index + m.length);
-  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
+  // A percentage is a weight being talked about, never a score.
+  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*%|\d)/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
   if (numbers.length === 0) return { ok: false, problem: 'noNumber' };
   // The score is the number written as one ("88分", "打88", "= 88"), else the one nearest the indicator.
   const marked = numbers.find((n) => /^\s*分/.test(rest.slice(n.end)) || /(打|给|评|为|=|:|：|改成|改为|to)\s*$/.test(rest.slice(0, n.index)));

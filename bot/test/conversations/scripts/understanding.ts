@@ -22,7 +22,7 @@ export const understandingZh: Script = {
     { who: 'unregistered', say: '收到', expect: { contains: ['好的'] } },
     // "十月份交还行不行" used to be asked back; the corpus now knows it asks whether it is too late.
     { who: 'unregistered', say: '十月份交还行不行', expect: { contains: ['2025年9月30日'] } },
-    { who: 'unregistered', say: '推荐的事情问一下', expect: { contains: ['您是想问联系人，还是推荐流程？'], buttons: ['联系人', '推荐流程'] } },
+    { who: 'unregistered', say: '联系人还是流程', expect: { contains: ['您是想问联系人，还是推荐流程？'], buttons: ['联系人', '推荐流程'] } },
     { who: 'unregistered', press: { action: 'choose', values: { intent: 'flow' } }, expect: { contains: ['推荐流程', '初审'] } },
     { who: 'unregistered', say: '我想问问那个', expect: { contains: ['我可以帮您'], notContains: ['1. 联系人：'], notMatches: NO_KEYS } },
   ],
