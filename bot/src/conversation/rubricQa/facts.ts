@@ -21,7 +21,7 @@ const pct = (w: number) => `${Math.round(w * 100)}%`;
 const indicator = (code: string) => reliability2024.indicators.find((i) => i.code === code)!;
 
 function bigrams(s: string): Set<string> {
-  const c = s.replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
+  const c = s.toLowerCase().replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
   const out = new Set<string>();
   for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
   return out;
