@@ -8,6 +8,7 @@ import { caseRefsIn } from '../../src/conversation/understanding/entities.js';
 import { matchOrganisations } from '../../src/conversation/understanding/organisations.js';
 import { namedOrganisation } from '../../src/conversation/understanding/organisationName.js';
 import { analyse } from '../../src/conversation/rubricQa/question.js';
+import { understand } from '../../src/conversation/understanding/understand.js';
 import { validateAnswer, yesNo } from '../../src/conversation/intakeValidation.js';
 import { INTAKE_FIELDS } from '../../src/conversation/intakeFields.js';
 import { programmePort } from '../../src/conversation/serviceBindings.js';
@@ -63,6 +64,12 @@ describe('entities', () => {
     expect(analyse('极限场景最少几种').facet).toBe('count');
     expect(analyse('Ir 91分以上要满足什么').facet).toBe('bands');
     expect(analyse('评分表里的裕量怎么理解').facet).toBe('definition');
+  });
+
+  it('small talk or a topic set aside in front of the question: the question decides', () => {
+    expect(understand('hello, who is the contact for Jiangxi')).toMatchObject({ kind: 'answer', intent: 'contacts' });
+    expect(understand('截止时间我知道了，推荐表要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('谢谢你')).toMatchObject({ kind: 'answer', intent: 'thanks' });
   });
 
   it('case numbers as said on the phone', () => {

@@ -18,6 +18,8 @@ export const understandingZh: Script = {
     // Materials questions about one field of the forms lead with that field's limit, then the checklist.
     { who: 'unregistered', say: '产品简介限多少字，要放图片吗', expect: { contains: ['不超过500字，并附产品照片', '纸质版推荐表一式两份（加盖公章）'] } },
     { who: 'unregistered', say: 'FMEA案例用哪个推荐表', expect: { contains: ['《FMEA应用典型案例推荐表》（附件4）'] } },
+    // A topic set aside first, then the real question: the question is answered.
+    { who: 'unregistered', say: '联系人我有了，就是想知道推荐怎么走', expect: { contains: ['推荐流程', '初审'], notContains: ['邱正'] } },
     { who: 'unregistered', say: '谢谢', expect: { contains: ['不客气'] } },
     { who: 'unregistered', say: '收到', expect: { contains: ['好的'] } },
     // "十月份交还行不行" used to be asked back; the corpus now knows it asks whether it is too late.
@@ -32,6 +34,7 @@ export const understandingEn: Script = {
   name: 'understanding-en', lang: 'en', covers: '1. understanding in English; small talk; off-topic never matched to a place',
   steps: [
     { who: 'unregistered', say: 'hello', expect: { contains: ['I can help with'] } },
+    { who: 'unregistered', say: 'hey, when do submissions close?', expect: { contains: ['2025-09-30'] } },
     { who: 'unregistered', say: 'when is the deadline', expect: { contains: ['2025-09-30', 'Beijing time'] } },
     { who: 'unregistered', say: 'who is the contact for Shandong', expect: { contains: ['0531-51792275'] } },
     { who: 'unregistered', say: 'what documents do I need to submit', expect: { contains: ['Materials'] } },
