@@ -6,6 +6,7 @@ import { INTAKE_FIELDS } from '../src/conversation/intakeFields.js';
 import { programmePort } from '../src/conversation/serviceBindings.js';
 import { understand } from '../src/conversation/understanding/understand.js';
 import { SEED_PASSAGES } from '../src/conversation/rubricQa/seedPassages.js';
+import { FORM_PASSAGES } from '../src/conversation/rubricQa/formPassages.js';
 import { PASSAGES } from '../src/conversation/rubricQa/passages.js';
 import { enterpriseInQuestion } from '../src/conversation/status.js';
 import { retryAfterMs, withBackoff } from '../src/channels/teams/backoff.js';
@@ -94,7 +95,7 @@ describe('bundled quotes are the documents’ words', () => {
     '004': readFileSync(new URL('../../docs/sources/004_a94570a008ed1e09.txt', import.meta.url), 'utf8').replace(/\s+/g, ''),
   };
   it('every seed passage appears verbatim (whitespace aside) in its seed file', () => {
-    for (const p of SEED_PASSAGES) expect([p.id, seeds[p.seed]!.includes(p.text.replace(/\s+/g, ''))]).toEqual([p.id, true]);
+    for (const p of [...SEED_PASSAGES, ...FORM_PASSAGES]) expect([p.id, seeds[p.seed]!.includes(p.text.replace(/\s+/g, ''))]).toEqual([p.id, true]);
   });
   it('every reliability definition and criterion quoted by the bot appears in the 2025 notice', () => {
     for (const p of PASSAGES.filter((x) => x.id.startsWith('rel-') && (x.kind === 'definition' || x.kind === 'criteria'))) {

@@ -55,6 +55,7 @@ export async function answerAssistanceStatus(text: string, caseRefs: string[], i
     rows = picked.rows;
     named = picked.named;
     if (trace && picked.matched.length) trace.enterprises = [...new Set(rows.map((r) => r.enterprise))];
+    if (trace && picked.named) trace.enterprises = [picked.named];
   }
   if (rows.length === 0) {
     return [{

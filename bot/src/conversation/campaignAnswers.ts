@@ -83,14 +83,26 @@ export function deadlineReply(c: CampaignView, programme: ProgrammePort, today: 
   };
 }
 
-export function materialsReply(c: CampaignView, lang: Lang, closed?: string): ChatReply {
+/** A clause of the forms that answers the question itself ("企业简介不超过500字"), shown first. */
+export interface FormClause {
+  lead: string;
+  quote: string;
+  citation: string;
+}
+
+export function materialsReply(c: CampaignView, lang: Lang, closed?: string, clause?: FormClause): ChatReply {
   const items = c.materials.map((m, i) => `${i + 1}. ${m[lang]}`);
+  const forms = (c.forms ?? []).map((f) => t(lang, `《${f.title.zh}》（附件${f.annex}）`, `${f.title.en} (Annex ${f.annex})`));
+  const formsLine = forms.length ? t(lang, `推荐表（通知三、推荐材料）：${forms.join('、')}。`, `Forms: ${forms.join('; ')}.`) : undefined;
+  const clauseLines = clause ? [clause.lead, t(lang, `“${clause.quote}”——出处：${clause.citation}`, `“${clause.quote}” — Source: ${clause.citation}`), ''] : [];
   return {
-    text: [...(closed ? [closed] : []), t(lang, `${c.title.zh}需报送的材料：`, `Materials for ${c.title.en}:`), ...items, t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
+    text: [...clauseLines, ...(closed ? [closed] : []), t(lang, `${c.title.zh}需报送的材料：`, `Materials for ${c.title.en}:`), ...items, ...(formsLine ? [formsLine] : []), t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
     card: card([
+      ...(clause ? [para(clause.lead, { weight: 'Bolder' }), para(`“${clause.quote}”`), para(t(lang, `出处：${clause.citation}`, `Source: ${clause.citation}`), { isSubtle: true, size: 'Small' })] : []),
       heading(t(lang, '材料清单', 'Materials checklist')),
       ...(closed ? [para(closed, { color: 'Attention' })] : []),
       ...items.map((s) => para(s)),
+      ...(formsLine ? [para(formsLine)] : []),
       para(t(lang, `出处：${c.source}`, `Source: ${c.source}`), { isSubtle: true, size: 'Small' }),
     ]),
   };

@@ -26,6 +26,8 @@ const QUESTION = /[?？]|吗|呢|么$|什么|怎么|怎样|如何|哪|几|谁|�
 /** Intents that are never an answer to a free-text field. */
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
+const NOTHING_TO_GIVE = /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$/i;
+
 export function resumePrompt(turn: Turn, state: IntakeState): ChatReply | undefined {
   const field = pendingFields(state)[0];
   if (!field) return undefined;
@@ -95,6 +97,8 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
     trace.intent = 'continue';
     return [questionReply(field, state, lang, t(lang, '好的，继续填写。', 'OK, let us continue.'))];
   }
+  // "没有附件，下一步" / "无" on an optional field: nothing to give, so the field is skipped.
+  if (!field.required && NOTHING_TO_GIVE.test(u.normalised)) return accept(turn, deps, state, etag, null);
   if (sure && u.intent === 'skip') {
     if (!field.required) return accept(turn, deps, state, etag, null);
     trace.intent = 'skip';

@@ -6,6 +6,7 @@ import { reviewerDigest, secretariatDigest } from './digest.js';
 import { findPlaces } from './places.js';
 import type { ProgrammeContact } from './ports.js';
 import { answerRubricQuestion } from './rubricQa/answer.js';
+import { formClause } from './rubricQa/formClause.js';
 import { scoreFromText } from './scoreEntry.js';
 import { ackReply, fallbackReply, greetingReply, offTopicReply, thanksReply } from './smallTalk.js';
 import { answerStatus } from './status.js';
@@ -44,7 +45,7 @@ async function campaignAnswer(turn: Turn, kind: 'deadline' | 'materials' | 'flow
   const who = ports.programme.daysLeft(c, today) < 0 ? await asker(turn, u) : undefined;
   if (kind === 'deadline') return [deadlineReply(c, ports.programme, today, lang, who)];
   const closed = who ? closedNote(c, ports.programme, today, who, lang) : undefined;
-  if (kind === 'materials') return [materialsReply(c, lang, closed)];
+  if (kind === 'materials') return [materialsReply(c, lang, closed, u ? formClause(u.text, lang) : undefined)];
   return [flowReply(c, ports.programme, lang, closed)];
 }
 
@@ -65,6 +66,8 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
   // abbreviation counts only in a contact question (沪 in 沪东精密 is a company's name).
   if (u && !PLACELESS.has(intent)) {
     trace.places = [...new Set(u.entities.places.filter((p) => p.kind !== 'abbreviation').map((p) => p.province))];
+    // The indicators (or FMEA) it names, whatever it asks ("FMEA案例也是月底截止吗").
+    if (u.entities.indicators.length) trace.indicators = [...u.entities.indicators];
   }
   switch (intent) {
     case 'greeting':
@@ -105,7 +108,7 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
     case 'rubric': {
       if (!text) return [{ text: t(lang, '请直接提问，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）是什么”。', 'Ask e.g. "what is Ir?" or "how is Id scored?".') }];
       const qa = answerRubricQuestion(text, lang);
-      trace.indicators = [...qa.question.indicators, ...(qa.question.fmea ? ['FMEA'] : [])];
+      trace.indicators = qa.indicators;
       return qa.replies;
     }
   }

@@ -35,6 +35,8 @@ export interface CampaignView {
   /** ISO date (Asia/Shanghai) of the deadline, e.g. 2025-09-30. */
   deadline: string;
   materials: Bilingual[];
+  /** The forms to fill, by kind of entry ("填写《…推荐表》（附件2）"). */
+  forms?: Array<{ annex: number; title: Bilingual }>;
   flow: Bilingual[];
   source: string;
 }

@@ -98,6 +98,7 @@ export function campaignView(c: Campaign): CampaignView {
     title: c.title,
     deadline: c.deadline,
     materials: c.materials.map((m) => ({ zh: m.zh, en: m.en })),
+    forms: c.forms.filter((f) => f.role === 'recommendation-form').map((f) => ({ annex: f.annex, title: f.title })),
     flow: c.stages.map((s) => ({ zh: `${s.label.zh}（${s.actor.zh}）`, en: `${s.label.en} (${s.actor.en})` })),
     source: `${src(c.source).replace(/ 正文$/, '')}（${c.materials.map((m) => m.source.clause).filter((v, i, a) => a.indexOf(v) === i).join('、')}）`,
   };

@@ -5,6 +5,7 @@ import type { TurnTrace } from './trace.js';
 import type { ChatReply, Lang } from './types.js';
 import { t } from './types.js';
 import { matchOrganisations } from './understanding/organisations.js';
+import { namedOrganisation } from './understanding/organisationName.js';
 
 /**
  * Submission status: "我的申报", "冀北电源的进度", "那家做仪器的报到哪了". What the asker may see is
@@ -45,10 +46,13 @@ function entryText(s: SubmissionStatusView, lang: Lang): string {
 /** The rows a question is about: those whose enterprise or product it names, else all (or none when it names one we cannot see). */
 export function pickRows<T>(text: string, rows: readonly T[], names: (r: T) => string[]): { rows: T[]; named?: string; matched: string[] } {
   const all = [...new Set(rows.flatMap(names))];
-  const matches = matchOrganisations(text, all).map((m) => m.name);
+  const typed = namedOrganisation(text);
+  const matches = matchOrganisations(text, all, typed).map((m) => m.name);
   if (matches.length) return { rows: rows.filter((r) => names(r).some((n) => matches.includes(n))), matched: matches };
   const named = enterpriseInQuestion(text);
   if (named && !SELF.test(named) && ORG_MARK.test(named)) return { rows: [], named, matched: [] };
+  // A name none of the visible rows has ("金桥传感有没有提交"): nothing found, never the other rows.
+  if (typed) return { rows: [], named: typed, matched: [] };
   return { rows: [...rows], matched: [] };
 }
 
@@ -57,6 +61,7 @@ export async function answerStatus(text: string, identity: Identity, ports: Conv
   const picked = pickRows(text, visible, (r) => [r.enterprise, r.product]);
   const enterprises = [...new Set(picked.rows.map((r) => r.enterprise))];
   if (trace && picked.matched.length) trace.enterprises = enterprises;
+  if (trace && picked.named) trace.enterprises = [picked.named];
   const rows = picked.rows;
   if (rows.length === 0) {
     return [{

@@ -6,6 +6,9 @@ import { indicatorsIn } from '../../src/conversation/understanding/indicators.js
 import { parseScore } from '../../src/conversation/understanding/scores.js';
 import { caseRefsIn } from '../../src/conversation/understanding/entities.js';
 import { matchOrganisations } from '../../src/conversation/understanding/organisations.js';
+import { namedOrganisation } from '../../src/conversation/understanding/organisationName.js';
+import { analyse } from '../../src/conversation/rubricQa/question.js';
+import { understand } from '../../src/conversation/understanding/understand.js';
 import { validateAnswer, yesNo } from '../../src/conversation/intakeValidation.js';
 import { INTAKE_FIELDS } from '../../src/conversation/intakeFields.js';
 import { programmePort } from '../../src/conversation/serviceBindings.js';
@@ -44,6 +47,29 @@ describe('entities', () => {
     expect(p('88分 Id')).toEqual({ ok: true, score: { indicator: 'Id', raw: 88 } });
     expect(p('Ic和Id都给80')).toEqual({ ok: false, problem: 'severalIndicators' });
     expect(p('Id打分')).toEqual({ ok: false, problem: 'noNumber' });
+    // The entry written as "N号" / "N条" in front: the number is the entry, never the score.
+    expect(p('2号 Ir 76 极限场景只测了三种')).toEqual({ ok: true, score: { entry: 2, indicator: 'Ir', raw: 76, reason: '极限场景只测了三种' } });
+    expect(p('3条 g 60')).toEqual({ ok: true, score: { entry: 3, indicator: 'G', raw: 60 } });
+    expect(p('给2号的C打70')).toEqual({ ok: true, score: { entry: 2, indicator: 'C', raw: 70 } });
+    // A number inside the reason is not the entry.
+    expect(p('Id 82 有5项数据不全')).toEqual({ ok: true, score: { indicator: 'Id', raw: 82, reason: '有5项数据不全' } });
+    // Two numbers as a range are a band asked about, not a score.
+    expect(p('Id 41-70 是什么水平')).toEqual({ ok: false, problem: 'range' });
+    expect(p('W 71到90分要求啥')).toEqual({ ok: false, problem: 'range' });
+  });
+
+  it('rubric questions: notes by their printed order, FMEA items by name, counts, bands named by score', () => {
+    expect(analyse('评分说明第二条是什么').notes).toEqual(['b']);
+    expect(analyse('FMEA里团队完整怎么给分')).toMatchObject({ fmea: true, fmeaItem: '团队完整', facet: 'bands' });
+    expect(analyse('极限场景最少几种').facet).toBe('count');
+    expect(analyse('Ir 91分以上要满足什么').facet).toBe('bands');
+    expect(analyse('评分表里的裕量怎么理解').facet).toBe('definition');
+  });
+
+  it('small talk or a topic set aside in front of the question: the question decides', () => {
+    expect(understand('hello, who is the contact for Jiangxi')).toMatchObject({ kind: 'answer', intent: 'contacts' });
+    expect(understand('截止时间我知道了，推荐表要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('谢谢你')).toMatchObject({ kind: 'answer', intent: 'thanks' });
   });
 
   it('case numbers as said on the phone', () => {
@@ -56,6 +82,24 @@ describe('entities', () => {
     expect(matchOrganisations('那家冀北的推荐到哪了', names).map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
     expect(matchOrganisations('how is Jibei doing', names).map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
     expect(matchOrganisations('我们公司的申报', names)).toEqual([]);
+    // A generic word alone (科技) names no company; a typed name must match from its first character.
+    expect(matchOrganisations('新宇科技报上来没有', names)).toEqual([]);
+    expect(matchOrganisations('浦东精密的进度', ['沪东精密仪器有限公司'], '浦东精密')).toEqual([]);
+    expect(matchOrganisations('冀北电原的进度', names, '冀北电原').map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
+  });
+
+  it('the company a status question names, as typed, without fillers, descriptions or status words', () => {
+    expect(namedOrganisation('东方精工提交了没有')).toBe('东方精工');
+    expect(namedOrganisation('那个做轴承的，叫瑞丰什么的，到哪了')).toBe('瑞丰');
+    expect(namedOrganisation('嘉定那个电子厂，华腾？审核过了没')).toBe('华腾');
+    expect(namedOrganisation('石家庄的鑫源精工状态')).toBe('鑫源精工');
+    expect(namedOrganisation('查下盛达机械有限公司的帮扶案件')).toBe('盛达机械');
+    expect(namedOrganisation('has Huaguang submitted yet')).toBe('Huaguang');
+    expect(namedOrganisation('status of Xinyu Tech')).toBe('Xinyu Tech');
+    expect(namedOrganisation('what is the status of our submission')).toBeUndefined();
+    expect(namedOrganisation('status of BF-2025-0001')).toBeUndefined();
+    // Questions about one's own or a district's entries name no company.
+    for (const q of ['我们的申报到哪了', '辖区里还有几家没交', '上周传的材料收到没', '帮扶进度', '我的申报']) expect([q, namedOrganisation(q)]).toEqual([q, undefined]);
   });
 });
 

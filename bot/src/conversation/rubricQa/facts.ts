@@ -21,7 +21,7 @@ const pct = (w: number) => `${Math.round(w * 100)}%`;
 const indicator = (code: string) => reliability2024.indicators.find((i) => i.code === code)!;
 
 function bigrams(s: string): Set<string> {
-  const c = s.replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
+  const c = s.toLowerCase().replace(/[^\u4e00-\u9fffa-z0-9]/g, '');
   const out = new Set<string>();
   for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
   return out;
@@ -30,6 +30,17 @@ function bigrams(s: string): Set<string> {
 const GENERIC = new Set(['什么', '是什', '么是', '怎么', '多少', '意思', '一下', '请问', '哪些', '几种', '要几', '至少']);
 
 /** The passage's sentence that shares most character pairs with the question (first wins ties). */
+/** A sentence that states a quantity ("不少于3种", "不超过500字") answers "how many / at least". */
+const QUANTITY = /不少于|至少|不超过|以内|以上|\d/;
+const ASKS_QUANTITY = /最少|至少|不少于|几种|多少种|几个|多少个|几类|几份|多少字|字数|how many|at least|minimum/;
+
+/** How many of the question's own character pairs (question words aside) the passage's text has. */
+export function sharedPairs(p: Passage, question: string): number {
+  const b = bigrams(p.quote);
+  return [...bigrams(question)].filter((x) => !GENERIC.has(x) && !BAND_WORDS.has(x) && b.has(x)).length;
+}
+const BAND_WORDS = new Set(['评分', '分数', '几档', '哪档', '档次', '分档', '得分', '打分', '能拿', '拿多', '少分', '几分']);
+
 export function bestSentence(p: Passage, question: string): string {
   const q = [...bigrams(question)].filter((b) => !GENERIC.has(b));
   const pieces = p.quote.split('\n').map((l) => l.replace(QUOTE_PREFIX, '')).flatMap((l) => l.split(/(?<=[。；])/)).map((s) => s.trim()).filter(Boolean);
@@ -44,7 +55,7 @@ export function bestSentence(p: Passage, question: string): string {
   let bestScore = -1;
   for (const s of sentences) {
     const b = bigrams(s);
-    const score = q.filter((x) => b.has(x)).length;
+    const score = q.filter((x) => b.has(x)).length + (ASKS_QUANTITY.test(question) && QUANTITY.test(s) ? 3 : 0);
     if (score > bestScore) {
       best = s;
       bestScore = score;
@@ -57,17 +68,30 @@ function weights(q: RubricQuestion, lang: Lang): Fact {
   const all = reliability2024.indicators;
   const chosen = q.indicators.length ? all.filter((i) => q.indicators.includes(i.code as never)) : all;
   const list = chosen.map((i) => `${i.code} ${pct(i.weight)}`).join(t(lang, '、', ', '));
+  // "哪个权重最高 / 最低": the extreme first, among those asked (or all six).
+  const extreme = /最高|最大|最重|哪个.{0,4}高|更高|highest|largest/.test(q.normalised) ? Math.max(...chosen.map((i) => i.weight)) : /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised) ? Math.min(...chosen.map((i) => i.weight)) : undefined;
+  const top = extreme === undefined ? '' : chosen.filter((i) => i.weight === extreme).map((i) => i.code).join(t(lang, '、', ' and '));
+  const low = /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised);
+  const word = chosen.length === all.length ? (low ? '最低' : '最高') : (low ? '较低' : '较高');
+  const first = extreme === undefined ? '' : t(lang, `${top}的权重${word}（${pct(extreme)}）。`, `${top}: ${pct(extreme)}.`);
   const lead = chosen.length === all.length
     ? t(lang, `六个指标的权重：${list}（合计100%；专业指标 Ic、Id、Ir 共70%，效益指标 W、C、G 共30%）。`, `Weights: ${list} (100 % in all; professional Ic, Id, Ir 70 %, benefit W, C, G 30 %).`)
     : t(lang, `权重：${chosen.map((i) => `${i.code}（${i.name.zh}）${pct(i.weight)}`).join('、')}。`, `Weight: ${list}.`);
-  return { lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
+  return { lead: first + lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
 }
 
 function bands(q: RubricQuestion, lang: Lang): Fact {
   const codes = q.indicators.slice(0, 3);
   const ranges = (code: string) => indicator(code).bands.map((b) => `${b.min}～${b.max}`).join('、');
+  // Scores the question names ("71到90", "91分以上", "能不能上90"): those bands' criteria lead.
+  const asked = [...q.normalised.replace(/[a-z]+\d*/g, ' ').matchAll(/\d{1,3}/g)].map((m) => Number(m[0])).filter((n) => n <= 100);
   const lead = codes
-    .map((code) => t(lang, `${code}（${indicator(code).name.zh}，权重${pct(indicator(code).weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`, `${code} (${indicator(code).name.en}, weight ${pct(indicator(code).weight)}) is scored in four bands: ${ranges(code)}, out of 100.`))
+    .map((code) => {
+      const ind = indicator(code);
+      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max));
+      const head = t(lang, `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`, `${code} (${ind.name.en}, weight ${pct(ind.weight)}) is scored in four bands: ${ranges(code)}, out of 100.`);
+      return [...named.map((b) => t(lang, `${code} ${b.min}～${b.max}分：${b.criterion.zh}`, `${code} ${b.min}–${b.max}: ${b.criterion.en ?? b.criterion.zh}`)), head].join('\n');
+    })
     .join('\n');
   const quotes = codes.map((c) => passage(`rel-${c}-criteria`));
   // Band criteria that say “基本要求（a）” are incomplete without note (a).
@@ -77,6 +101,14 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
 
 function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
   const f = fmeaCase2025;
+  if (q.fmeaItem) {
+    const g = f.groups.find((x) => x.items.some((i) => i.name.zh === q.fmeaItem))!;
+    const it = g.items.find((i) => i.name.zh === q.fmeaItem)!;
+    return {
+      lead: t(lang, `FMEA应用典型案例“${g.name.zh}”中的“${it.name.zh}”标准分${it.standardScore}分：${it.criterion.zh.replace(/\n/g, '')}`, `FMEA case item "${it.name.en}" (${g.name.en}) is worth ${it.standardScore} points: ${it.criterion.zh.replace(/\n/g, '')}`),
+      quotes: [passage(`fmea-group-${g.id}`)],
+    };
+  }
   if (q.fmeaGroup) {
     const g = f.groups.find((x) => x.id === q.fmeaGroup)!;
     return {
@@ -92,13 +124,26 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
       quotes: [passage('fmea-bands')],
     };
   }
-  if (q.facet === 'definition' || q.facet === 'other') {
-    return {
-      lead: t(lang, 'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。', 'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.'),
-      quotes: [passage('seed-notice-target-fmea')],
-    };
-  }
-  return undefined;
+  // Any other FMEA question (eligibility, how recent, which form …) is retrieval's, with this
+  // definition only as the fallback (answer.ts).
+  return q.facet === 'definition' ? fmeaDefinition(lang) : undefined;
+}
+
+export function fmeaDefinition(lang: Lang): Fact {
+  return {
+    lead: t(lang, 'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。', 'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.'),
+    quotes: [passage('seed-notice-target-fmea')],
+  };
+}
+
+/** Every indicator has the same four bands: asked without naming one, the bands are the answer. */
+export function bandsOfAll(lang: Lang): Fact {
+  const ic = indicator('Ic');
+  const ranges = ic.bands.map((b) => `${b.min}～${b.max}`).join('、');
+  return {
+    lead: t(lang, `六个指标（Ic、Id、Ir、W、C、G）都按四档评分：${ranges}，每项原始得分满分100分；各档的评价准则见各指标（例如“Ic怎么评分”）。`, `All six indicators (Ic, Id, Ir, W, C, G) are scored in four bands: ${ranges}, out of 100; ask e.g. "how is Ic scored" for an indicator's criteria.`),
+    quotes: [passage('rel-Ic-criteria'), passage('rel-note-b')],
+  };
 }
 
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */
@@ -108,6 +153,11 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   if (q.notes.length && (q.facet === 'note' || q.facet === 'total' || q.facet === 'definition' || q.facet === 'other' || !q.indicators.length)) {
     const notes = q.notes.map((n) => passage(`rel-note-${n}`));
     return { lead: notes.map((p) => t(lang, `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`, p.quote)).join('\n'), quotes: notes };
+  }
+  // The notes asked about as a whole ("评分说明有几条", "评分说明都讲了什么"): all four, in order.
+  if (q.facet === 'note' && !q.notes.length && !q.indicators.length) {
+    const notes = (['a', 'b', 'c', 'd'] as const).map((n) => passage(`rel-note-${n}`));
+    return { lead: t(lang, `评分说明共四条（a）—（d）：\n${notes.map((p) => `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`).join('\n')}`, `Four scoring notes, (a)–(d):\n${notes.map((p) => p.quote).join('\n')}`), quotes: notes };
   }
   if (q.facet === 'total') return { lead: t(lang, '评价总分 = 全部二级指标的单项加权得分之和（单项加权得分 = 单项原始得分 × 权重）。', 'Total = sum of the weighted scores of all indicators (raw score × weight).'), quotes: [passage('rel-total'), passage('rel-note-c')] };
   if (q.facet === 'bands' && q.indicators.length) return bands(q, lang);

@@ -2,6 +2,7 @@ import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js
 import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
 import { db31_1368_2022 } from '../../../../core/src/rubrics/db31_1368_2022.js';
 import type { SourceRef } from '../../../../core/src/rubrics/rubricSchema.js';
+import { FORM_PASSAGES } from './formPassages.js';
 import { SEED_PASSAGES } from './seedPassages.js';
 
 /**
@@ -12,7 +13,7 @@ import { SEED_PASSAGES } from './seedPassages.js';
  * (an indicator, a scoring note, FMEA, the weights) so that retrieval can favour them.
  */
 
-export type PassageKind = 'definition' | 'criteria' | 'weight' | 'note' | 'principle' | 'group' | 'formula' | 'item' | 'fmeaGroup' | 'document';
+export type PassageKind = 'definition' | 'criteria' | 'weight' | 'note' | 'principle' | 'group' | 'formula' | 'item' | 'fmeaGroup' | 'document' | 'form';
 
 export interface Passage {
   id: string;
@@ -36,6 +37,16 @@ function cite(s: SourceRef): string {
   return `${s.document} ${s.clause}`;
 }
 
+/** English words for what each indicator is about, so that English questions find its passages. */
+const EN_TERMS: Record<string, string[]> = {
+  Ic: ['consistency', 'coefficient', 'variation', 'dispersion'],
+  Id: ['degradation', 'drift', 'model'],
+  Ir: ['extreme', 'scenario', 'scenarios', 'margin', 'samples'],
+  W: ['failure', 'failures', 'after-sales', 'warranty'],
+  C: ['innovation', 'innovative', 'disruptive'],
+  G: ['promotion', 'replicable', 'transferable'],
+};
+
 const NOTICE_TABLE = '2025年推荐通知 附件1 产品质量可靠性评分表';
 
 function reliabilityPassages(): Passage[] {
@@ -48,7 +59,7 @@ function reliabilityPassages(): Passage[] {
     out.push({ id: `rel-group-${g.id}`, kind: 'group', title: g.name.zh, quote: g.description.zh, citation: cite(g.source), entities: ['group'], keywords: [g.name.zh] });
   }
   for (const ind of r.indicators) {
-    const names = [ind.name.zh, ind.code, `${ind.name.zh}（${ind.code}）`];
+    const names = [ind.name.zh, ind.code, `${ind.name.zh}（${ind.code}）`, ...(EN_TERMS[ind.code] ?? [])];
     const tag = `ind:${ind.code}`;
     out.push({
       id: `rel-${ind.code}-definition`, kind: 'definition', title: `${ind.name.zh}（${ind.code}）的定义`, quote: ind.definition.zh,
@@ -111,6 +122,9 @@ function otherPassages(): Passage[] {
   for (const s of SEED_PASSAGES) {
     const entities = [...(s.id.includes('fmea') ? ['fmea'] : []), ...(s.id.includes('tiers') ? ['tier'] : []), 'document'];
     out.push({ id: `seed-${s.id}`, kind: 'document', title: s.title, quote: s.text, citation: `${s.document} ${s.clause}`, entities, keywords: s.keywords ?? [] });
+  }
+  for (const s of FORM_PASSAGES) {
+    out.push({ id: s.id, kind: 'form', title: s.title, quote: s.text, citation: `${s.document} ${s.clause}`, entities: [...(s.id.includes('fmea') ? ['fmea'] : []), 'form'], keywords: s.keywords ?? [] });
   }
   return out;
 }

@@ -1,5 +1,9 @@
 import { indicatorsIn, type IndicatorCode } from '../understanding/indicators.js';
 import { normalise } from '../understanding/normalise.js';
+import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
+
+/** The FMEA items' names, longest first ("案例水平" before any shorter name inside it). */
+const FMEA_ITEMS = fmeaCase2025.groups.flatMap((g) => g.items.map((i) => i.name.zh)).sort((a, b) => b.length - a.length);
 
 /**
  * What a rubric question asks for: the indicators and scoring notes it names, and its facet — a
@@ -8,7 +12,7 @@ import { normalise } from '../understanding/normalise.js';
  * the passage when no facet fits.
  */
 
-export type Facet = 'weight' | 'bands' | 'note' | 'definition' | 'tier' | 'total' | 'other';
+export type Facet = 'weight' | 'bands' | 'note' | 'definition' | 'tier' | 'total' | 'count' | 'other';
 
 export interface RubricQuestion {
   normalised: string;
@@ -18,9 +22,14 @@ export interface RubricQuestion {
   facet: Facet;
   /** An FMEA first-level group the question names (案例策划 …). */
   fmeaGroup?: 'planning' | 'implementation' | 'results' | 'advancement';
+  /** An FMEA second-level item the question names (团队完整, 失效、风险分析 …), by its name. */
+  fmeaItem?: string;
 }
 
 const NOTE_REF = /(?:说明|note|注)[^a-z]{0,3}?([abcd])(?![a-z])|[（(]\s*([abcd])\s*[）)]/g;
+/** "评分说明第二条" → (b): the notes in their printed order. */
+const NOTE_ORDINAL = /说明.{0,4}?第\s*([一二三四1-4])\s*(?:条|个|项|点)/;
+const ORDINAL_NOTE: Record<string, 'a' | 'b' | 'c' | 'd'> = { 一: 'a', 二: 'b', 三: 'c', 四: 'd', 1: 'a', 2: 'b', 3: 'c', 4: 'd' };
 const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/基本要求|basic requirement/, 'a'],
   [/满分|full mark|原始得分/, 'b'],
@@ -33,7 +42,10 @@ const FACETS: Array<[Facet, RegExp]> = [
   ['tier', /梯队|梯次|tier/],
   ['note', /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|falsif|满分|基本要求|basic requirement/],
   ['total', /总分|total score|加权得分/],
-  ['bands', /分档|档次|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分|打分|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+\s*分/],
+  // 评分表 / 评分说明 name a document, not the scoring of an indicator.
+  ['bands', /分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分(以上|以下)/],
+  // How many / at least how many: the answer is a number in a definition or a requirement.
+  ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],
   ['definition', /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|what (is|are|does)|mean|definition|stand for/],
 ];
 
@@ -47,10 +59,14 @@ export function analyse(question: string): RubricQuestion {
   const notes = new Set<'a' | 'b' | 'c' | 'd'>();
   for (const m of normalised.matchAll(NOTE_REF)) notes.add((m[1] ?? m[2]) as 'a');
   for (const [re, id] of NOTE_TOPIC) if (re.test(normalised)) notes.add(id);
+  const ordinal = NOTE_ORDINAL.exec(normalised);
+  if (ordinal) notes.add(ORDINAL_NOTE[ordinal[1]!]!);
   const fmea = codes.includes('FMEA');
   // In an FMEA question, 创新性 / 可推广性 are FMEA items, not the reliability indicators C and G.
   const indicators = (fmea ? [] : codes.filter((c): c is Exclude<IndicatorCode, 'FMEA'> => c !== 'FMEA'));
   const facet = FACETS.find(([, re]) => re.test(normalised))?.[0] ?? 'other';
   const fmeaGroup = fmea ? FMEA_GROUPS.find(([, re]) => re.test(normalised))?.[0] : undefined;
-  return { normalised, indicators, fmea, notes: [...notes], facet, ...(fmeaGroup ? { fmeaGroup } : {}) };
+  const bare = normalised.replace(/[、，,\s]/g, '');
+  const fmeaItem = fmea ? FMEA_ITEMS.find((name) => bare.includes(name.replace(/[、，,\s]/g, ''))) : undefined;
+  return { normalised, indicators, fmea, notes: [...notes], facet, ...(fmeaGroup ? { fmeaGroup } : {}), ...(fmeaItem ? { fmeaItem } : {}) };
 }

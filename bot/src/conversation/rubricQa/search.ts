@@ -42,12 +42,13 @@ const FILLER = /什么是|是什么|什么意思|是啥|怎么评分|如何评�
 
 const KIND_FOR_FACET: Record<RubricQuestion['facet'], Passage['kind'][]> = {
   weight: ['weight'], bands: ['criteria', 'fmeaGroup'], note: ['note'], definition: ['definition', 'document', 'principle', 'group'],
-  tier: ['document'], total: ['formula', 'note'], other: [],
+  tier: ['document'], total: ['formula', 'note'], count: ['definition', 'document', 'group'], other: [],
 };
 
 export interface SearchHit { passage: Passage; score: number }
 
-export function searchPassages(q: RubricQuestion, limit = 3): SearchHit[] {
+/** `forms`: search the recommendation forms' passages only (materials questions); else everything but them. */
+export function searchPassages(q: RubricQuestion, limit = 3, forms = false): SearchHit[] {
   const entityTerms = [...q.indicators.map((i) => `ind:${i}`), ...q.notes.map((n) => `note:${n}`), ...(q.fmea ? ['fmea'] : []), ...(q.facet === 'tier' ? ['tier'] : [])];
   const query = [...terms(q.normalised.replace(FILLER, ' ')), ...entityTerms].join(' ');
   if (!query.trim()) return [];
@@ -58,6 +59,7 @@ export function searchPassages(q: RubricQuestion, limit = 3): SearchHit[] {
   const wanted = KIND_FOR_FACET[q.facet];
   return hits
     .map((h) => ({ passage: byId.get(h.id as string)!, score: h.score }))
+    .filter((h) => (h.passage.kind === 'form') === forms)
     .filter((h) => !q.indicators.length || !h.passage.indicator || q.indicators.includes(h.passage.indicator as never))
     .filter((h) => !q.fmea || h.passage.entities.includes('fmea'))
     .map((h) => ({ ...h, score: h.score * (wanted.includes(h.passage.kind) ? 1.5 : 1) }))

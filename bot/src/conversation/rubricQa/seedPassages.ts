@@ -49,7 +49,7 @@ export const SEED_PASSAGES: readonly SeedPassage[] = [
   {
     id: 'notice-eligibility-fmea-2', seed: '001', title: '推荐条件：FMEA典型案例', document: NOTICE, clause: '二、推荐条件（二）2',
     text: '被推荐案例应为近两年内开展的应用实践，具有技术工艺特点鲜明，解决方案有效，实施效果显著，符合现代化产业体系发展方向的创新经验做法。',
-    keywords: ['推荐条件', 'FMEA', '近两年'],
+    keywords: ['推荐条件', 'FMEA', '近两年', '几年', '近几年', '年限', '时间要求', '多久以内', '多少年', '开展时间', '什么时候做的', 'recent', 'years'],
   },
   {
     id: 'notice-materials-requirement', seed: '001', title: '推荐材料要求', document: NOTICE, clause: '三、推荐材料',

@@ -57,7 +57,11 @@ export function features(normalised: string): string[] {
   // Concepts weigh like three n-grams: they carry the meaning the n-grams only hint at.
   for (const c of conceptsIn(normalised)) terms.push(`#${c}`, `#${c}+`, `#${c}++`);
   // An indicator and a number together is how scores are written ("Id 88", "一致性给85分").
-  if (s.includes(INDICATOR) && s.includes(NUMBER)) terms.push('#SCORED', '#SCORED+');
+  // Two numbers as a range ("91-100", "71到90分") name a band: a rubric question, not a score.
+  if (/Ⓝ\s*(?:-|~|～|—|到|至)\s*Ⓝ/.test(s)) terms.push('#RANGE', '#RANGE+');
+  // A percentage is a weight, not a score.
+  else if (s.includes(INDICATOR) && /Ⓝ(?!\s*%)/.test(s)) terms.push('#SCORED', '#SCORED+');
+  if (/Ⓝ\s*%/.test(s)) terms.push('#PERCENT');
   if (/[?？]/.test(s)) terms.push('?');
   const compact = s.replace(/[\s,，。.!！~、]+/g, '');
   if (compact && [...compact].length <= 6) terms.push(`=${compact}`);

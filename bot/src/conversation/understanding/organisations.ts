@@ -16,19 +16,26 @@ function distinctive(name: string): string {
   return foldText(name).replace(LEGAL_FORM, '').replace(LEGAL_FORM, '');
 }
 
-function longestCommonSubstring(a: string, b: string): number {
+/** Words many companies' names have: a match on one of these alone names no company ("新宇科技" is not 冀北电源科技). */
+const GENERIC_WORDS = new Set(['科技', '技术', '电子', '电器', '电气', '精密', '仪器', '机械', '制造', '实业', '工业', '设备', '材料', '能源', '汽车', '智能', '信息', '发展', '国际', '控股', '新材', '生物', '化工', '电力', '光电', '通信', '软件', '网络', '贸易', '工程', '环保', '医疗', '食品', '有限', '股份', '集团', '公司']);
+
+function longestCommonSubstring(a: string, b: string): { length: number; common: string } {
   let best = 0;
+  let end = 0;
   const prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     let diag = 0;
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j]!;
       prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
-      if (prev[j]! > best) best = prev[j]!;
+      if (prev[j]! > best) {
+        best = prev[j]!;
+        end = i;
+      }
       diag = up;
     }
   }
-  return best;
+  return { length: best, common: a.slice(end - best, end) };
 }
 
 function pinyinMatch(text: string, core: string): number {
@@ -56,11 +63,15 @@ export interface OrganisationMatch {
 }
 
 /** The names the message refers to (best matches, all tied), or [] when it names none of them. */
-export function matchOrganisations(message: string, names: readonly string[]): OrganisationMatch[] {
+export function matchOrganisations(message: string, names: readonly string[], typed?: string): OrganisationMatch[] {
   const text = foldText(message);
   const scored = [...new Set(names)].map((name) => {
     const core = distinctive(name);
-    return { name, length: Math.max(longestCommonSubstring(text, core), pinyinMatch(text, core)) };
+    const lcs = longestCommonSubstring(text, core);
+    // A shared generic word only, or (when the message names a company) a match that misses the
+    // first character of the typed name ("浦东精密" is not 沪东精密), names another company.
+    const ok = !GENERIC_WORDS.has(lcs.common) && (!typed || lcs.common.includes(typed[0]!));
+    return { name, length: Math.max(ok ? lcs.length : 0, pinyinMatch(text, core)) };
   });
   const best = Math.max(0, ...scored.map((s) => s.length));
   return best >= 2 ? scored.filter((s) => s.length === best) : [];

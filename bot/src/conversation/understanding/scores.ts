@@ -14,7 +14,7 @@ export interface ParsedScore {
   reason?: string;
 }
 
-export type ScoreParse = { ok: true; score: ParsedScore } | { ok: false; problem: 'noIndicator' | 'severalIndicators' | 'noNumber' };
+export type ScoreParse = { ok: true; score: ParsedScore } | { ok: false; problem: 'noIndicator' | 'severalIndicators' | 'noNumber' | 'range' };
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -27,7 +27,9 @@ function chineseNumber(s: string): number | undefined {
   return CN_DIGITS[s];
 }
 
-const ENTRY = /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)/;
+const ENTRY = /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)|(?:^|给|把|对)\s*([0-9]{1,2})\s*(?:号|条|项)(?![0-9])/;
+/** Two numbers joined as a range ("91-100", "71到90") are a band being asked about, never a score. */
+export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至)\s*\d+/;
 const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
 
 /** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case. */
@@ -37,11 +39,12 @@ export function parseScore(text: string, original = text): ScoreParse {
   if (codes.length === 0) return { ok: false, problem: 'noIndicator' };
   if (codes.length > 1) return { ok: false, problem: 'severalIndicators' };
   const mention = mentions[0]!;
+  if (SCORE_RANGE.test(text.replace(/bf[\s\-_]?\d{4}[\s\-_]?\d{1,4}/g, ' '))) return { ok: false, problem: 'range' };
   let rest = text;
   let entry: number | undefined;
   const e = ENTRY.exec(rest);
   if (e) {
-    entry = chineseNumber(e[1] ?? e[2]!);
+    entry = chineseNumber(e[1] ?? e[2] ?? e[3]!);
     rest = rest.slice(0, e.index) + ' '.repeat(e[0].length) + rest.slice(e.index + e[0].length);
   } else {
     const lead = LEAD.exec(rest);
@@ -51,9 +54,12 @@ export function parseScore(text: string, original = text): ScoreParse {
       rest = rest.slice(0, at) + ' '.repeat(lead[1]!.length) + rest.slice(at + lead[1]!.length);
     }
   }
+  // The reason keeps indicator words written after the score ("…极限场景只测了三种").
+  const forReason = rest.slice(0, mention.index) + ' '.repeat(mention.length) + rest.slice(mention.index + mention.length);
   // Blank out the indicator so its letters or digits are not read as the score.
   for (const m of mentions) rest = rest.slice(0, m.index) + ' '.repeat(m.length) + rest.slice(m.index + m.length);
-  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
+  // A percentage is a weight being talked about, never a score.
+  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*%|\d)/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
   if (numbers.length === 0) return { ok: false, problem: 'noNumber' };
   // The score is the number written as one ("88分", "打88", "= 88"), else the one nearest the indicator.
   const marked = numbers.find((n) => /^\s*分/.test(rest.slice(n.end)) || /(打|给|评|为|=|:|：|改成|改为|to)\s*$/.test(rest.slice(0, n.index)));
@@ -62,7 +68,7 @@ export function parseScore(text: string, original = text): ScoreParse {
   // The reason is what follows the score, in the writer's own case where the lengths allow.
   const source = original.length === text.length ? original : text;
   let reason = '';
-  for (let i = raw.end; i < rest.length; i++) if (rest[i] !== ' ' || text[i] === ' ') reason += source[i];
+  for (let i = raw.end; i < forReason.length; i++) if (forReason[i] !== ' ' || text[i] === ' ') reason += source[i];
   reason = reason.replace(/^\s*分/, '').replace(/第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(条|个|项)?/g, '')
     .replace(/^[\s,，。.;；:：、]*(理由是|理由|因为|原因是|reason:?|because)?[\s,，:：]*/i, '').trim();
   return { ok: true, score: { ...(entry !== undefined ? { entry } : {}), indicator: mention.code as ParsedScore['indicator'], raw: raw.value, ...(reason ? { reason } : {}) } };

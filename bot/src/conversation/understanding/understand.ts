@@ -4,6 +4,7 @@ import { allowedIntents } from './context.js';
 import { decide, type Decision } from './decide.js';
 import { extractEntities, type Entities } from './entities.js';
 import { normalise } from './normalise.js';
+import { SMALL_TALK } from './intents.js';
 
 /**
  * Understanding one message, for every channel: normalise → classify → extract → decide. The
@@ -28,7 +29,7 @@ export interface Understanding extends Decision {
 let model: IntentClassifier | undefined;
 
 /** Words that make a message a question (then a number in it is not a score being entered). */
-export const QUESTION = /[?？]|吗|呢|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
+export const QUESTION = /[?？]|吗|呢|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
 /** The process's classifier (trained on first use). */
 export function classifier(): IntentClassifier {
@@ -41,10 +42,28 @@ export function classifier(): IntentClassifier {
  * same for understanding and for cross-validation): an indicator with a score, not asked as a
  * question, is a score entry; a case number asks about that case.
  */
+/** A greeting, thanks or acknowledgement in front of the real question ("hi, what's the deadline?"). */
+const SMALL_TALK_LEAD = /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
+/** A first clause that sets a topic aside ("联系人我有了，…", "截止日期知道了，…", "帮扶先不说，…"). */
+const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)/;
+
 export function decideIntent(model: IntentClassifier, normalised: string, entities: Entities, context: UnderstandContext): { decision: Decision; classification: Classification } {
-  const classification = model.classify(normalised, { allowed: allowedIntents(context) });
+  const allowed = allowedIntents(context);
+  let classification = model.classify(normalised, { allowed });
   let decision = decide(classification.ranked);
-  if (!context.inQuestionnaire && entities.score && decision.intent !== 'scoreEntry' && !QUESTION.test(normalised)) {
+  // What follows small talk, or a topic set aside, is the question: answer it when it is clear.
+  const dismissed = DISMISSED_LEAD.exec(normalised);
+  const lead = dismissed ?? SMALL_TALK_LEAD.exec(normalised);
+  const restText = lead ? normalised.slice(lead[0].length) : '';
+  if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
+    const rest = model.classify(restText, { allowed });
+    const restDecision = decide(rest.ranked);
+    if (restDecision.kind === 'answer' && !SMALL_TALK.has(restDecision.intent) && restDecision.intent !== 'offTopic') {
+      classification = rest;
+      decision = restDecision;
+    }
+  }
+  if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !QUESTION.test(normalised)) {
     decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
   }
   if (!context.inQuestionnaire && entities.caseRefs.length && decision.intent !== 'assistance.status') {

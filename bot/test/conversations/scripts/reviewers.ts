@@ -12,6 +12,8 @@ export const reviewerZh: Script = {
     },
     { who: 'reviewer', say: '第1条 Id 88 退化模型有效', expect: { contains: ['已保存：冀北电源科技有限公司 Id = 88'] } },
     { who: 'reviewer', say: '给第一条的ir打75，理由是极限场景覆盖较全面', expect: { contains: ['已保存：冀北电源科技有限公司 Ir = 75'] } },
+    // The entry number written "N条" in front is the entry, never the score.
+    { who: 'reviewer', say: '1条 C 70 方法较常规', expect: { contains: ['已保存：冀北电源科技有限公司 C = 70'] } },
     { who: 'reviewer', say: 'Id打分', expect: { contains: ['没有看出分数', '第1条 Id 88'] } },
     { who: 'reviewer', say: 'Ic和Id都给80', expect: { contains: ['一次只能录入一个指标'] } },
     { who: 'officer', say: 'Id打88分', expect: { contains: ['只有被分配的评审专家可以录入评分'] } },

@@ -13,6 +13,11 @@ export const rubricZh: Script = {
     { who: 'reviewer', say: 'FMEA案例怎么打分', expect: { contains: ['案例策划20分、案例实施30分、案例成效30分、案例先进性20分', '评分为该项标准分的91%—100%'] } },
     { who: 'unregistered', say: '梯队怎么分', expect: { contains: ['第三梯队', '四、组织实施（二）'] } },
     { who: 'unregistered', say: '极限应用场景至少要几种', expect: { contains: ['极限应用场景不少于3种'] } },
+    // Two questions in one message: each answered; the second takes the indicator of the first.
+    { who: 'unregistered', say: 'Ic是什么？怎么打分？', expect: { contains: ['关键性能参数的波动范围小', 'Ic（关键性能一致性，权重20%）按四档评分'] } },
+    { who: 'unregistered', say: '每个指标都分几档', expect: { contains: ['91～100、71～90、41～70、0～40'] } },
+    { who: 'unregistered', say: '权重最高的是哪个', expect: { contains: ['Id、Ir的权重最高（25%）'] } },
+    { who: 'unregistered', say: 'Id 71到90分要满足什么', expect: { contains: ['Id 71～90分：', '退化量较小'] } },
     { who: 'unregistered', say: 'w指标指的是啥', expect: { contains: ['售后责任故障数（率）（W）'] } },
   ],
 };
@@ -24,5 +29,7 @@ export const rubricEn: Script = {
     { who: 'unregistered', say: 'what is note (d)', expect: { contains: ['0分'] } },
     { who: 'unregistered', say: 'how is Ir scored', expect: { contains: ['91～100', 'out of 100'] } },
     { who: 'unregistered', say: 'how is an FMEA case scored', expect: { contains: ['out of 100'] } },
+    { who: 'unregistered', say: 'how many extreme scenarios are needed at least', expect: { contains: ['极限应用场景不少于3种'] } },
+    { who: 'unregistered', say: 'which indicator has the highest weight', expect: { contains: ['Id and Ir: 25%'] } },
   ],
 };

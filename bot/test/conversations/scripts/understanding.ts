@@ -15,11 +15,18 @@ export const understandingZh: Script = {
     { who: 'unregistered', say: '聯絡人是誰？我在福州', expect: { contains: ['缪纪刚'] } },
     { who: 'unregistered', say: '材料还没备齐，最晚哪天要交', expect: { contains: ['2025年9月30日'], notContains: ['纸质版推荐表'] } },
     { who: 'unregistered', say: '推荐一家上海好吃的餐厅', expect: { contains: ['超出了我能回答的范围'], notContains: ['邱正'] } },
+    // Materials questions about one field of the forms lead with that field's limit, then the checklist.
+    { who: 'unregistered', say: '产品简介限多少字，要放图片吗', expect: { contains: ['不超过500字，并附产品照片', '纸质版推荐表一式两份（加盖公章）'] } },
+    { who: 'unregistered', say: 'FMEA案例用哪个推荐表', expect: { contains: ['《FMEA应用典型案例推荐表》（附件4）'] } },
+    // A topic set aside first, then the real question: the question is answered.
+    { who: 'unregistered', say: '联系人我有了，就是想知道推荐怎么走', expect: { contains: ['推荐流程', '初审'], notContains: ['邱正'] } },
     { who: 'unregistered', say: '谢谢', expect: { contains: ['不客气'] } },
     { who: 'unregistered', say: '收到', expect: { contains: ['好的'] } },
-    { who: 'unregistered', say: '十月份交还行不行', expect: { contains: ['您是想问截止时间，还是材料清单？'], buttons: ['截止时间', '材料清单'] } },
-    { who: 'unregistered', press: { action: 'choose', values: { intent: 'deadline' } }, expect: { contains: ['2025年9月30日'] } },
-    { who: 'unregistered', say: '那个谁来着', expect: { contains: ['我可以帮您'], notContains: ['1. 联系人：'], notMatches: NO_KEYS } },
+    // "十月份交还行不行" used to be asked back; the corpus now knows it asks whether it is too late.
+    { who: 'unregistered', say: '十月份交还行不行', expect: { contains: ['2025年9月30日'] } },
+    { who: 'unregistered', say: '联系人还是流程', expect: { contains: ['您是想问联系人，还是推荐流程？'], buttons: ['联系人', '推荐流程'] } },
+    { who: 'unregistered', press: { action: 'choose', values: { intent: 'flow' } }, expect: { contains: ['推荐流程', '初审'] } },
+    { who: 'unregistered', say: '我想问问那个', expect: { contains: ['我可以帮您'], notContains: ['1. 联系人：'], notMatches: NO_KEYS } },
   ],
 };
 
@@ -27,6 +34,7 @@ export const understandingEn: Script = {
   name: 'understanding-en', lang: 'en', covers: '1. understanding in English; small talk; off-topic never matched to a place',
   steps: [
     { who: 'unregistered', say: 'hello', expect: { contains: ['I can help with'] } },
+    { who: 'unregistered', say: 'hey, when do submissions close?', expect: { contains: ['2025-09-30'] } },
     { who: 'unregistered', say: 'when is the deadline', expect: { contains: ['2025-09-30', 'Beijing time'] } },
     { who: 'unregistered', say: 'who is the contact for Shandong', expect: { contains: ['0531-51792275'] } },
     { who: 'unregistered', say: 'what documents do I need to submit', expect: { contains: ['Materials'] } },
@@ -42,6 +50,8 @@ export const statusByName: Script = {
     { who: 'secretariat', say: '沪东精密现在啥状态', expect: { contains: ['沪东精密仪器有限公司', '已提交'], notContains: ['冀北电源科技有限公司 —'] } },
     { who: 'enterprise', say: '我们公司的申报走到哪一步了', expect: { contains: ['冀北电源科技有限公司', '专家评审'] } },
     { who: 'officerPudong', say: '冀北电源的进度', expect: { notContains: ['专家评审'] } },
+    // A company nobody in scope has: nothing found under that name, never the other entries.
+    { who: 'officer', say: '东方精工的推荐审到哪了', expect: { contains: ['没有找到“东方精工”'], notContains: ['冀北电源科技有限公司 —'] } },
     { who: 'secretariat', say: 'how is Jibei doing', expect: { contains: ['冀北电源科技有限公司'], notContains: ['沪东精密'] } },
   ],
 };

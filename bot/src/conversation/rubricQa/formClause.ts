@@ -1,0 +1,27 @@
+import type { FormClause } from '../campaignAnswers.js';
+import type { Lang } from '../types.js';
+import { t } from '../types.js';
+import { bestSentence, sharedPairs } from './facts.js';
+import { analyse } from './question.js';
+import { ANSWER_THRESHOLD, searchPassages } from './search.js';
+
+/**
+ * The clause of the recommendation forms that a materials question is specifically about ("企业
+ * 简介限多少字" → 附件2 企业简介 "不超过500字"; "FMEA案例填哪个表" → 三、推荐材料（二）), or undefined
+ * for a general materials question, which the checklist answers. Specific means the question
+ * shares at least two character pairs of its own with the clause, beyond the words every
+ * materials question has (材料, 提交, 需要 …).
+ */
+
+const EVERY_MATERIALS_QUESTION = /材料|提交|需要|准备|哪些|什么|清单|推荐/g;
+
+export function formClause(question: string, lang: Lang): FormClause | undefined {
+  const q = analyse(question);
+  const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 1, true);
+  if (!hit || hit.score < ANSWER_THRESHOLD) return undefined;
+  const p = hit.passage;
+  const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
+  if (sharedPairs({ ...p, quote: `${p.title}${p.quote}` }, own) < 2) return undefined;
+  const sentence = bestSentence(p, q.normalised).replace(/^（|）$/g, '');
+  return { lead: t(lang, `${p.title.replace(/^.*：/, '')}：${sentence}`, `${p.title}: ${sentence} (in the original Chinese)`), quote: p.quote, citation: p.citation };
+}
