@@ -37,6 +37,13 @@ interface Slot {
   job?: Job;
 }
 
+/**
+ * The worker entry beside this module. Compiled (dist/, `npm start`) that is the plain JavaScript
+ * worker body; from the TypeScript sources (tsx in development, vitest) it is the .mjs loader,
+ * which registers tsx in the new thread first (worker threads do not inherit a loader).
+ */
+const DEFAULT_WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './workbookReaderWorker.mjs' : './workbookReaderWorker.js', import.meta.url);
+
 /** The reader thread pool could not read a workbook (closed, or a thread stopped). */
 export class WorkerReadError extends BilingualError {
   declare readonly key: 'workbook.readerFailed';
@@ -91,7 +98,7 @@ export class WorkbookReaderPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.o.workerUrl ?? new URL('./workbookReaderWorker.mjs', import.meta.url), {
+    const worker = new Worker(this.o.workerUrl ?? DEFAULT_WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: this.o.maxHeapMb ?? 1024 },
     });
     worker.unref();
