@@ -108,6 +108,7 @@ export class WorkbookReaderPool {
     worker.on('message', (m: ReadResponse | { ready: true }) => {
       if ('ready' in m) {
         slot.ready = true;
+        this.o.log?.debug('workbook reader thread ready', { threadId: worker.threadId });
         this.pump();
         return;
       }
@@ -116,6 +117,7 @@ export class WorkbookReaderPool {
       worker.unref();
       if (job) {
         this.stats.inWorkers++;
+        this.o.log?.debug('workbook read in a reader thread', { threadId: worker.threadId, ok: m.ok });
         if (m.ok) job.resolve(m.result);
         else job.reject(new Error(m.message));
       }
