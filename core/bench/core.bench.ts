@@ -1,6 +1,6 @@
 import { sampleStandardDeviation, mean as ssMean } from 'simple-statistics';
 import { assess, coefficientOfVariation, validateSubmission, type ReliabilitySubmissionInput } from '../src/index.js';
-import { median, timeRuns, type BenchResult } from '../../test/bench/types.js';
+import { median, timeRuns, type BenchResult } from '@kekao/test/bench';
 import { seededRandom } from '../src/stats/seededRandom.js';
 
 /** The naive single-pass CV (Σx, Σx²) — fast but numerically fragile; the speed baseline. */

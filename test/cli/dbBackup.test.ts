@@ -4,9 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
-import { openPglite } from '../../bot/src/db/pglite.js';
+import { main } from '@kekao/cli';
+import type { CliIO } from '@kekao/cli';
+import { openPglite } from '@kekao/service/db';
 
 /**
  * `kekao db backup` / `kekao db restore` on real PGlite data folders, through the CLI as an

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { browserExecutable } from '../../test/helpers/browser.js';
+import { browserExecutable } from '@kekao/test/helpers';
 import { join } from 'node:path';
 import { writeTemplate } from '../src/writeTemplate.js';
 import { readWorkbook } from '../src/readWorkbook.js';

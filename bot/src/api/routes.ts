@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { submissionSchema } from '../../../core/src/index.js';
+import { submissionSchema } from '@kekao/core';
 import type { RouteDef } from '../http/router.js';
 import { ROLES } from '../auth/principal.js';
 import * as s from './schemas.js';

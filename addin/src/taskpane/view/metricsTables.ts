@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n.js';
-import { PATH_MODEL_LABELS } from '../../../../core/src/metrics/degradationPath.js';
+import { PATH_MODEL_LABELS } from '@kekao/core/metrics';
 import { fmt, h, num, pct } from './dom.js';
 import { metricList as arr, metricNumber as n, type MetricObject as Obj } from '../model/looseMetrics.js';
-import type { Bilingual } from '../../../../core/src/i18n/bilingual.js';
+import type { Bilingual } from '@kekao/core/i18n';
 
 /**
  * Per-indicator metric tables. The metrics object of an IndicatorAssessment is typed loosely
