@@ -44,8 +44,7 @@ async function everything(dataDir: string): Promise<Record<string, string[]>> {
 
 /** Opens the database in a second process, as the running service would, until stop(). */
 async function holdInAnotherProcess(dataDir: string): Promise<{ pid: number; stop(): Promise<void> }> {
-  const opener = new URL('../../bot/src/db/pglite.ts', import.meta.url).href;
-  const script = `const { openPglite } = await import(${JSON.stringify(opener)});
+  const script = `const { openPglite } = await import('@kekao/service/db');
     await openPglite(${JSON.stringify(dataDir)}); process.stdout.write('open\\n'); setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {

@@ -23,6 +23,7 @@ describe('readWorkbook in Chromium', () => {
       stdin: { contents: `import { readWorkbook } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'readWorkbook.ts'))}; window.kekaoRead = readWorkbook;`, resolveDir: tmp.dir, loader: 'ts' },
       bundle: true,
       platform: 'browser',
+      conditions: ['@kekao/source'], // the other packages' TypeScript sources
       format: 'iife',
       outfile: out,
       logLevel: 'silent',
