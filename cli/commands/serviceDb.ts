@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from '@kekao/service';
+import { ConfigError, loadConfig, type Config } from '@kekao/service/config';
 import { openDatabase } from '@kekao/service/db';
 import { migrate } from '@kekao/service/db';
 import { ensureDefaultCampaign } from '@kekao/service/store';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { openPglite } from '@kekao/service/db';
 import type { Database } from '@kekao/service/db';
-import type { RunningServer } from '@kekao/service';
+import type { RunningServer } from '@kekao/service/server';
 import { org, startServer, user } from '@kekao/service/test';
 import { uploadSubmission } from '@kekao/addin/taskpane';
 import { readWorkbook } from '@kekao/workbook';

@@ -1,3 +1,0 @@
-// Public entry point of this folder for the other packages (see the package.json exports).
-export * from './config.js';
-export * from './server.js';
