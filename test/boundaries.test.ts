@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
  * - core's project (lib ES2022, no types) refuses Node and DOM: a scratch copy of core with an
  *   `import 'node:fs'`, a `document` and an upward relative import fails `tsc -b`, the plain copy builds;
  * - the exports maps refuse deep imports: a path into core's sources does not resolve, `@kekao/core/workbook` does;
+ * - every package file is in one of the package's tsc projects;
  * - no relative import leaves its package (tsc cannot see one into a referenced project's sources,
  *   so every package file is scanned).
  */
@@ -70,6 +71,28 @@ describe('package boundaries', () => {
     expect(errors.every((l) => l.startsWith(path.relative(ROOT, path.join(dir, 'deep.ts'))))).toBe(true);
     expect(output).toContain(`error TS2307: Cannot find module '${deep}'`);
   }, 180_000);
+
+  it('every TypeScript file of a package belongs to one of its tsc projects', () => {
+    // A folder no project includes would escape `tsc -b` (and so the checks above).
+    const uncovered: string[] = [];
+    for (const p of PACKAGES) {
+      const includes = readdirSync(path.join(ROOT, p))
+        .filter((f) => /^tsconfig.*\.json$/.test(f))
+        .flatMap((f) => (JSON.parse(readFileSync(path.join(ROOT, p, f), 'utf8')) as { include?: string[] }).include ?? []);
+      const covered = (file: string) =>
+        includes.some((inc) => inc === '.' || (inc === '*.ts' ? !file.includes('/') : file === inc || file.startsWith(`${inc}/`)));
+      const walk = (dir: string): void => {
+        for (const e of readdirSync(path.join(ROOT, p, dir), { withFileTypes: true })) {
+          const rel = dir ? `${dir}/${e.name}` : e.name;
+          if (e.isDirectory()) {
+            if (!['node_modules', 'dist', 'data'].includes(e.name)) walk(rel);
+          } else if (/\.(ts|tsx|mts)$/.test(e.name) && !covered(rel)) uncovered.push(`${p}/${rel}`);
+        }
+      };
+      walk('');
+    }
+    expect(uncovered).toEqual([]);
+  });
 
   it('no relative import reaches into another package', () => {
     const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\bvi\.(?:mock|doMock|importActual)\(\s*)(['"])(\.{1,2}\/[^'"\n]+)\1/g;
