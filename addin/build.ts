@@ -146,6 +146,8 @@ export async function buildAddin(input: BuildOptions = {}): Promise<BuildResult>
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
+    // The other packages' exports name their TypeScript sources under this condition.
+    conditions: ['@kekao/source'],
     target: ['es2020'],
     minify: opts.minify,
     sourcemap: opts.dev ? 'linked' : false,

@@ -19,6 +19,11 @@ try {
 }
 let main;
 if (tsx) {
+  // The @kekao/* packages' exports name built JavaScript by default and their TypeScript sources
+  // under the `@kekao/source` condition: the sources, as `tsx --conditions=@kekao/source` would.
+  const { register } = await import('node:module');
+  const withSources = 'export const resolve = (s, c, next) => next(s, { ...c, conditions: [...c.conditions, "@kekao/source"] });';
+  register(`data:text/javascript,${encodeURIComponent(withSources)}`);
   tsx.register();
   ({ main } = await import('../cli/main.ts'));
 } else {

@@ -1,6 +1,6 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from './io.js';
-import type { Bilingual } from '../core/src/i18n/bilingual.js';
+import type { Bilingual } from '@kekao/core/i18n';
 
 /** One option of a command: a value (`--out FILE`) or a switch (`--json`). */
 export interface OptionSpec {

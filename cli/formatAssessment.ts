@@ -1,4 +1,4 @@
-import { noteText, type Assessment, type IndicatorAssessment, type Lang } from '../core/src/index.js';
+import { noteText, type Assessment, type IndicatorAssessment, type Lang } from '@kekao/core';
 
 function fixed(x: number | null | undefined, d = 2): string {
   return x === null || x === undefined ? '—' : x.toFixed(d);

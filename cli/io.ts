@@ -1,5 +1,5 @@
-import type { Bilingual } from '../core/src/i18n/bilingual.js';
-import { BilingualError } from '../core/src/i18n/bilingualError.js';
+import type { Bilingual } from '@kekao/core/i18n';
+import { BilingualError } from '@kekao/core/i18n';
 
 /** Where a command writes; tests pass buffers, the real program passes the process streams. */
 export interface CliIO {

@@ -1,6 +1,6 @@
 import { processIO, UserError, type CliCommand, type CliIO } from './io.js';
 import { commands } from './commands/index.js';
-import packageJson from '../package.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 
 function help(io: CliIO): void {
   io.out('kekao（可靠）— 产品质量可靠性“最佳实践”评价工具 / reliability best-practice scoring\n\n');

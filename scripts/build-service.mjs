@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // `npm run build:service [-- --out=DIR]` (part of `npm run build`, run by `npm start`): compiles the
-// service and what it imports (bot/src, core/src, workbook/src, and cli for the `kekao` command)
-// with tsc (tsconfig.build.json) into DIR (default dist/, inside the repository so that the compiled
-// modules find node_modules), then copies the files the service reads at run time — bot/data
-// (*.tsv), the SQL migrations, any other non-code file beside the sources — to the same relative
-// places. The code finds them relative to its own module (`new URL('../../../data/…',
+// service and the packages it imports (bot/src, core/src, workbook/src, and cli for the `kekao`
+// command) with tsc (tsconfig.build.json) into DIR (default dist/, inside the repository so that the
+// compiled modules find node_modules), then copies the files the service reads at run time —
+// bot/data (*.tsv), the SQL migrations, any other non-code file beside the sources — to the same
+// relative places. The code finds them relative to its own module (`new URL('../../../data/…',
 // import.meta.url)`), so one line works in the source tree (tsx, vitest) and in the compiled tree.
+//
+// The compiled tree mirrors the workspaces: each package folder gets its package.json, whose
+// exports name the built JavaScript only (`default`: ./src/…/index.js; the `@kekao/source`
+// condition of the TypeScript sources is dropped), and DIR/node_modules/@kekao/<name> links to that
+// folder, so `import '@kekao/core/workbook'` in a compiled module resolves inside the same tree.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +51,26 @@ for (const folder of folders) {
   cpSync(from, to, {
     recursive: true,
     filter: (src) => {
-      if (path.basename(src) === 'node_modules' || isCode(src)) return false;
+      if (path.basename(src) === 'node_modules' || isCode(src) || /^tsconfig.*\.json$/.test(path.basename(src))) return false;
       if (path.extname(src)) copied++;
       return true;
     },
   });
 }
+// The compiled packages, resolvable by name from the compiled modules.
+for (const dir of ['core', 'workbook', 'bot', 'cli']) {
+  const pkg = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
+  const built = {};
+  for (const [subpath, targets] of Object.entries(pkg.exports ?? {})) {
+    const target = typeof targets === 'string' ? targets : targets.default;
+    if (target && existsSync(path.join(out, dir, target))) built[subpath] = target; // entries of tests and tools are not built
+  }
+  delete pkg.devDependencies;
+  writeFileSync(path.join(out, dir, 'package.json'), `${JSON.stringify({ ...pkg, exports: built }, null, 2)}\n`);
+  const link = path.join(out, 'node_modules', ...pkg.name.split('/'));
+  mkdirSync(path.dirname(link), { recursive: true });
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(path.relative(path.dirname(link), path.join(out, dir)), link, 'dir');
+}
+
 process.stdout.write(`service compiled into ${path.relative(root, out) || '.'}/ (${copied} data files copied)\n`);

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { main } from '../cli/main.js';
-import type { CliIO } from '../cli/io.js';
-import { writeTemplate } from '../workbook/src/writeTemplate.js';
+import { main } from '@kekao/cli';
+import type { CliIO } from '@kekao/cli';
+import { writeTemplate } from '@kekao/workbook';
 
 const CJK_RUN = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g;
 const TERMS = new Set(['Cpk', 'Ppk', 'FMEA', 'PFMEA', 'DFMEA', 'kWh', 'LSL', 'USL']);

@@ -14,7 +14,7 @@ import { buildAddin } from '../build.js';
 import { serveDist } from '../test/helpers/serveDist.js';
 import { launchChromium, OFFICE_JS_PATTERN } from '../test/helpers/chromium.js';
 import { kekao } from '../test/helpers/kekaoCli.js';
-import { median, type BenchResult } from '../../test/bench/types.js';
+import { median, type BenchResult } from '@kekao/test/bench';
 
 export const IC_ROWS = 10_000;
 const RUNS = 15;

@@ -77,7 +77,7 @@ describe('KEKAO.CV and KEKAO.CVINTERVAL', () => {
   });
 
   it('puts an unbounded upper bound in an error cell, not a number', () => {
-    // CV ≈ 0.7 with n = 3: Vangel's upper radicand is negative (core/src/metrics/cvInterval.ts).
+    // CV ≈ 0.7 with n = 3: Vangel's upper radicand is negative (cvInterval.ts in the metrics of @kekao/core).
     const t = cvIntervalOf(col([1, 2, 0.6]));
     expect(typeof t[1][0]).toBe('number');
     expect(isCellError(t[1][2])).toBe(true);

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Assessment } from '../../core/src/scoring/assessment.js';
+import type { Assessment } from '@kekao/core/scoring';
 import { serveDist } from './helpers/serveDist.js';
 import { launchChromium } from './helpers/chromium.js';
 import { kekao, ROOT } from './helpers/kekaoCli.js';

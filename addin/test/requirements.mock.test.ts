@@ -5,7 +5,7 @@
  * without line styling, and the one-line notice the pane shows says so).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTRACTS } from '../../core/src/workbook/contract.js';
+import { CONTRACTS } from '@kekao/core/workbook';
 import { watchWorkbook } from '../src/taskpane/excel/watch.js';
 import { drawCharts, type ChartBlock } from '../src/taskpane/excel/charts.js';
 import { compatibilityNotice, missingFeatures, supportsSet } from '../src/taskpane/excel/requirements.js';

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serviceErrorMessage, submissionsUrl, uploadSubmission } from '../src/taskpane/upload.js';
 import { loadSettings, saveSettings } from '../src/taskpane/settings.js';
-import type { Submission } from '../../core/src/submission/index.js';
+import type { Submission } from '@kekao/core/submission';
 
 const submission = {
   rubric: 'reliability-2024',

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
-import type { BenchResult } from '../../test/bench/types.js';
+import type { BenchResult } from '@kekao/test/bench';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import type { Database } from '../src/db/database.js';
@@ -16,8 +16,8 @@ import { createServer } from '../src/server.js';
 import { createLogger } from '../src/log.js';
 import { upsertCampaign } from '../src/store/campaigns.js';
 import { createUser } from '../src/store/users.js';
-import { campaign2025 } from '../../core/src/index.js';
-import { readWorkbook, writeTemplate } from '../../workbook/src/index.js';
+import { campaign2025 } from '@kekao/core';
+import { readWorkbook, writeTemplate } from '@kekao/workbook';
 import pg from 'pg';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

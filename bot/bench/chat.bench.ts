@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 import type { TurnContext } from 'botbuilder';
-import type { BenchResult } from '../../test/bench/types.js';
+import type { BenchResult } from '@kekao/test/bench';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../src/db/database.js';

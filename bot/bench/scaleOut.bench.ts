@@ -11,13 +11,13 @@
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 import os from 'node:os';
-import type { BenchResult } from '../../test/bench/types.js';
+import type { BenchResult } from '@kekao/test/bench';
 import { openPostgres } from '../src/db/postgres.js';
 import { migrate } from '../src/db/migrate.js';
 import { ensureDefaultCampaign, upsertCampaign } from '../src/store/campaigns.js';
 import { createUser } from '../src/store/users.js';
-import { campaign2025 } from '../../core/src/index.js';
-import { readWorkbook, writeTemplate } from '../../workbook/src/index.js';
+import { campaign2025 } from '@kekao/core';
+import { readWorkbook, writeTemplate } from '@kekao/workbook';
 import { createScratchDatabase } from '../test/helpers/scratchDatabase.js';
 import { startServiceProcess, type ServiceProcess } from '../test/helpers/serviceProcess.js';
 

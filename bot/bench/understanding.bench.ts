@@ -9,7 +9,7 @@
  * (process.cpuUsage, microseconds, garbage collection included) is reported too.
  */
 import { readFileSync } from 'node:fs';
-import type { BenchResult } from '../../test/bench/types.js';
+import type { BenchResult } from '@kekao/test/bench';
 import { loadCorpus } from '../src/conversation/understanding/corpus.js';
 import { IntentClassifier } from '../src/conversation/understanding/classifier.js';
 import { normalise } from '../src/conversation/understanding/normalise.js';

@@ -12,7 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { BenchResult } from '../../test/bench/types.js';
+import type { BenchResult } from '@kekao/test/bench';
 import type { Database } from '../src/db/database.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';

@@ -23,7 +23,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { provincialContacts } from '../../core/src/programme/contacts.js';
+import { provincialContacts } from '@kekao/core/programme';
 import { pinyinOf } from '../src/conversation/places/placePinyin.js';
 import { levelOfCode, shortName } from '../src/conversation/places/names.js';
 

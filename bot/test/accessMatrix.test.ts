@@ -5,7 +5,7 @@ import { backends, type TestDatabase } from './helpers/backends.js';
 import { call, org, reliabilitySubmission, startServer, user, type Caller } from './helpers/fixtures.js';
 import { snapshot } from './helpers/snapshot.js';
 import type { RunningServer } from '../src/server.js';
-import { writeTemplate } from '../../workbook/src/index.js';
+import { writeTemplate } from '@kekao/workbook';
 import { XLSX_TYPE } from '../src/api/workbookUpload.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaign2025 } from '../../core/src/index.js';
+import { campaign2025 } from '@kekao/core';
 import { upsertCampaign } from '../src/store/campaigns.js';
 import { openChatWorld, type ChatWorld } from './helpers/chatWorld.js';
 import { cardsOf, createChatHarness, textOf, type ChatHarness } from './helpers/chatHarness.js';

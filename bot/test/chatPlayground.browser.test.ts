@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { browserExecutable } from '../../test/helpers/browser.js';
+import { browserExecutable } from '@kekao/test/helpers';
 import { createServer, type RunningServer } from '../src/server.js';
 import { teamsRoute } from '../src/channels/teams/mount.js';
 import { startPlayground, type RunningPlayground } from '../src/channels/teams/playground.js';

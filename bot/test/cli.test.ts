@@ -3,15 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
+import { main } from '@kekao/cli';
+import type { CliIO } from '@kekao/cli';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import type { Database } from '../src/db/database.js';
 import { principalForIdentity } from '../src/store/users.js';
 import { dropSchema } from './helpers/backends.js';
 import { hashToken } from '../src/auth/tokens.js';
-import { campaign2025 } from '../../core/src/index.js';
+import { campaign2025 } from '@kekao/core';
 
 /** The administration commands against a PGlite data folder (KEKAO_DATA_DIR), as an admin runs them. */
 function io(cwd: string) {

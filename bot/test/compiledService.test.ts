@@ -9,7 +9,7 @@ import { openPglite } from '../src/db/pglite.js';
 import { migrate } from '../src/db/migrate.js';
 import { ensureDefaultCampaign, upsertCampaign } from '../src/store/campaigns.js';
 import { XLSX_TYPE } from '../src/api/workbookUpload.js';
-import { writeTemplate } from '../../workbook/src/index.js';
+import { writeTemplate } from '@kekao/workbook';
 import { campaign2026, call, org, user } from './helpers/fixtures.js';
 import { REPO_ROOT, startServiceProcess, type ServiceProcess } from './helpers/serviceProcess.js';
 

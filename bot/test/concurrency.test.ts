@@ -4,7 +4,7 @@ import { call, org, reliabilitySubmission, startServer, user } from './helpers/f
 import type { RunningServer } from '../src/server.js';
 import { isLegalPath } from '../src/workflow/transitions.js';
 import type { Status } from '../src/workflow/statuses.js';
-import { writeTemplate } from '../../workbook/src/index.js';
+import { writeTemplate } from '@kekao/workbook';
 import { XLSX_TYPE } from '../src/api/workbookUpload.js';
 
 /**

@@ -9,12 +9,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildAddin } from '../../addin/build.js';
-import { writeTemplate } from '../../workbook/src/index.js';
+import { buildAddin } from '@kekao/addin/build';
+import { writeTemplate } from '@kekao/workbook';
 import { openPglite } from '../src/db/pglite.js';
 import type { Database } from '../src/db/database.js';
 import { createServer, type RunningServer } from '../src/server.js';
-import { browserExecutable } from '../../test/helpers/browser.js';
+import { browserExecutable } from '@kekao/test/helpers';
 import { silentLogger } from './helpers/fixtures.js';
 
 let work: string;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { buildTeamsPackage, validateManifest, type TeamsPackage } from '../../manifest/tools/packageTeams.js';
+import { buildTeamsPackage, validateManifest, type TeamsPackage } from '@kekao/manifest/tools';
 
 /**
  * The Teams app package: the unified manifest with the bot validates offline against the v1.24

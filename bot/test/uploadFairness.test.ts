@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/db/pglite.js';
 import type { Database } from '../src/db/database.js';
 import type { RunningServer } from '../src/server.js';
-import { writeTemplate } from '../../workbook/src/index.js';
+import { writeTemplate } from '@kekao/workbook';
 import { XLSX_TYPE } from '../src/api/workbookUpload.js';
 import { call, org, reliabilitySubmission, startServer, user } from './helpers/fixtures.js';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
+import { main } from '@kekao/cli';
+import type { CliIO } from '@kekao/cli';
 import { openPglite } from '../src/db/pglite.js';
 import { principalForIdentity } from '../src/store/users.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWorkbook, writeTemplate } from '../../workbook/src/index.js';
+import { readWorkbook, writeTemplate } from '@kekao/workbook';
 import { WorkbookReaderPool, WorkerReadError } from '../src/api/workbookReaderPool.js';
-import { WORKBOOK_KINDS } from '../../core/src/workbook/contract.js';
+import { WORKBOOK_KINDS } from '@kekao/core/workbook';
 
 /**
  * Uploaded workbooks are read on worker threads: the same result as reading them here, several at

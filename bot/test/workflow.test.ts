@@ -5,7 +5,7 @@ import { BEFORE_DEADLINE, call, org, reliabilitySubmission, startServer, user } 
 import type { RunningServer } from '../src/server.js';
 import { isLegalPath } from '../src/workflow/transitions.js';
 import type { Status } from '../src/workflow/statuses.js';
-import { writeTemplate } from '../../workbook/src/index.js';
+import { writeTemplate } from '@kekao/workbook';
 import { XLSX_TYPE } from '../src/api/workbookUpload.js';
 
 /** Official weights of the reliability rubric (2025 notice, Annex 1 / 2024 通用要求): Ic 20 %, Id 25 %, Ir 25 %, W 15 %, C 5 %, G 10 %. */

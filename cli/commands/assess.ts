@@ -1,4 +1,4 @@
-import { assessInput, type Assessment } from '../../core/src/index.js';
+import { assessInput, type Assessment } from '@kekao/core';
 import { booleanFlag, parseArgs, stringFlag, type OptionSpecs } from '../args.js';
 import { UserError, type CliCommand, type CliIO } from '../io.js';
 import { readJsonFile } from '../readJsonFile.js';

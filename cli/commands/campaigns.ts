@@ -4,8 +4,8 @@ import type { CliCommand } from '../io.js';
 import { UserError } from '../io.js';
 import { parseArgs } from '../args.js';
 import { withServiceDatabase } from './serviceDb.js';
-import { campaignSchema, issuesFromZod } from '../../core/src/index.js';
-import { upsertCampaign } from '../../bot/src/store/campaigns.js';
+import { campaignSchema, issuesFromZod } from '@kekao/core';
+import { upsertCampaign } from '@kekao/service/store';
 
 const USAGE = 'campaigns import FILE.json';
 

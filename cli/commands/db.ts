@@ -3,9 +3,9 @@ import type { CliCommand, CliIO } from '../io.js';
 import { UserError } from '../io.js';
 import { booleanFlag, parseArgs, type OptionSpecs } from '../args.js';
 import { explainLocked, loadServiceConfig, withServiceDatabase } from './serviceDb.js';
-import { pgliteDataDir } from '../../bot/src/db/open.js';
-import { BackupError, backupPglite, restorePglite } from '../../bot/src/db/pgliteBackup.js';
-import { grantRuntimeRole, RuntimeRoleError } from '../../bot/src/db/runtimeRole.js';
+import { pgliteDataDir } from '@kekao/service/db';
+import { BackupError, backupPglite, restorePglite } from '@kekao/service/db';
+import { grantRuntimeRole, RuntimeRoleError } from '@kekao/service/db';
 
 const USAGE_MIGRATE = 'db migrate';
 const USAGE_BACKUP = 'db backup FILE.tar.gz';

@@ -1,4 +1,4 @@
-import { submissionJsonSchema } from '../../core/src/index.js';
+import { submissionJsonSchema } from '@kekao/core';
 import type { CliCommand, CliIO } from '../io.js';
 import { parseArgs } from '../args.js';
 

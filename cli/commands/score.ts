@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { assess, PATH_MODEL_LABELS, type Assessment, type IndicatorAssessment, type Lang, type PathModel, type Submission } from '../../core/src/index.js';
-import { readWorkbook } from '../../workbook/src/readWorkbook.js';
-import { isWorkbookKind, WORKBOOK_KINDS, type WorkbookKind } from '../../core/src/workbook/contract.js';
-import { formatCellNote, type CellNote } from '../../core/src/workbook/cellNotes.js';
-import { renderReport } from '../../workbook/src/report/index.js';
-import { writeSummaryWorkbook } from '../../workbook/src/summary/index.js';
-import type { ScoredEntry } from '../../workbook/src/scoredEntry.js';
+import { assess, PATH_MODEL_LABELS, type Assessment, type IndicatorAssessment, type Lang, type PathModel, type Submission } from '@kekao/core';
+import { readWorkbook } from '@kekao/workbook';
+import { isWorkbookKind, WORKBOOK_KINDS, type WorkbookKind } from '@kekao/core/workbook';
+import { formatCellNote, type CellNote } from '@kekao/core/workbook';
+import { renderReport } from '@kekao/workbook/report';
+import { writeSummaryWorkbook } from '@kekao/workbook/summary';
+import type { ScoredEntry } from '@kekao/workbook';
 import { booleanFlag, parseArgs, stringFlag, type OptionSpecs } from '../args.js';
 import { UserError, type CliCommand, type CliIO } from '../io.js';
 import { indicatorNoteLines, weightText } from '../formatAssessment.js';
 import { writeOutputFile } from '../writeOutputFile.js';
-import type { Bilingual } from '../../core/src/i18n/bilingual.js';
+import type { Bilingual } from '@kekao/core/i18n';
 
 type FileOutcome = { file: string; ok: true; entry: ScoredEntry } | { file: string; ok: false; errors: CellNote[]; warnings: CellNote[] };
 

@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig, type Config } from '../../bot/src/config.js';
-import { openDatabase } from '../../bot/src/db/open.js';
-import { migrate } from '../../bot/src/db/migrate.js';
-import { ensureDefaultCampaign } from '../../bot/src/store/campaigns.js';
-import type { Database } from '../../bot/src/db/database.js';
-import { DataDirLockedError } from '../../bot/src/db/pglite.js';
+import { ConfigError, loadConfig, type Config } from '@kekao/service/config';
+import { openDatabase } from '@kekao/service/db';
+import { migrate } from '@kekao/service/db';
+import { ensureDefaultCampaign } from '@kekao/service/store';
+import type { Database } from '@kekao/service/db';
+import { DataDirLockedError } from '@kekao/service/db';
 import { UserError } from '../io.js';
 
 /** The service's configuration (the environment `npm start` reads); a bad value is a user error. */

@@ -1,5 +1,5 @@
-import { writeTemplate } from '../../workbook/src/writeTemplate.js';
-import { isWorkbookKind, WORKBOOK_KINDS } from '../../core/src/workbook/contract.js';
+import { writeTemplate } from '@kekao/workbook';
+import { isWorkbookKind, WORKBOOK_KINDS } from '@kekao/core/workbook';
 import { booleanFlag, parseArgs, stringFlag, type OptionSpecs } from '../args.js';
 import { UserError, type CliCommand, type CliIO } from '../io.js';
 import { writeOutputFile } from '../writeOutputFile.js';

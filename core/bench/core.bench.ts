@@ -2,7 +2,7 @@ import { sampleStandardDeviation, mean as ssMean } from 'simple-statistics';
 import { assess, coefficientOfVariation, validateSubmission, type ReliabilitySubmissionInput } from '../src/index.js';
 import { parameterDegradation } from '../src/metrics/degradation.js';
 import type { IdParameter, ReliabilitySubmission } from '../src/submission/reliabilitySubmission.js';
-import { median, pairedRatio, timeRuns, type BenchResult, type PairedRatio } from '../../test/bench/types.js';
+import { median, pairedRatio, timeRuns, type BenchResult, type PairedRatio } from '@kekao/test/bench';
 import { seededRandom } from '../src/stats/seededRandom.js';
 import { bareAssessment, bareIdFits } from './bareArithmetic.js';
 

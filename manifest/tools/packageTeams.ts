@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_BASE_URL, unifiedManifest } from '../../addin/tools/manifests.js';
-import { ASSETS_DIR } from '../../addin/tools/renderIcons.js';
-import { generateFunctionsMetadata } from '../../addin/build.js';
+import { DEFAULT_BASE_URL, unifiedManifest } from '@kekao/addin/tools';
+import { ASSETS_DIR } from '@kekao/addin/tools';
+import { generateFunctionsMetadata } from '@kekao/addin/build';
 import { zip } from './zip.js';
 
 /**

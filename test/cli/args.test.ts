@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../cli/main.js';
-import { commands } from '../../cli/commands/index.js';
-import type { CliIO } from '../../cli/io.js';
+import { main } from '@kekao/cli';
+import { commands } from '@kekao/cli/commands';
+import type { CliIO } from '@kekao/cli';
 
 /**
  * The command line's habits: strict options (an unknown or mistyped flag stops the command with

@@ -4,9 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
-import { openPglite } from '../../bot/src/db/pglite.js';
+import { main } from '@kekao/cli';
+import type { CliIO } from '@kekao/cli';
+import { openPglite } from '@kekao/service/db';
 
 /**
  * `kekao db backup` / `kekao db restore` on real PGlite data folders, through the CLI as an
@@ -44,8 +44,7 @@ async function everything(dataDir: string): Promise<Record<string, string[]>> {
 
 /** Opens the database in a second process, as the running service would, until stop(). */
 async function holdInAnotherProcess(dataDir: string): Promise<{ pid: number; stop(): Promise<void> }> {
-  const opener = new URL('../../bot/src/db/pglite.ts', import.meta.url).href;
-  const script = `const { openPglite } = await import(${JSON.stringify(opener)});
+  const script = `const { openPglite } = await import('@kekao/service/db');
     await openPglite(${JSON.stringify(dataDir)}); process.stdout.write('open\\n'); setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { openPglite } from '../../bot/src/db/pglite.js';
-import type { Database } from '../../bot/src/db/database.js';
-import type { RunningServer } from '../../bot/src/server.js';
-import { org, startServer, user } from '../../bot/test/helpers/fixtures.js';
-import { uploadSubmission } from '../../addin/src/taskpane/upload.js';
-import { readWorkbook } from '../../workbook/src/index.js';
-import { writeTemplate } from '../../workbook/src/writeTemplate.js';
-import { validateSubmission, type Submission } from '../../core/src/index.js';
+import { openPglite } from '@kekao/service/db';
+import type { Database } from '@kekao/service/db';
+import type { RunningServer } from '@kekao/service/server';
+import { org, startServer, user } from '@kekao/service/test';
+import { uploadSubmission } from '@kekao/addin/taskpane';
+import { readWorkbook } from '@kekao/workbook';
+import { writeTemplate } from '@kekao/workbook';
+import { validateSubmission, type Submission } from '@kekao/core';
 
 /**
  * The add-in's export button against the real service: the same upload

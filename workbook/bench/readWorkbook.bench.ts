@@ -3,12 +3,12 @@
  * to exceljs merely loading the same file, both measured in this run. Target ≤ 1.5×.
  */
 import ExcelJS from 'exceljs';
-import { CONTRACTS } from '../../core/src/workbook/contract.js';
-import { assess } from '../../core/src/index.js';
+import { CONTRACTS } from '@kekao/core/workbook';
+import { assess } from '@kekao/core';
 import { writeTemplate } from '../src/writeTemplate.js';
 import { readWorkbook } from '../src/readWorkbook.js';
-import { median, type BenchResult } from '../../test/bench/types.js';
-import { seededRandom } from '../../core/src/stats/seededRandom.js';
+import { median, type BenchResult } from '@kekao/test/bench';
+import { seededRandom } from '@kekao/core/stats';
 
 export const IC_ROWS = 50_000;
 export const ID_ROWS = 20_000;

@@ -1,5 +1,5 @@
-import type { Submission } from '../../core/src/submission/index.js';
-import type { Assessment } from '../../core/src/scoring/assessment.js';
+import type { Submission } from '@kekao/core/submission';
+import type { Assessment } from '@kekao/core/scoring';
 
 /** The kind of entry as the programme names it (Annex 5 best practice, Annex 6 FMEA, DB31 project). */
 export type EntryKind = 'best-practice' | 'fmea' | 'breakthrough';

@@ -3,8 +3,8 @@
  * new user sees every feature. Numbers come from a seeded generator (reproducible files).
  * The enterprises are fictitious; their 统一社会信用代码 carry a correct GB 32100 check character.
  */
-import type { WorkbookKind } from '../../core/src/workbook/contract.js';
-import { seededRandom } from '../../core/src/stats/seededRandom.js';
+import type { WorkbookKind } from '@kekao/core/workbook';
+import { seededRandom } from '@kekao/core/stats';
 
 export interface ExampleContent {
   /** Form values by field key (display values: Chinese labels for drop-downs). */

@@ -12,7 +12,7 @@ import {
   isWorkbookKind,
   type TableSpec,
   type WorkbookKind,
-} from '../../core/src/workbook/contract.js';
+} from '@kekao/core/workbook';
 import {
   guessKind,
   matchColumns,
@@ -20,10 +20,10 @@ import {
   type SheetCells,
   type TableGrid,
   type WorkbookCells,
-} from '../../core/src/workbook/tableToSubmission.js';
-import { columnLetter, flattenCellValue, parseRange } from '../../core/src/workbook/cellValue.js';
-import type { CellNote } from '../../core/src/workbook/cellNotes.js';
-import type { Submission } from '../../core/src/submission/index.js';
+} from '@kekao/core/workbook';
+import { columnLetter, flattenCellValue, parseRange } from '@kekao/core/workbook';
+import type { CellNote } from '@kekao/core/workbook';
+import type { Submission } from '@kekao/core/submission';
 import { guardXlsx, WorkbookFileError, type ZipLimits } from './zipGuard.js';
 
 export interface ReadWorkbookOptions {

@@ -1,7 +1,7 @@
-import type { Submission } from '../../core/src/submission/index.js';
-import type { Assessment } from '../../core/src/scoring/assessment.js';
-import type { CellNote } from '../../core/src/workbook/tableToSubmission.js';
-import type { RegisteredOrganisation } from '../../core/src/programme/registryMismatch.js';
+import type { Submission } from '@kekao/core/submission';
+import type { Assessment } from '@kekao/core/scoring';
+import type { CellNote } from '@kekao/core/workbook';
+import type { RegisteredOrganisation } from '@kekao/core/programme';
 
 /**
  * A note about one workbook cell (`sheet`, `cell` — A1 address, range, or empty for the whole

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { Submission } from '../../core/src/submission/index.js';
+import type { Submission } from '@kekao/core/submission';
 
 /**
  * Contact details of a submission for the 推荐汇总表 (Annexes 5/6: 企业地址, 联系人,

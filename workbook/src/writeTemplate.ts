@@ -5,7 +5,7 @@
  * sheet. With `example`, a worked example fills every sheet.
  */
 import ExcelJS from 'exceljs';
-import { CONTRACTS, KIND_MARKER_PREFIX, type WorkbookKind } from '../../core/src/workbook/contract.js';
+import { CONTRACTS, KIND_MARKER_PREFIX, type WorkbookKind } from '@kekao/core/workbook';
 import { exampleContent } from './exampleData.js';
 import { writeDataSheet } from './template/dataSheets.js';
 import { writeForm } from './template/formSheet.js';

@@ -7,7 +7,7 @@
  * header cannot make us allocate past the limit.
  * Browser-safe: Uint8Array, DataView and DecompressionStream only.
  */
-import { BilingualError } from '../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 export interface ZipLimits {
   /** Total uncompressed size of all entries. */

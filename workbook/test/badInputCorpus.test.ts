@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbook, type ReadWorkbookOptions } from '../src/readWorkbook.js';
-import { CONTRACTS } from '../../core/src/workbook/contract.js';
+import { CONTRACTS } from '@kekao/core/workbook';
 import { emptyTemplate, fillTable, loadWb, runCli, setForm, setScores, tempDir, toBuffer } from './workbookTestKit.js';
 import { makeCompoundFile, makeZip, unzip } from './craftedFiles.js';
 

@@ -1,8 +1,8 @@
 /** Tolerant cell reading: each repair is named, each refusal too. Expected values written out by hand. */
 import { describe, expect, it } from 'vitest';
-import { excelSerialToDate, readDate, readEnum, readNumber, toHalfWidth } from '../../core/src/workbook/cellValue.js';
-import { DIRECTION_OPTIONS, STRESS_OPTIONS } from '../../core/src/workbook/contract.js';
-import { normalizeStage } from '../../core/src/workbook/tableToSubmission.js';
+import { excelSerialToDate, readDate, readEnum, readNumber, toHalfWidth } from '@kekao/core/workbook';
+import { DIRECTION_OPTIONS, STRESS_OPTIONS } from '@kekao/core/workbook';
+import { normalizeStage } from '@kekao/core/workbook';
 
 const num = (v: unknown, unit?: string) => readNumber(v, { expectedUnit: unit });
 

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { browserExecutable } from '../../test/helpers/browser.js';
+import { browserExecutable } from '@kekao/test/helpers';
 import { join } from 'node:path';
 import { writeTemplate } from '../src/writeTemplate.js';
 import { readWorkbook } from '../src/readWorkbook.js';
@@ -23,6 +23,7 @@ describe('readWorkbook in Chromium', () => {
       stdin: { contents: `import { readWorkbook } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'readWorkbook.ts'))}; window.kekaoRead = readWorkbook;`, resolveDir: tmp.dir, loader: 'ts' },
       bundle: true,
       platform: 'browser',
+      conditions: ['@kekao/source'], // the other packages' TypeScript sources
       format: 'iife',
       outfile: out,
       logLevel: 'silent',

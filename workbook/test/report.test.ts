@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { browserExecutable } from '../../test/helpers/browser.js';
+import { browserExecutable } from '@kekao/test/helpers';
 import { renderReport } from '../src/report/index.js';
 import type { ScoredEntry } from '../src/scoredEntry.js';
-import { submissionSchema, type ReliabilitySubmission } from '../../core/src/submission/index.js';
-import { assess } from '../../core/src/scoring/assess.js';
+import { submissionSchema, type ReliabilitySubmission } from '@kekao/core/submission';
+import { assess } from '@kekao/core/scoring';
 import {
   allFixtureEntries,
   completeBestPracticeEntry,

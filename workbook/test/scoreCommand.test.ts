@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeTemplate } from '../src/writeTemplate.js';
-import { main } from '../../cli/main.js';
+import { main } from '@kekao/cli';
 import { loadWb, runCli, tempDir, toBuffer } from './workbookTestKit.js';
 
 const tmp = tempDir('kekao-score-');

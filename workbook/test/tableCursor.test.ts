@@ -4,10 +4,10 @@
  * other, so a contract out of step with the schema fails here, not in a person's upload).
  */
 import { describe, expect, it } from 'vitest';
-import { CONTRACTS } from '../../core/src/workbook/contract.js';
-import { CellNoteCollector } from '../../core/src/workbook/cellNotes.js';
-import { openTable } from '../../core/src/workbook/reading/tableCursor.js';
-import type { TableGrid } from '../../core/src/workbook/reading/workbookCells.js';
+import { CONTRACTS } from '@kekao/core/workbook';
+import { CellNoteCollector } from '@kekao/core/workbook';
+import { openTable } from '@kekao/core/workbook';
+import type { TableGrid } from '@kekao/core/workbook';
 import {
   degradationModelSchema,
   directionSchema,
@@ -15,7 +15,7 @@ import {
   reliabilitySubmissionSchema,
   db31SubmissionSchema,
   STRESS_CATEGORIES,
-} from '../../core/src/submission/index.js';
+} from '@kekao/core/submission';
 
 const tables = Object.values(CONTRACTS).flatMap((c) => c.tables);
 const options = (table: string, column: string) =>
@@ -97,8 +97,8 @@ describe('TableCursor reads', () => {
 
 describe('基本要求 rows whose code and text are Excel error values', () => {
   it('are named as unreadable, never quoted as an internal value', async () => {
-    const { readBasicRequirementsTable } = await import('../../core/src/workbook/reading/sections/basicRequirementsTable.js');
-    const { BASIC_TABLE } = await import('../../core/src/workbook/contract.js');
+    const { readBasicRequirementsTable } = await import('@kekao/core/workbook');
+    const { BASIC_TABLE } = await import('@kekao/core/workbook');
     const grid: TableGrid = {
       sheet: '基本要求',
       headerRow: 3,

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTRACTS, WORKBOOK_KINDS } from '../../core/src/workbook/contract.js';
+import { CONTRACTS, WORKBOOK_KINDS } from '@kekao/core/workbook';
 import { validations, writeTemplate } from '../src/writeTemplate.js';
 import { readWorkbook } from '../src/readWorkbook.js';
 import { exampleContent } from '../src/exampleData.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { USCC_ALPHABET, usccCheckCharacter, validateUscc } from '../../core/src/workbook/uscc.js';
+import { USCC_ALPHABET, usccCheckCharacter, validateUscc } from '@kekao/core/workbook';
 import { seeded } from './workbookTestKit.js';
 
 const reference = join(import.meta.dirname, '..', '..', 'core', 'test', 'reference', 'uscc.py');

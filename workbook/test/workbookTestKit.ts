@@ -6,12 +6,12 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRACTS, type WorkbookKind } from '../../core/src/workbook/contract.js';
+import { CONTRACTS, type WorkbookKind } from '@kekao/core/workbook';
 import { writeTemplate } from '../src/writeTemplate.js';
 import { addContractTable } from '../src/template/contractTable.js';
-import { main } from '../../cli/main.js';
-import type { CliIO } from '../../cli/io.js';
-import { seededRandom } from '../../core/src/stats/seededRandom.js';
+import { main } from '@kekao/cli';
+import type { CliIO } from '@kekao/cli';
+import { seededRandom } from '@kekao/core/stats';
 
 export async function loadWb(buf: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -11,10 +11,10 @@
  * BETWEEN values is an error — it is usually a missing measurement, and skipping it silently would
  * change n without anyone noticing.
  */
-import { isBlank, readEnum } from '../../../core/src/workbook/cellValue.js';
-import { DIRECTION_OPTIONS } from '../../../core/src/workbook/contract.js';
-import type { Bilingual } from '../../../core/src/i18n/bilingual.js';
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { isBlank, readEnum } from '@kekao/core/workbook';
+import { DIRECTION_OPTIONS } from '@kekao/core/workbook';
+import type { Bilingual } from '@kekao/core/i18n';
+import { BilingualError } from '@kekao/core/i18n';
 
 /** A bad argument: shown in the cell's error tooltip as `zh / en (key)`. */
 export class FunctionInputError extends BilingualError {

@@ -1,4 +1,4 @@
-import type { Submission } from '../../../core/src/submission/index.js';
+import type { Submission } from '@kekao/core/submission';
 
 /** File name for an exported submission: enterprise and product, safe for every file system. */
 export function exportFileName(s: Submission): string {

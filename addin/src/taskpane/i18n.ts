@@ -1,7 +1,7 @@
 /** Task-pane texts, Simplified Chinese first, English on the switch. One table, one lookup. */
-import type { Bilingual, Lang } from '../../../core/src/i18n/bilingual.js';
+import type { Bilingual, Lang } from '@kekao/core/i18n';
 
-export type { Lang } from '../../../core/src/i18n/bilingual.js';
+export type { Lang } from '@kekao/core/i18n';
 
 const TEXTS = {
   title: { zh: '可靠 kekao 评分助手', en: 'kekao scoring pane' },

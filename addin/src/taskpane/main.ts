@@ -5,10 +5,10 @@
  *  - preview: outside Excel, opens an .xlsx with exceljs through the workbook reader.
  * Both feed the same LiveAssessment (tableToSubmission → core assess).
  */
-import { CONTRACTS } from '../../../core/src/workbook/contract.js';
-import { formatCellNote, type CellNote } from '../../../core/src/workbook/cellNotes.js';
-import type { TableGrid, WorkbookCells } from '../../../core/src/workbook/tableToSubmission.js';
-import type { ReliabilitySubmission } from '../../../core/src/submission/reliabilitySubmission.js';
+import { CONTRACTS } from '@kekao/core/workbook';
+import { formatCellNote, type CellNote } from '@kekao/core/workbook';
+import type { TableGrid, WorkbookCells } from '@kekao/core/workbook';
+import type { ReliabilitySubmission } from '@kekao/core/submission';
 import { t, type Lang } from './i18n.js';
 import { h } from './view/dom.js';
 import { assessmentView } from './view/assessmentView.js';

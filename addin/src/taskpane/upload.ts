@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { Submission } from '../../../core/src/submission/index.js';
+import type { Submission } from '@kekao/core/submission';
 
 /**
  * Upload to the service: POST {serviceUrl}/api/v1/submissions, Bearer token, JSON body = the

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { browserExecutable } from '../../../test/helpers/browser.js';
+import { browserExecutable } from '@kekao/test/helpers';
 
 /** Real Chromium (found as test/helpers/browser.ts says), headless, no network side channels. */
 export function launchChromium(): Promise<Browser> {

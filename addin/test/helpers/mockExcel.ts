@@ -5,7 +5,7 @@
  * with its sheet and address so tests can assert what was written where.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { columnLetter, parseRange } from '../../../core/src/workbook/cellValue.js';
+import { columnLetter, parseRange } from '@kekao/core/workbook';
 
 export interface MockSheet {
   cells: Map<string, unknown>;

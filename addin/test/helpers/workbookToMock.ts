@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { flattenCellValue } from '../../../core/src/workbook/cellValue.js';
-import { CONTRACTS } from '../../../core/src/workbook/contract.js';
+import { flattenCellValue } from '@kekao/core/workbook';
+import { CONTRACTS } from '@kekao/core/workbook';
 import { mockWorkbook, type MockTableDef, type MockWorkbook } from './mockExcel.js';
 
 /** Loads an .xlsx (exceljs) into the office-addin-mock workbook: every sheet's cells and the kekao tables. */

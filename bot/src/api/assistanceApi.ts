@@ -1,4 +1,4 @@
-import { assistanceKpis, triageAssistance, triageInputFromApplication, type AssistanceKpiInput, type AssistanceTriageInput } from '../../../core/src/index.js';
+import { assistanceKpis, triageAssistance, triageInputFromApplication, type AssistanceKpiInput, type AssistanceTriageInput } from '@kekao/core';
 import { actorLabel, type Principal } from '../auth/principal.js';
 import { coversSubmission } from '../auth/access.js';
 import { canonicalProvince } from '../auth/places.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { registryMismatches, type Submission, type Assessment } from '../../../core/src/index.js';
-import type { CellNote } from '../../../core/src/workbook/cellNotes.js';
-import { writeSummaryWorkbook } from '../../../workbook/src/summary/index.js';
+import { registryMismatches, type Submission, type Assessment } from '@kekao/core';
+import type { CellNote } from '@kekao/core/workbook';
+import { writeSummaryWorkbook } from '@kekao/workbook/summary';
 import { forbidden } from '../http/errors.js';
 import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import { listSubmissionsFull } from '../store/submissions.js';

@@ -1,4 +1,4 @@
-import { daysLeft } from '../../../core/src/index.js';
+import { daysLeft } from '@kekao/core';
 import { formatScope } from '../auth/scope.js';
 import { notFound } from '../http/errors.js';
 import type { ApiResponse, RouteContext } from '../http/routeTypes.js';

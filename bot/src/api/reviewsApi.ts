@@ -1,4 +1,4 @@
-import { aggregatePanel, type Assessment, type Submission } from '../../../core/src/index.js';
+import { aggregatePanel, type Assessment, type Submission } from '@kekao/core';
 import { actorLabel } from '../auth/principal.js';
 import { coversSubmission, isRecused } from '../auth/access.js';
 import { ApiError, forbidden, validationFailed } from '../http/errors.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { submissionSchema } from '../../../core/src/index.js';
+import { submissionSchema } from '@kekao/core';
 import type { RouteDef } from '../http/routeTypes.js';
 import { ROLES } from '../auth/principal.js';
 import type { Config } from '../config.js';

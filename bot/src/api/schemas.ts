@@ -5,7 +5,7 @@ import {
   NON_QUALITY_MATTERS,
   RISK_FACTORS,
   SUPERVISION_TRIGGER_SOURCES,
-} from '../../../core/src/index.js';
+} from '@kekao/core';
 import { STATUSES } from '../workflow/statuses.js';
 
 /**

@@ -1,4 +1,4 @@
-import { assessInput, registryMismatches, type Assessment, type Submission } from '../../../core/src/index.js';
+import { assessInput, registryMismatches, type Assessment, type Submission } from '@kekao/core';
 import type { Queryable } from '../db/database.js';
 import { actorLabel, type Principal } from '../auth/principal.js';
 import { canReadSubmission, coversSubmission } from '../auth/access.js';
@@ -18,7 +18,7 @@ import { listAssignments, listReviewScores } from '../store/reviews.js';
 import { findTransition, nextStatuses } from '../workflow/transitions.js';
 import { EDITABLE_STATUSES, STATUS_EN } from '../workflow/statuses.js';
 import { deadlinePassed } from '../workflow/deadline.js';
-import { daysLeft } from '../../../core/src/index.js';
+import { daysLeft } from '@kekao/core';
 import { listQuerySchema, submissionQuerySchema, transitionBodySchema } from './schemas.js';
 import { parseOr422, queryObject } from './validate.js';
 import { readWorkbookUpload, XLSX_TYPE } from './workbookUpload.js';

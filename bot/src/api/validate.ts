@@ -1,5 +1,5 @@
 import type { z } from 'zod/v4';
-import { issuesFromZod } from '../../../core/src/index.js';
+import { issuesFromZod } from '@kekao/core';
 import { validationFailed } from '../http/errors.js';
 
 /** Parses with a zod schema; a failure is a 422 naming the field path, in Chinese and English. */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import type { ReadResponse } from './workbookReaderWorker.js';
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 /**
  * Reads uploaded workbooks on worker threads, so a burst of xlsx uploads (exceljs parsing, about

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { readWorkbook } from '../../../workbook/src/index.js';
+import { readWorkbook } from '@kekao/workbook';
 
 /**
  * The body of a workbook-reader thread: reads one uploaded 推荐表 per message and answers with the

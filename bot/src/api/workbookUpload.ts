@@ -23,7 +23,7 @@ type ReadWorkbook = (data: Uint8Array, opts?: { fileName?: string }) => Promise<
 
 /** The workbook reader of workbook/src (loaded on first use: the service starts without it). */
 async function loadReader(): Promise<ReadWorkbook> {
-  const mod = (await import('../../../workbook/src/index.js')) as { readWorkbook?: ReadWorkbook };
+  const mod = (await import('@kekao/workbook')) as { readWorkbook?: ReadWorkbook };
   if (typeof mod.readWorkbook !== 'function') throw new Error('workbook/src/index.ts does not export readWorkbook');
   return mod.readWorkbook;
 }

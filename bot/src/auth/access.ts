@@ -1,4 +1,4 @@
-import { sameOrganisationName } from '../../../core/src/programme/organisationName.js';
+import { sameOrganisationName } from '@kekao/core/programme';
 import type { Queryable } from '../db/database.js';
 import type { Principal } from './principal.js';
 import { scopeCoversPlace, type Place } from './scope.js';

@@ -12,7 +12,7 @@
  * `https://SMBA.trafficmanager.net:443/x/../` match and `https://smba.trafficmanager.net@evil.example/`
  * (user info; the host is evil.example) does not.
  */
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 /**
  * Service URLs of the public Microsoft cloud: Teams (`smba.trafficmanager.net`, every region under

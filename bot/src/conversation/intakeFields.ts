@@ -1,4 +1,4 @@
-import { assistanceApplicationFields, FORM_SOURCE, GUIDE, type AssistanceFormField } from '../../../core/src/programme/assistance.js';
+import { assistanceApplicationFields, FORM_SOURCE, GUIDE, type AssistanceFormField } from '@kekao/core/programme';
 import type { Bilingual } from './ports.js';
 
 /**

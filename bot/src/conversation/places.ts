@@ -1,4 +1,4 @@
-import { provincialContacts } from '../../../core/src/programme/contacts.js';
+import { provincialContacts } from '@kekao/core/programme';
 import { DIVISIONS, type Division } from './places/divisions.js';
 import { PROVINCE_SUFFIX, shortName } from './places/names.js';
 import { EXONYMS, NOT_INITIALS } from './places/placePinyin.js';

@@ -1,7 +1,7 @@
-import type { Bilingual } from '../../../core/src/i18n/bilingual.js';
+import type { Bilingual } from '@kekao/core/i18n';
 import type { ChatReply, ChatUser } from './types.js';
 
-export type { Bilingual } from '../../../core/src/i18n/bilingual.js';
+export type { Bilingual } from '@kekao/core/i18n';
 
 /**
  * What the conversations need from the rest of kekao. The conversation logic depends only on

@@ -9,8 +9,8 @@ import {
   triageInputFromApplication,
   type Assessment,
   type Campaign,
-} from '../../../core/src/index.js';
-import { validateUscc } from '../../../core/src/workbook/uscc.js';
+} from '@kekao/core';
+import { validateUscc } from '@kekao/core/workbook';
 import type { Database } from '../db/database.js';
 import { divisionName } from './places/divisions.js';
 import type { Principal } from '../auth/principal.js';

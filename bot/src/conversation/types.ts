@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
-import type { Lang } from '../../../core/src/i18n/bilingual.js';
+import type { Lang } from '@kekao/core/i18n';
 
-export type { Lang } from '../../../core/src/i18n/bilingual.js';
+export type { Lang } from '@kekao/core/i18n';
 
 /**
  * The channel-agnostic shape of one chat turn. A channel (Teams today, WeCom later) turns its

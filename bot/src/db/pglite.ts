@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { acquireLockFile, LockHeldError } from './dataDirLock.js';
 import { setTransactionContext, type Database, type Queryable, type QueryResult, type TransactionContext } from './database.js';
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 const parsers = {
   [types.INT8]: (v: string) => Number(v),

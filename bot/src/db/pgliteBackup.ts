@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './pglite.js';
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 /**
  * Backup and restore of the embedded database as PGlite's own data-directory image: the gzipped

@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 /**
  * The least-privilege runtime role on PostgreSQL. Migrations run as the schema owner; the service

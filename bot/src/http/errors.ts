@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../../../core/src/index.js';
+import type { ValidationIssue } from '@kekao/core';
 
 /**
  * An error the API answers with: HTTP status and `{ error: { key, zh, en, path?, issues? } }`.

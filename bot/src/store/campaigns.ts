@@ -1,4 +1,4 @@
-import { campaign2025, campaignSchema, type Campaign } from '../../../core/src/index.js';
+import { campaign2025, campaignSchema, type Campaign } from '@kekao/core';
 import type { Database, Queryable } from '../db/database.js';
 
 export interface CampaignRow {

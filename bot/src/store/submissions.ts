@@ -1,4 +1,4 @@
-import type { Assessment, Submission } from '../../../core/src/index.js';
+import type { Assessment, Submission } from '@kekao/core';
 import type { Queryable } from '../db/database.js';
 import type { Principal } from '../auth/principal.js';
 import { isRecused, type SubmissionAccessRow } from '../auth/access.js';

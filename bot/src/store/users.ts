@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { Principal, Role } from '../auth/principal.js';
 import type { Scope, ScopeLevel } from '../auth/scope.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
-import { BilingualError } from '../../../core/src/i18n/bilingualError.js';
+import { BilingualError } from '@kekao/core/i18n';
 
 export interface NewUser {
   name: string;

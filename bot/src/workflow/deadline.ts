@@ -1,4 +1,4 @@
-import { daysLeft } from '../../../core/src/index.js';
+import { daysLeft } from '@kekao/core';
 
 /**
  * Has the campaign's deadline passed at `now`? The deadline day itself counts as open, in

@@ -1,4 +1,4 @@
-import { assess, validateSubmission, type Assessment, type Submission, type ValidationIssue } from '../../../core/src/index.js';
+import { assess, validateSubmission, type Assessment, type Submission, type ValidationIssue } from '@kekao/core';
 import type { ReviewScoreRow } from '../store/reviews.js';
 
 /** One reviewer's scores by indicator code, as stored in `reviews`. */

@@ -1,5 +1,5 @@
-import { assess, validateSubmission, campaign2025 } from '../../../core/src/index.js';
-import { usccCheckCharacter } from '../../../core/src/workbook/uscc.js';
+import { assess, validateSubmission, campaign2025 } from '@kekao/core';
+import { usccCheckCharacter } from '@kekao/core/workbook';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pglite.js';
 import { migrate } from '../../src/db/migrate.js';

@@ -3,7 +3,7 @@ import { createServer, type RunningServer } from '../../src/server.js';
 import { createUser } from '../../src/store/users.js';
 import { findOrCreateOrganisation, type OrganisationInput } from '../../src/store/organisations.js';
 import { upsertCampaign } from '../../src/store/campaigns.js';
-import { campaign2025 } from '../../../core/src/index.js';
+import { campaign2025 } from '@kekao/core';
 import type { Role } from '../../src/auth/principal.js';
 import { parseScope } from '../../src/auth/scope.js';
 import { createLogger } from '../../src/log.js';

@@ -1,5 +1,5 @@
-import type { Lang } from '../../../core/src/i18n/bilingual.js';
-import type { Note } from '../../../core/src/i18n/note.js';
+import type { Lang } from '@kekao/core/i18n';
+import type { Note } from '@kekao/core/i18n';
 import { escapeHtml } from './escapeHtml.js';
 
 /** The report's language (the one language type of kekao, named for this layer). */

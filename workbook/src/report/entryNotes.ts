@@ -1,4 +1,4 @@
-import type { Assessment } from '../../../core/src/scoring/assessment.js';
+import type { Assessment } from '@kekao/core/scoring';
 import type { CellNote } from '../scoredEntry.js';
 import { escapeHtml } from './escapeHtml.js';
 import { noteItem, noteList, noteText, type ReportContext } from './context.js';

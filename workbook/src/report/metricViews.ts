@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { Note } from '../../../core/src/i18n/note.js';
+import type { Note } from '@kekao/core/i18n';
 
 /**
  * Tolerant readers of `IndicatorAssessment.metrics` (a `Record<string, unknown>` filled by the

@@ -1,6 +1,6 @@
-import type { ReliabilitySubmission } from '../../../core/src/submission/index.js';
-import type { Assessment, IndicatorAssessment } from '../../../core/src/scoring/assessment.js';
-import type { Note } from '../../../core/src/i18n/note.js';
+import type { ReliabilitySubmission } from '@kekao/core/submission';
+import type { Assessment, IndicatorAssessment } from '@kekao/core/scoring';
+import type { Note } from '@kekao/core/i18n';
 import { escapeHtml } from './escapeHtml.js';
 import { noteText, type ReportContext } from './context.js';
 import { formatNumber, formatPercent } from './chart/formatNumber.js';

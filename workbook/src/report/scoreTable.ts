@@ -1,6 +1,6 @@
-import type { Assessment, IndicatorAssessment } from '../../../core/src/scoring/assessment.js';
-import { reliability2024 } from '../../../core/src/rubrics/reliability2024.js';
-import { fmeaCase2025, fmeaItems } from '../../../core/src/rubrics/fmeaCase2025.js';
+import type { Assessment, IndicatorAssessment } from '@kekao/core/scoring';
+import { reliability2024 } from '@kekao/core/rubrics';
+import { fmeaCase2025, fmeaItems } from '@kekao/core/rubrics';
 import { escapeHtml } from './escapeHtml.js';
 import { noteText, type ReportContext } from './context.js';
 import { formatNumber } from './chart/formatNumber.js';

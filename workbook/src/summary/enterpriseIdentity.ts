@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { registryMismatches } from '../../../core/src/programme/registryMismatch.js';
+import { registryMismatches } from '@kekao/core/programme';
 import type { ScoredEntry } from '../scoredEntry.js';
 
 /**

@@ -1,8 +1,8 @@
 /** The data sheets: one Excel table (ListObject) each, with drop-downs under every enum column. */
 import ExcelJS from 'exceljs';
-import { reliability2024 } from '../../../core/src/rubrics/reliability2024.js';
-import { columnLetter } from '../../../core/src/workbook/cellValue.js';
-import { type ColumnSpec, type TableSpec, YES_NO_OPTIONS } from '../../../core/src/workbook/contract.js';
+import { reliability2024 } from '@kekao/core/rubrics';
+import { columnLetter } from '@kekao/core/workbook';
+import { type ColumnSpec, type TableSpec, YES_NO_OPTIONS } from '@kekao/core/workbook';
 import type { ExampleContent } from '../exampleData.js';
 import { displayOf } from './cellValues.js';
 import { addContractTable } from './contractTable.js';

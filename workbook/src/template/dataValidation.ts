@@ -1,6 +1,6 @@
 /** Drop-down lists and other data validations of template cells. */
 import ExcelJS from 'exceljs';
-import type { EnumOption } from '../../../core/src/workbook/contract.js';
+import type { EnumOption } from '@kekao/core/workbook';
 
 /** Rows under each table that carry drop-downs (tables grow when pasted into; validations do not). */
 export const VALIDATED_ROWS = 1000;

@@ -1,7 +1,7 @@
 /** The 推荐表 sheet: one form field per row with its label, input cell, length counter or check, and hint. */
 import ExcelJS from 'exceljs';
-import type { FormFieldSpec, WorkbookContract } from '../../../core/src/workbook/contract.js';
-import { usccExcelFormula } from '../../../core/src/workbook/uscc.js';
+import type { FormFieldSpec, WorkbookContract } from '@kekao/core/workbook';
+import { usccExcelFormula } from '@kekao/core/workbook';
 import type { ExampleContent } from '../exampleData.js';
 import { displayOf, formula } from './cellValues.js';
 import { listFormula, validations } from './dataValidation.js';

@@ -1,6 +1,6 @@
 /** The 说明 sheet: how to fill in the workbook of a kind, line by line. */
 import ExcelJS from 'exceljs';
-import type { WorkbookContract } from '../../../core/src/workbook/contract.js';
+import type { WorkbookContract } from '@kekao/core/workbook';
 import { FONT } from './sheetStyle.js';
 
 export function writeInstructions(wb: ExcelJS.Workbook, c: WorkbookContract): void {

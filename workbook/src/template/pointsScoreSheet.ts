@@ -1,9 +1,9 @@
 /** The 评分表 of the points rubrics (FMEA 附件3, DB31/T 1368 表B.1): one row per item, points and total as Excel formulas. */
 import ExcelJS from 'exceljs';
-import { db31_1368_2022 } from '../../../core/src/rubrics/db31_1368_2022.js';
-import { fmeaCase2025 } from '../../../core/src/rubrics/fmeaCase2025.js';
-import { columnLetter } from '../../../core/src/workbook/cellValue.js';
-import { type WorkbookContract, YES_NO_OPTIONS } from '../../../core/src/workbook/contract.js';
+import { db31_1368_2022 } from '@kekao/core/rubrics';
+import { fmeaCase2025 } from '@kekao/core/rubrics';
+import { columnLetter } from '@kekao/core/workbook';
+import { type WorkbookContract, YES_NO_OPTIONS } from '@kekao/core/workbook';
 import type { ExampleContent } from '../exampleData.js';
 import { formula } from './cellValues.js';
 import { listFormula, validations } from './dataValidation.js';

@@ -1,7 +1,7 @@
 /** The 评分表 of the reliability rubric (附表): four band rows per indicator; weighted scores and the total are Excel formulas. */
 import ExcelJS from 'exceljs';
-import { reliability2024 } from '../../../core/src/rubrics/reliability2024.js';
-import { type WorkbookContract, YES_NO_OPTIONS } from '../../../core/src/workbook/contract.js';
+import { reliability2024 } from '@kekao/core/rubrics';
+import { type WorkbookContract, YES_NO_OPTIONS } from '@kekao/core/workbook';
 import type { ExampleContent } from '../exampleData.js';
 import { formula } from './cellValues.js';
 import { listFormula, validations } from './dataValidation.js';

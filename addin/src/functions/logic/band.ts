@@ -1,13 +1,13 @@
-import { assess } from '../../../../core/src/scoring/assess.js';
-import { suggestBand, type IndicatorSummary } from '../../../../core/src/scoring/suggestBand.js';
-import { normalizeHeader } from '../../../../core/src/workbook/tableToSubmission.js';
-import { reliabilityIndicator } from '../../../../core/src/rubrics/reliability2024.js';
-import { BASIC_REQUIREMENT_KEYS, type ReliabilitySubmission } from '../../../../core/src/submission/reliabilitySubmission.js';
-import { CONTRACTS } from '../../../../core/src/workbook/contract.js';
-import { columnLetter } from '../../../../core/src/workbook/cellValue.js';
-import { tableToSubmission, type TableGrid } from '../../../../core/src/workbook/tableToSubmission.js';
+import { assess } from '@kekao/core/scoring';
+import { suggestBand, type IndicatorSummary } from '@kekao/core/scoring';
+import { normalizeHeader } from '@kekao/core/workbook';
+import { reliabilityIndicator } from '@kekao/core/rubrics';
+import { BASIC_REQUIREMENT_KEYS, type ReliabilitySubmission } from '@kekao/core/submission';
+import { CONTRACTS } from '@kekao/core/workbook';
+import { columnLetter } from '@kekao/core/workbook';
+import { tableToSubmission, type TableGrid } from '@kekao/core/workbook';
 import { FunctionInputError, isBlank, readText, type CellOut } from '../cellInput.js';
-import type { TableSpec } from '../../../../core/src/workbook/contract.js';
+import type { TableSpec } from '@kekao/core/workbook';
 
 export const BAND_HEADER: CellOut[] = ['下限 min', '上限 max', '档次 level'];
 

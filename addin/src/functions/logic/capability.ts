@@ -1,4 +1,4 @@
-import { processCapability, type ProcessCapability } from '../../../../core/src/metrics/capability.js';
+import { processCapability, type ProcessCapability } from '@kekao/core/metrics';
 import { cellError, FunctionInputError, readNumbers, readOptionalNumber, type CellOut } from '../cellInput.js';
 
 export type CapabilityIndex = 'cp' | 'cpk' | 'pp' | 'ppk';

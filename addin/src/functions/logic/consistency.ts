@@ -1,6 +1,6 @@
-import { coefficientOfVariation } from '../../../../core/src/metrics/consistency.js';
-import { vangelCvInterval } from '../../../../core/src/metrics/cvInterval.js';
-import { sampleMoments } from '../../../../core/src/stats/moments.js';
+import { coefficientOfVariation } from '@kekao/core/metrics';
+import { vangelCvInterval } from '@kekao/core/metrics';
+import { sampleMoments } from '@kekao/core/stats';
 import { cellError, FunctionInputError, readConfidence, readNumbers, type CellOut } from '../cellInput.js';
 
 const VALUES = { zh: '测量值区域', en: 'values' };

@@ -1,8 +1,8 @@
-import { parameterDegradation } from '../../../../core/src/metrics/degradation.js';
-import { PATH_MODEL_LABELS, PATH_MODELS, type PathModel } from '../../../../core/src/metrics/degradationPath.js';
-import { readEnum } from '../../../../core/src/workbook/cellValue.js';
-import { MODEL_OPTIONS } from '../../../../core/src/workbook/contract.js';
-import type { IdParameter, IdUnit } from '../../../../core/src/submission/reliabilitySubmission.js';
+import { parameterDegradation } from '@kekao/core/metrics';
+import { PATH_MODEL_LABELS, PATH_MODELS, type PathModel } from '@kekao/core/metrics';
+import { readEnum } from '@kekao/core/workbook';
+import { MODEL_OPTIONS } from '@kekao/core/workbook';
+import type { IdParameter, IdUnit } from '@kekao/core/submission';
 import {
   cellError,
   FunctionInputError,

@@ -1,4 +1,4 @@
-import { relativeMargin } from '../../../../core/src/metrics/margin.js';
+import { relativeMargin } from '@kekao/core/metrics';
 import { FunctionInputError, readDirection, readNumber, readNumbers } from '../cellInput.js';
 
 /**

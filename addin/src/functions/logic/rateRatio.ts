@@ -1,4 +1,4 @@
-import { compareFailureRates } from '../../../../core/src/metrics/failureRate.js';
+import { compareFailureRates } from '@kekao/core/metrics';
 import { cellError, FunctionInputError, readConfidence, readNumber, type CellOut } from '../cellInput.js';
 
 export const RATE_RATIO_HEADER: CellOut[] = ['比值 ratio', '下限 lower', '上限 upper', 'p'];

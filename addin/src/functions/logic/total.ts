@@ -1,5 +1,5 @@
-import { reliabilityIndicator } from '../../../../core/src/rubrics/reliability2024.js';
-import { INDICATOR_CODES } from '../../../../core/src/submission/reliabilitySubmission.js';
+import { reliabilityIndicator } from '@kekao/core/rubrics';
+import { INDICATOR_CODES } from '@kekao/core/submission';
 import { FunctionInputError, isBlank } from '../cellInput.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Assessment } from '../../../../core/src/scoring/assessment.js';
-import type { IdParameter, ReliabilitySubmission } from '../../../../core/src/submission/reliabilitySubmission.js';
-import { fitPath, type PathModel } from '../../../../core/src/metrics/degradationPath.js';
-import { columnLetter } from '../../../../core/src/workbook/cellValue.js';
+import type { Assessment } from '@kekao/core/scoring';
+import type { IdParameter, ReliabilitySubmission } from '@kekao/core/submission';
+import { fitPath, type PathModel } from '@kekao/core/metrics';
+import { columnLetter } from '@kekao/core/workbook';
 import { supportsSet } from './requirements.js';
 import { metricList as arr, metricNumber as num, type MetricObject as Obj } from '../model/looseMetrics.js';
 

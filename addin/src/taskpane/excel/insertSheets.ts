@@ -1,6 +1,6 @@
-import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
-import { columnLetter } from '../../../../core/src/workbook/cellValue.js';
-import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js';
+import type { WorkbookContract } from '@kekao/core/workbook';
+import { columnLetter } from '@kekao/core/workbook';
+import { reliability2024 } from '@kekao/core/rubrics';
 
 export interface InsertReport {
   /** Sheets added (the user's own sheets are never touched). */

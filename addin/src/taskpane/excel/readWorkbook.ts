@@ -1,6 +1,6 @@
-import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
-import { columnLetter, parseRange } from '../../../../core/src/workbook/cellValue.js';
-import type { SheetCells, TableGrid, WorkbookCells } from '../../../../core/src/workbook/tableToSubmission.js';
+import type { WorkbookContract } from '@kekao/core/workbook';
+import { columnLetter, parseRange } from '@kekao/core/workbook';
+import type { SheetCells, TableGrid, WorkbookCells } from '@kekao/core/workbook';
 
 /** `'Ic 数据'!A3:G25` → sheet name and the range part. */
 export function splitAddress(address: string): { sheet: string; range: string } {

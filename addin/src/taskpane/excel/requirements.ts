@@ -6,7 +6,7 @@
  * API requirements"). Optional features call `supportsSet` with literal arguments right where they
  * use the newer API — addin/tools/apiSets.ts reads those calls to prove every newer API is guarded.
  */
-import type { Lang } from '../../../../core/src/i18n/bilingual.js';
+import type { Lang } from '@kekao/core/i18n';
 
 /** Office.context.requirements.isSetSupported, or false where office.js is absent (preview mode). */
 export function supportsSet(name: string, version: string): boolean {

@@ -1,4 +1,4 @@
-import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
+import type { WorkbookContract } from '@kekao/core/workbook';
 import { KEKAO_SCORE_COLUMNS } from './writeScoreSheet.js';
 import { supportsSet } from './requirements.js';
 

@@ -1,5 +1,5 @@
-import type { Assessment } from '../../../../core/src/scoring/assessment.js';
-import type { WorkbookContract } from '../../../../core/src/workbook/contract.js';
+import type { Assessment } from '@kekao/core/scoring';
+import type { WorkbookContract } from '@kekao/core/workbook';
 import { metricSummary } from '../model/metricSummary.js';
 
 /**

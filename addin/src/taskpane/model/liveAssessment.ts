@@ -1,9 +1,9 @@
-import { assess } from '../../../../core/src/scoring/assess.js';
-import { suggestTier } from '../../../../core/src/scoring/incubationTier.js';
-import type { Assessment, IndicatorAssessment } from '../../../../core/src/scoring/assessment.js';
-import type { Submission } from '../../../../core/src/submission/index.js';
-import type { IndicatorCode, ReliabilitySubmission } from '../../../../core/src/submission/reliabilitySubmission.js';
-import { tableToSubmission, type CellNote, type SheetCells, type TableGrid, type WorkbookCells } from '../../../../core/src/workbook/tableToSubmission.js';
+import { assess } from '@kekao/core/scoring';
+import { suggestTier } from '@kekao/core/scoring';
+import type { Assessment, IndicatorAssessment } from '@kekao/core/scoring';
+import type { Submission } from '@kekao/core/submission';
+import type { IndicatorCode, ReliabilitySubmission } from '@kekao/core/submission';
+import { tableToSubmission, type CellNote, type SheetCells, type TableGrid, type WorkbookCells } from '@kekao/core/workbook';
 import { readOneTable, TABLE_PART, type TablePartName } from './readOneTable.js';
 
 /** Which indicator each data table feeds; the basic-requirements table gates Ic/Id/Ir, so it means all. */

@@ -1,6 +1,6 @@
-import type { IndicatorAssessment } from '../../../../core/src/scoring/assessment.js';
+import type { IndicatorAssessment } from '@kekao/core/scoring';
 import { metricList as arr, metricNumber as num, type MetricObject as Obj } from './looseMetrics.js';
-import { formatNumber as g, formatPercent as p } from '../../../../core/src/i18n/numberText.js';
+import { formatNumber as g, formatPercent as p } from '@kekao/core/i18n';
 
 /**
  * One line of the key metrics of an indicator, for the 评分表 and chart titles:

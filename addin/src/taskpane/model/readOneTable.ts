@@ -1,6 +1,6 @@
-import type { ReliabilitySubmission } from '../../../../core/src/submission/reliabilitySubmission.js';
-import { CONTRACTS } from '../../../../core/src/workbook/contract.js';
-import { tableToSubmission, type CellNote, type TableGrid } from '../../../../core/src/workbook/tableToSubmission.js';
+import type { ReliabilitySubmission } from '@kekao/core/submission';
+import { CONTRACTS } from '@kekao/core/workbook';
+import { tableToSubmission, type CellNote, type TableGrid } from '@kekao/core/workbook';
 
 /** The submission part each reliability data table is read into. */
 export const TABLE_PART = { KekaoIc: 'ic', KekaoId: 'id', KekaoIr: 'ir', KekaoW: 'w', KekaoBasic: 'basicRequirements' } as const;

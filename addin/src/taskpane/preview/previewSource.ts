@@ -1,4 +1,4 @@
-import { readWorkbook } from '../../../../workbook/src/readWorkbook.js';
+import { readWorkbook } from '@kekao/workbook';
 import type { WorkbookReadingLike } from '../model/liveAssessment.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Assessment, IndicatorAssessment, IntegrityFlag } from '../../../../core/src/scoring/assessment.js';
-import type { Note } from '../../../../core/src/i18n/note.js';
+import type { Assessment, IndicatorAssessment, IntegrityFlag } from '@kekao/core/scoring';
+import type { Note } from '@kekao/core/i18n';
 import { pick, t, type Lang } from '../i18n.js';
 import { fmt, h } from './dom.js';
 import { metricsView } from './metricsTables.js';

@@ -1,4 +1,4 @@
-import { formatNumber as fmt, formatPercent as pct } from '../../../../core/src/i18n/numberText.js';
+import { formatNumber as fmt, formatPercent as pct } from '@kekao/core/i18n';
 
 /** A tiny element builder: text only through textContent, so workbook data can never inject HTML. */
 export type Child = Node | string | number | null | undefined | false;

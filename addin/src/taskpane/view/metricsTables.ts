@@ -1,13 +1,13 @@
 import type { Lang } from '../i18n.js';
-import { PATH_MODEL_LABELS } from '../../../../core/src/metrics/degradationPath.js';
+import { PATH_MODEL_LABELS } from '@kekao/core/metrics';
 import { fmt, h, num, pct } from './dom.js';
 import { metricList as arr, metricNumber as n, type MetricObject as Obj } from '../model/looseMetrics.js';
-import type { Bilingual } from '../../../../core/src/i18n/bilingual.js';
+import type { Bilingual } from '@kekao/core/i18n';
 
 /**
  * Per-indicator metric tables. The metrics object of an IndicatorAssessment is typed loosely
  * (Record<string, unknown>) by core; each renderer reads the fields its indicator's band rule puts
- * there (core/src/scoring/reliability/*Band.ts) and skips what is absent.
+ * there (src/scoring/reliability/*Band.ts of @kekao/core) and skips what is absent.
  */
 const MODEL_LABELS: Record<string, Bilingual> = PATH_MODEL_LABELS;
 const s = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));

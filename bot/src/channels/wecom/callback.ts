@@ -10,8 +10,8 @@ import { envelopeSchema, inboundOf, InboundShapeError, type Inbound } from './in
 import { claimReceipt } from './receipts.js';
 import { LIMITS, utf8Bytes, type WecomMessage } from './templateCard.js';
 import { parseWecomXml, wecomXml, WecomXmlError } from './xml.js';
-import type { Bilingual } from '../../../../core/src/i18n/bilingual.js';
-import { BilingualError } from '../../../../core/src/i18n/bilingualError.js';
+import type { Bilingual } from '@kekao/core/i18n';
+import { BilingualError } from '@kekao/core/i18n';
 
 /**
  * The callback URL of the application (接收消息服务器配置): GET verifies the URL, POST receives

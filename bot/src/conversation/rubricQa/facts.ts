@@ -1,5 +1,5 @@
-import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js';
-import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
+import { reliability2024 } from '@kekao/core/rubrics';
+import { fmeaCase2025 } from '@kekao/core/rubrics';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import { passage, QUOTE_PREFIX, type Passage } from './passages.js';

@@ -1,7 +1,7 @@
-import { reliability2024 } from '../../../../core/src/rubrics/reliability2024.js';
-import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
-import { db31_1368_2022 } from '../../../../core/src/rubrics/db31_1368_2022.js';
-import type { SourceRef } from '../../../../core/src/rubrics/rubricSchema.js';
+import { reliability2024 } from '@kekao/core/rubrics';
+import { fmeaCase2025 } from '@kekao/core/rubrics';
+import { db31_1368_2022 } from '@kekao/core/rubrics';
+import type { SourceRef } from '@kekao/core/rubrics';
 import { FORM_PASSAGES } from './formPassages.js';
 import { SEED_PASSAGES } from './seedPassages.js';
 

@@ -1,6 +1,6 @@
 import { indicatorsIn, type IndicatorCode } from '../understanding/indicators.js';
 import { normalise } from '../understanding/normalise.js';
-import { fmeaCase2025 } from '../../../../core/src/rubrics/fmeaCase2025.js';
+import { fmeaCase2025 } from '@kekao/core/rubrics';
 
 /** The FMEA items' names, longest first ("案例水平" before any shorter name inside it). */
 const FMEA_ITEMS = fmeaCase2025.groups.flatMap((g) => g.items.map((i) => i.name.zh)).sort((a, b) => b.length - a.length);

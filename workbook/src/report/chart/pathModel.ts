@@ -1,6 +1,6 @@
 /**
  * The four degradation path forms of the Id indicator (same forms and parameter names as
- * core/src/metrics/degradationPath.ts; Meeker & Escobar 1998, §13.2): evaluated here from the
+ * degradationPath.ts in the metrics of @kekao/core; Meeker & Escobar 1998, §13.2): evaluated here from the
  * fitted a and b only, because the report receives plain metric data, not fit objects.
  */
 export type PathModelName = 'linear' | 'exponential' | 'power' | 'logarithmic';

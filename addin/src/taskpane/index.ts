@@ -1,0 +1,2 @@
+// Public entry point of this folder for the other packages (see the package.json exports).
+export * from './upload.js';

@@ -1,0 +1,3 @@
+// Public entry point of this folder for the other packages (see the package.json exports).
+export * from './principal.js';
+export * from './scope.js';
