@@ -22,7 +22,8 @@ export const DEV_SERVER_FLAGS = {
 const values = parseCommandLine(COMMAND, process.argv.slice(2), DEV_SERVER_FLAGS);
 const portText = String(values.port ?? '3000');
 const port = Number(portText);
-if (!/^\d+$/.test(portText) || port > 65535) refuse(COMMAND, `--port 须为 0–65535 的整数，而不是 ${portText} / --port must be an integer 0–65535`, DEV_SERVER_FLAGS);
+if (!/^\d+$/.test(portText) || port > 65535)
+  refuse(COMMAND, `--port 须为 0–65535 的整数，而不是 ${portText} / --port must be an integer 0–65535`, DEV_SERVER_FLAGS);
 const dist = resolve(String(values.dist ?? resolve(fileURLToPath(new URL('.', import.meta.url)), 'dist')));
 const certDir = String(values['cert-dir'] ?? join(homedir(), '.office-addin-dev-certs'));
 
@@ -37,7 +38,10 @@ if (!existsSync(join(dist, 'taskpane.html'))) {
   process.exit(1);
 }
 
-const app = await createStaticServer({ root: dist, https: { cert: readFileSync(join(certDir, 'localhost.crt')), key: readFileSync(join(certDir, 'localhost.key')) } });
+const app = await createStaticServer({
+  root: dist,
+  https: { cert: readFileSync(join(certDir, 'localhost.crt')), key: readFileSync(join(certDir, 'localhost.key')) },
+});
 await app.listen({ port, host: 'localhost' });
 const address = app.server.address();
 const actual = typeof address === 'object' && address ? address.port : port;

@@ -42,8 +42,7 @@ function explain(args: string[], specs: OptionSpecs, allowPositionals: boolean, 
     const spec = specs[t.name];
     if (!spec) {
       const valid = optionList(specs);
-      return new UserError('cli.unknownOption', `未知参数 ${t.rawName}；可用参数：${valid.zh}`,
-        `unknown option ${t.rawName}; valid options: ${valid.en}`, 2);
+      return new UserError('cli.unknownOption', `未知参数 ${t.rawName}；可用参数：${valid.zh}`, `unknown option ${t.rawName}; valid options: ${valid.en}`, 2);
     }
     if (spec.type === 'string' && t.value === undefined) {
       return new UserError('cli.missingValue', `参数 --${t.name} 需要一个值`, `option --${t.name} needs a value`, 2);
@@ -73,8 +72,12 @@ export function parseArgs(args: string[], specs: OptionSpecs = {}, options: Pars
   for (const [name, spec] of Object.entries(specs)) {
     const v = values[name];
     if (spec.choices && typeof v === 'string' && !spec.choices.includes(v)) {
-      throw new UserError('cli.badValue', `--${name} 须为 ${spec.choices.join('、')} 之一（收到“${v}”）`,
-        `--${name} must be one of ${spec.choices.join(', ')} (got "${v}")`, 2);
+      throw new UserError(
+        'cli.badValue',
+        `--${name} 须为 ${spec.choices.join('、')} 之一（收到“${v}”）`,
+        `--${name} must be one of ${spec.choices.join(', ')} (got "${v}")`,
+        2,
+      );
     }
   }
   return { positional: parsed.positionals, values };

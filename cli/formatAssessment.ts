@@ -26,10 +26,14 @@ export function formatAssessment(a: Assessment, lang: Lang = 'zh'): string {
   lines.push(`${t('企业', 'Enterprise')}: ${a.subject.enterprise}    ${t('产品/项目', 'Product')}: ${a.subject.product}`);
   lines.push(`${t('分档阈值', 'Band thresholds')}: ${lang === 'en' ? (a.policy.labelEn ?? a.policy.label) : a.policy.label}`);
   if (!a.basicRequirements.met) {
-    lines.push(`${t('基本要求未满足', 'Basic requirements unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`);
+    lines.push(
+      `${t('基本要求未满足', 'Basic requirements unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`,
+    );
   }
   lines.push('');
-  lines.push(`${t('指标', 'Indicator').padEnd(10)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(8)}${t('加权分', 'Weighted')}`);
+  lines.push(
+    `${t('指标', 'Indicator').padEnd(10)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(8)}${t('加权分', 'Weighted')}`,
+  );
   for (const i of a.indicators) {
     const weight = weightText(i.weight);
     const band = i.suggestedBand ? `${i.suggestedBand.min}${lang === 'en' ? '–' : '~'}${i.suggestedBand.max}` : '—';
@@ -37,7 +41,9 @@ export function formatAssessment(a: Assessment, lang: Lang = 'zh'): string {
     lines.push(...indicatorNoteLines(i, lang));
   }
   lines.push('');
-  lines.push(`${t('总分', 'Total')}: ${fixed(a.total)} / ${a.maxTotal}${a.complete ? '' : t(`（尚缺：${a.missingScores.join('、')}）`, ` (missing: ${a.missingScores.join(', ')})`)}`);
+  lines.push(
+    `${t('总分', 'Total')}: ${fixed(a.total)} / ${a.maxTotal}${a.complete ? '' : t(`（尚缺：${a.missingScores.join('、')}）`, ` (missing: ${a.missingScores.join(', ')})`)}`,
+  );
   if (a.tier) lines.push(`${t('培育梯队（建议）', 'Incubation tier (suggested)')}: ${lang === 'en' ? a.tier.label.en : a.tier.label.zh}`);
   if (a.grade) lines.push(`${t('等级', 'Grade')}: ${lang === 'en' ? a.grade.en : a.grade.zh}`);
   for (const w of a.warnings) lines.push(`! ${lang === 'en' ? w.en : w.zh}`);

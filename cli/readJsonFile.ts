@@ -25,6 +25,10 @@ export async function readJsonFile(path: string, cwd: string): Promise<unknown> 
       const col = pos - before.lastIndexOf('\n');
       where = `第 ${line} 行第 ${col} 列`;
     }
-    throw new UserError('file.invalidJson', `${path} 不是有效的 JSON${where ? `（${where}）` : ''}`, `${path} is not valid JSON${m ? ` (line/column ${where})` : ''}`);
+    throw new UserError(
+      'file.invalidJson',
+      `${path} 不是有效的 JSON${where ? `（${where}）` : ''}`,
+      `${path} is not valid JSON${m ? ` (line/column ${where})` : ''}`,
+    );
   }
 }

@@ -29,10 +29,14 @@ try {
 const out = path.resolve(root, values.out);
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', out, '--tsBuildInfoFile', path.join(out, '.tsbuildinfo')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const compiled = spawnSync(
+  process.execPath,
+  [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', out, '--tsBuildInfoFile', path.join(out, '.tsbuildinfo')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (compiled.status !== 0) {
   process.stderr.write('编译失败（见上方 tsc 的报告） / compilation failed (see tsc above)\n');
   process.exit(compiled.status ?? 1);

@@ -19,8 +19,10 @@ function browserRequirement() {
   if (found?.usable) return { ok: true, found: `Chromium ${found.path}` };
   if (found) {
     return {
-      ok: false, packages: [],
-      zh: `可用的 CHROME_PATH（${found.path} 不是可执行文件）`, en: `a usable CHROME_PATH (${found.path} is not an executable file)`,
+      ok: false,
+      packages: [],
+      zh: `可用的 CHROME_PATH（${found.path} 不是可执行文件）`,
+      en: `a usable CHROME_PATH (${found.path} is not an executable file)`,
     };
   }
   return { ok: false, packages: ['chromium'], zh: 'Chromium 浏览器', en: 'Chromium' };
@@ -31,7 +33,13 @@ function cjkFontRequirement() {
   if (!fcList) return { ok: false, packages: ['fontconfig', 'fonts-noto-cjk'], zh: '中文字体（及 fontconfig）', en: 'CJK fonts (and fontconfig)' };
   // fontconfig's own answer to "which installed fonts cover Chinese" is what Chromium will use.
   const r = spawnSync(fcList, [':lang=zh', 'family'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const family = r.status === 0 ? r.stdout.split('\n').map((l) => l.trim()).find(Boolean) : undefined;
+  const family =
+    r.status === 0
+      ? r.stdout
+          .split('\n')
+          .map((l) => l.trim())
+          .find(Boolean)
+      : undefined;
   if (family) return { ok: true, found: `${family.split(',')[0]}` };
   return { ok: false, packages: ['fonts-noto-cjk'], zh: '中文字体', en: 'CJK fonts' };
 }

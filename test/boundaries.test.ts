@@ -41,7 +41,10 @@ describe('package boundaries', () => {
     const core = path.join(scratch, 'core');
     expect(tsc(['-b', core]).output).toBe('');
 
-    const workbookFromScratch = path.relative(path.join(core, 'src'), path.join(ROOT, 'workbook', 'src', 'index.js')).split(path.sep).join('/');
+    const workbookFromScratch = path
+      .relative(path.join(core, 'src'), path.join(ROOT, 'workbook', 'src', 'index.js'))
+      .split(path.sep)
+      .join('/');
     writeFileSync(path.join(core, 'src', 'readsFile.ts'), `import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n`);
     writeFileSync(path.join(core, 'src', 'readsPage.ts'), `export const title = (): string => document.title;\n`);
     writeFileSync(path.join(core, 'src', 'reachesUp.ts'), `export * from '${workbookFromScratch}';\n`);
@@ -59,11 +62,14 @@ describe('package boundaries', () => {
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'deep.ts'), `import { WORKBOOK_KINDS } from '${deep}';\nexport const names = WORKBOOK_KINDS;\n`);
     writeFileSync(path.join(dir, 'entry.ts'), `import { WORKBOOK_KINDS } from '@kekao/core/workbook';\nexport const names = WORKBOOK_KINDS;\n`);
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      extends: '../tsconfig.base.json',
-      compilerOptions: { composite: false, emitDeclarationOnly: false, noEmit: true },
-      files: ['deep.ts', 'entry.ts'],
-    }));
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../tsconfig.base.json',
+        compilerOptions: { composite: false, emitDeclarationOnly: false, noEmit: true },
+        files: ['deep.ts', 'entry.ts'],
+      }),
+    );
     const { status, output } = tsc(['-p', dir]);
     expect(status).not.toBe(0);
     const errors = output.split('\n').filter((l) => l.includes('error TS'));

@@ -45,7 +45,17 @@ const submission = {
   enterprise: { name: 'Acme' },
   product: { name: 'Bracket' },
   basicRequirements: { parameterChoice: true, sampleState: true, sampleSize: true, fieldData: false, instruments: true, testPlan: true, resultData: true },
-  ic: { parameters: [{ name: 'V1', stages: [{ stage: 't0', values: Array.from({ length: 60 }, (_, i) => 12 + (i % 10 === 0 ? 0.01 : 0.05)) }, { stage: 't1', usageHours: 50, values: [12, 12.1, 12.2] }] }] },
+  ic: {
+    parameters: [
+      {
+        name: 'V1',
+        stages: [
+          { stage: 't0', values: Array.from({ length: 60 }, (_, i) => 12 + (i % 10 === 0 ? 0.01 : 0.05)) },
+          { stage: 't1', usageHours: 50, values: [12, 12.1, 12.2] },
+        ],
+      },
+    ],
+  },
   id: { parameters: [{ name: 'crack', unit: 'in', limit: 1.6, direction: 'max', ratedLife: 0.12, model: 'power', units: alloyUnits() }] },
   ir: { scenarios: [{ name: 'S1', stresses: [{ category: 'vibration', level: 5, rated: 3 }], limit: 11, direction: 'min', values: [12, 12.5, 11.9] }] },
   w: { before: { failures: 3, exposure: 1000 }, after: { failures: 9, exposure: 1000 } },
@@ -74,7 +84,10 @@ async function workbookStrings(file: string): Promise<string[]> {
 
 beforeAll(async () => {
   writeFileSync(join(dir, 'acme.json'), JSON.stringify(submission));
-  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...submission, w: { before: { failures: '3', exposure: 1000 }, after: { failures: 2 ** 60, exposure: 1000 } } }));
+  writeFileSync(
+    join(dir, 'bad.json'),
+    JSON.stringify({ ...submission, w: { before: { failures: '3', exposure: 1000 }, after: { failures: 2 ** 60, exposure: 1000 } } }),
+  );
   for (const kind of ['best-practice', 'fmea', 'breakthrough'] as const) writeFileSync(join(dir, `${kind}.xlsx`), await writeTemplate(kind, { example: true }));
 });
 
@@ -86,7 +99,7 @@ describe('kekao assess --lang', () => {
     expect(r.out.match(CJK_RUN)).toBeNull();
   });
 
-  it('Chinese: no English word but the user\'s names and technical terms', async () => {
+  it("Chinese: no English word but the user's names and technical terms", async () => {
     const r = await run(['assess', 'acme.json']);
     expect(r.out).toContain('12/21 个样品在额定寿命 0.12 前实测已超出限值');
     const words = (r.out.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !USER_WORDS.has(w) && !TERMS.has(w));

@@ -60,7 +60,15 @@ describe('KEKAO.BAND from key figures (core suggestBand)', () => {
     const cases: Array<[string, unknown[][]]> = [
       ['Ic', [[worst(true)], [worst(false)]]],
       ['Id', [[Math.max(...idp.map((p) => p.worstDriftShare as number)), idp.every((p) => p.effectiveModel === true)]]],
-      ['Ir', [['passingScenarios', ir.passCount], ['categories', ir.categoryCount], ['minSamples', ir.minSampleCount], ['平均严酷度', ir.meanSeverity]]],
+      [
+        'Ir',
+        [
+          ['passingScenarios', ir.passCount],
+          ['categories', ir.categoryCount],
+          ['minSamples', ir.minSampleCount],
+          ['平均严酷度', ir.meanSeverity],
+        ],
+      ],
       ['W', [[w.reduction], [w.pValue]]],
     ];
     for (const [code, figures] of cases) {
@@ -88,7 +96,12 @@ describe('KEKAO.BAND from key figures (core suggestBand)', () => {
 describe('KEKAO.BAND from the indicator table', () => {
   it('gives the band kekao score gives, for Ic, Id, Ir and W', () => {
     expect(cli.basicRequirements.met).toBe(true);
-    for (const [code, name] of [['Ic', 'KekaoIc'], ['Id', 'KekaoId'], ['Ir', 'KekaoIr'], ['W', 'KekaoW']] as const) {
+    for (const [code, name] of [
+      ['Ic', 'KekaoIc'],
+      ['Id', 'KekaoId'],
+      ['Ir', 'KekaoIr'],
+      ['W', 'KekaoW'],
+    ] as const) {
       const want = cli.indicators.find((i) => i.code === code)!.suggestedBand!;
       const out = bandOf(code.toLowerCase() === 'ic' ? 'IC' : code, tables[name]);
       expect(out[0]).toEqual(['下限 min', '上限 max', '档次 level']);

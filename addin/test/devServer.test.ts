@@ -43,9 +43,9 @@ describe('static server over http', () => {
       expect((await fetch(`${base}/functions.json`, { method: 'HEAD' })).status).toBe(200);
 
       for (const bad of ['/%E0', '/assets/%E0%A4%A', '/%']) expect((await fetch(`${base}${bad}`)).status, bad).toBe(400);
-      for (const escape of ['/..%2Fsecret.txt', '/assets/..%2F..%2Fsecret.txt', '/%2e%2e/secret.txt']) {
-        const r = await fetch(`${base}${escape}`);
-        expect([400, 403, 404], escape).toContain(r.status);
+      for (const traversal of ['/..%2Fsecret.txt', '/assets/..%2F..%2Fsecret.txt', '/%2e%2e/secret.txt']) {
+        const r = await fetch(`${base}${traversal}`);
+        expect([400, 403, 404], traversal).toContain(r.status);
         expect(await r.text()).not.toContain('outside the served directory');
       }
       expect((await fetch(`${base}/missing.js`)).status).toBe(404);
@@ -73,8 +73,30 @@ describe('addin/devServer.ts (https)', () => {
   it('serves over https, survives a malformed URL', async () => {
     const certDir = join(work, 'certs');
     await mkdir(certDir);
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(certDir, 'localhost.key'), '-out', join(certDir, 'localhost.crt'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
-    const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'addin/devServer.ts', '--port=0', `--dist=${site}`, `--cert-dir=${certDir}`], { cwd: ROOT });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(certDir, 'localhost.key'),
+        '-out',
+        join(certDir, 'localhost.crt'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'addin/devServer.ts', '--port=0', `--dist=${site}`, `--cert-dir=${certDir}`],
+      { cwd: ROOT },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -75,7 +75,11 @@ describe('reading the workbook through office.js', () => {
   });
 
   it('parses table addresses, quoted sheet names included', () => {
-    const g = tableGrid('KekaoIc', "'Ic 数据'!B3:D5", [['参数', '阶段', '测量值'], ['V', 't0', 1], ['V', 't0', 2]]);
+    const g = tableGrid('KekaoIc', "'Ic 数据'!B3:D5", [
+      ['参数', '阶段', '测量值'],
+      ['V', 't0', 1],
+      ['V', 't0', 2],
+    ]);
     expect(g).toMatchObject({ sheet: 'Ic 数据', headerRow: 3, columns: ['B', 'C', 'D'] });
     expect(g.rows.map((r) => r.rowNumber)).toEqual([4, 5]);
   });
@@ -103,7 +107,7 @@ describe('recomputing after a change to one table', () => {
     for (const code of ['Id', 'Ir', 'W']) {
       expect(partial.assessment!.indicators.find((i) => i.code === code)).toBe(old.indicators.find((i) => i.code === code));
     }
-    const cv = (a: Assessment) => ((a.indicators[0].metrics.parameters as Array<{ stages: Array<{ cv: number }> }>)[0].stages[0].cv);
+    const cv = (a: Assessment) => (a.indicators[0].metrics.parameters as Array<{ stages: Array<{ cv: number }> }>)[0].stages[0].cv;
     expect(cv(partial.assessment!)).toBeGreaterThan(cv(old) * 5);
   });
 
@@ -166,14 +170,21 @@ describe('native charts', () => {
     const units = idParams[0].units;
     expect(deg.title).toContain(idParams[0].name);
     // Fitted series and the limit are lines without markers; measured series keep markers.
-    expect(Object.keys(deg.lineSeries).map(Number).sort((x, y) => x - y)).toEqual([...units.map((_, i) => units.length + i), 2 * units.length]);
+    expect(
+      Object.keys(deg.lineSeries)
+        .map(Number)
+        .sort((x, y) => x - y),
+    ).toEqual([...units.map((_, i) => units.length + i), 2 * units.length]);
     expect(Object.values(deg.lineSeries).every((t) => t === 'XYScatterLinesNoMarkers')).toBe(true);
     const block = wb.writes.find((w) => w.sheet === CHART_SHEET && w.address === deg.source)!.values!;
     expect(block[0]).toEqual(['时间', ...units.map((u) => `${u.id} 实测`), ...units.map((u) => `${u.id} 拟合`), '限值']);
     // Every measured point is in the block at its time.
     const u0 = units[0];
     for (let i = 0; i < u0.times.length; i++) expect(block.find((r) => r[0] === u0.times[i])![1]).toBe(u0.values[i]);
-    const limits = block.slice(1).map((r) => r[r.length - 1]).filter((v) => v !== '');
+    const limits = block
+      .slice(1)
+      .map((r) => r[r.length - 1])
+      .filter((v) => v !== '');
     expect(new Set(limits)).toEqual(new Set([idParams[0].limit]));
 
     const cvChart = wb.charts[idParams.length];

@@ -59,7 +59,12 @@ describe('KEKAO.CV and KEKAO.CVINTERVAL', () => {
     expect(text.zh).toBe('测量值区域的第3个值（区域第3行） "约12" 不是数值');
     expect(text.en).toContain('value 3 (row 3 of the range) "约12" is not a number');
 
-    const blank = inputError(() => cvOf([[12.01, 11.98], [null, 12.0]]));
+    const blank = inputError(() =>
+      cvOf([
+        [12.01, 11.98],
+        [null, 12.0],
+      ]),
+    );
     expect(blank.key).toBe('fn.blankBetweenValues');
     expect(blank.zh).toContain('第3个值（区域第2行第1列）为空');
 

@@ -53,7 +53,11 @@ describe('intranet build', () => {
     expect(page).toBe(`${BASE}/taskpane.html`);
     expect(new URL(scripts[0]!, page).href).toBe(`${BASE}/office/office.js`);
     const json = await readFile(join(dist, 'manifest.json'), 'utf8');
-    for (const [name, text] of [['taskpane.html', html], ['manifest.xml', xml], ['manifest.json', json]] as const) {
+    for (const [name, text] of [
+      ['taskpane.html', html],
+      ['manifest.xml', xml],
+      ['manifest.json', json],
+    ] as const) {
       expect(text, name).not.toContain('appsforoffice.microsoft.com');
       const urls = [...text.matchAll(/https:\/\/[^"'<\s]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('https://developer.microsoft.com/json-schemas/'));
       for (const u of urls) expect(u, `${name}: ${u}`).toMatch(/^https:\/\/intranet\.example\/kekao(\/|$)/);

@@ -49,7 +49,9 @@ describe('unified JSON manifest (offline schema validation)', () => {
   });
 
   it('the validator does catch a broken manifest (so the test can fail)', async () => {
-    const m = unifiedManifest(readFileSync(join(root, 'manifest', 'manifest.json'), 'utf8'), DEFAULT_BASE_URL, functionsJson) as Record<string, unknown> & { $schema: string };
+    const m = unifiedManifest(readFileSync(join(root, 'manifest', 'manifest.json'), 'utf8'), DEFAULT_BASE_URL, functionsJson) as Record<string, unknown> & {
+      $schema: string;
+    };
     const broken = { ...m, id: 'not-a-guid', extensions: [{ ...(m.extensions as object[])[0], unknownKey: 1 }] };
     const errors = await AppManifestUtils.validateAgainstSchema(broken, schemaFor(m));
     expect(errors.some((e) => e.startsWith('/id'))).toBe(true);
@@ -108,7 +110,23 @@ describe('XML add-in manifest (structural checks)', () => {
   it('has the required OfficeApp elements in schema order', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(doc.rootAttr('xsi:type')).toBe('TaskPaneApp');
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     expect(doc.topLevel()).toEqual(order);
     expect(doc.text('Id')).toMatch(GUID);
     expect(doc.text('Version')).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
@@ -144,7 +162,11 @@ describe('XML add-in manifest (structural checks)', () => {
     // Every icon the XML manifest names is one the build ships from addin/assets.
     const icons = [...xml.matchAll(/https:\/\/localhost:3000\/(assets\/[^"]+\.png)/g)].map((m) => m[1].replace('assets/', ''));
     expect(icons.length).toBeGreaterThan(4);
-    for (const icon of icons) expect(ICON_FILES.map((f) => f.png), icon).toContain(icon);
+    for (const icon of icons)
+      expect(
+        ICON_FILES.map((f) => f.png),
+        icon,
+      ).toContain(icon);
   });
 
   it('has zh-CN defaults with en-US overrides for every visible string', () => {
@@ -199,8 +221,13 @@ describe('function names in the manifests and README files', () => {
 
   it('the unified manifest carries each description whole (both languages within 128 characters)', () => {
     const m = unifiedManifest(readFileSync(join(root, 'manifest', 'manifest.json'), 'utf8'), DEFAULT_BASE_URL, functionsJson) as Record<string, any>;
-    const shipped = m.extensions[0].runtimes[0].customFunctions.functions as Array<{ id: string; description: string; parameters: Array<{ description?: string }> }>;
-    const source = (JSON.parse(functionsJson) as { functions: Array<{ id: string; description: string; parameters: Array<{ description?: string }> }> }).functions;
+    const shipped = m.extensions[0].runtimes[0].customFunctions.functions as Array<{
+      id: string;
+      description: string;
+      parameters: Array<{ description?: string }>;
+    }>;
+    const source = (JSON.parse(functionsJson) as { functions: Array<{ id: string; description: string; parameters: Array<{ description?: string }> }> })
+      .functions;
     for (const f of source) {
       const s = shipped.find((x) => x.id === f.id)!;
       expect(s.description, f.id).toBe(f.description);

@@ -22,7 +22,16 @@ function workbook(): MockWorkbook {
 }
 
 /** One scatter chart whose series 1 (fitted path) should be a line. */
-const block: ChartBlock = { title: '退化路径', type: 'XYScatter', header: ['时间', 'U1 实测', 'U1 拟合'], rows: [[0, 1, 1], [100, 1.1, 1.1]], lineSeries: [1] };
+const block: ChartBlock = {
+  title: '退化路径',
+  type: 'XYScatter',
+  header: ['时间', 'U1 实测', 'U1 拟合'],
+  rows: [
+    [0, 1, 1],
+    [100, 1.1, 1.1],
+  ],
+  lineSeries: [1],
+};
 
 describe('Excel with ExcelApi 1.7', () => {
   it('watches the tables and the layout sheets, draws fitted paths as lines, shows no notice', async () => {
@@ -55,7 +64,9 @@ describe('Excel with ExcelApi 1.4 only', () => {
     const missing = missingFeatures();
     expect(missing.map((f) => f.id)).toEqual(['liveRecompute', 'chartLines']);
     expect(compatibilityNotice(missing, 'zh')).toBe('此版本 Excel 不支持 ExcelApi 1.7：修改表格后请点“重新计算”；图表中的拟合线和限值显示为散点。');
-    expect(compatibilityNotice(missing, 'en')).toBe('This Excel lacks ExcelApi 1.7: click Recompute after editing a table; fitted paths and limits are drawn as points.');
+    expect(compatibilityNotice(missing, 'en')).toBe(
+      'This Excel lacks ExcelApi 1.7: click Recompute after editing a table; fitted paths and limits are drawn as points.',
+    );
   });
 
   it('versions compare part by part: ExcelApi 1.10 satisfies 1.7', () => {

@@ -113,7 +113,9 @@ function expectSameNumbers(page: Awaited<ReturnType<typeof shown>>, cli: Assessm
   const idParams = arr(id.metrics.parameters);
   expect(idParams.length).toBeGreaterThan(0);
   for (const p of idParams) {
-    const r2 = arr(p.units).map((u) => u.r2).filter((v): v is number => typeof v === 'number');
+    const r2 = arr(p.units)
+      .map((u) => u.r2)
+      .filter((v): v is number => typeof v === 'number');
     close(`Id.${String(p.name)}.minR2`, r2.length ? Math.min(...r2) : null);
     close(`Id.${String(p.name)}.worstDriftShare`, p.worstDriftShare as number | null);
     expect(page.metrics[`Id.${String(p.name)}.model`]).toBe(p.model);
@@ -152,7 +154,7 @@ afterAll(async () => {
 });
 
 describe('task pane in Chromium, preview mode', () => {
-  it('exports the submission as JSON and uploads it with the token; shows the service\'s Chinese error', async () => {
+  it("exports the submission as JSON and uploads it with the token; shows the service's Chinese error", async () => {
     const page = await browser.newPage({ viewport: { width: 380, height: 900 }, acceptDownloads: true });
     await page.route(OFFICE_JS_PATTERN, (route) => route.abort());
     await page.goto(`${server.url}/taskpane.html`);

@@ -85,7 +85,9 @@ describe('task pane in Chromium, Excel mode', () => {
     const total = Number(await page.getAttribute('[data-total]', 'data-total'));
     expect(total).toBeCloseTo(cli.total, 10);
     for (const ind of cli.indicators) {
-      expect(await page.getAttribute(`[data-indicator="${ind.code}"] .band`, 'data-band')).toBe(ind.suggestedBand ? `${ind.suggestedBand.min}-${ind.suggestedBand.max}` : '');
+      expect(await page.getAttribute(`[data-indicator="${ind.code}"] .band`, 'data-band')).toBe(
+        ind.suggestedBand ? `${ind.suggestedBand.min}-${ind.suggestedBand.max}` : '',
+      );
     }
     const cvSel = '[data-metric="Ic.输出电压.t0.cv"]';
     const cvBefore = Number(await page.getAttribute(cvSel, 'data-value'));
@@ -95,7 +97,8 @@ describe('task pane in Chromium, Excel mode', () => {
     await page.evaluate(() => {
       const f = (window as unknown as { fakeExcel: { sheets: Record<string, Record<string, unknown>>; fireTable(n: string): void } }).fakeExcel;
       const ic = f.sheets['Ic数据'];
-      for (let r = 4; r < 200; r++) if (ic[`C${r}`] === 't0' && ic[`A${r}`] === '输出电压' && typeof ic[`F${r}`] === 'number') ic[`F${r}`] = 12 + ((ic[`F${r}`] as number) - 12) * 5;
+      for (let r = 4; r < 200; r++)
+        if (ic[`C${r}`] === 't0' && ic[`A${r}`] === '输出电压' && typeof ic[`F${r}`] === 'number') ic[`F${r}`] = 12 + ((ic[`F${r}`] as number) - 12) * 5;
       f.fireTable('KekaoIc');
       f.fireTable('KekaoIc');
     });
@@ -106,7 +109,9 @@ describe('task pane in Chromium, Excel mode', () => {
 
     await page.click('#btn-write');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已写入评分表');
-    const writes = (await page.evaluate(() => (window as unknown as { fakeExcel: { writes: Array<{ sheet: string; address: string; values: unknown[][] }> } }).fakeExcel.writes)) as Array<{
+    const writes = (await page.evaluate(
+      () => (window as unknown as { fakeExcel: { writes: Array<{ sheet: string; address: string; values: unknown[][] }> } }).fakeExcel.writes,
+    )) as Array<{
       sheet: string;
       address: string;
       values: unknown[][];
@@ -117,7 +122,9 @@ describe('task pane in Chromium, Excel mode', () => {
 
     await page.click('#btn-charts');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已绘制图表');
-    const charts = (await page.evaluate(() => (window as unknown as { fakeExcel: { charts: Array<{ type: string; title: { text: string } }> } }).fakeExcel.charts)) as Array<{
+    const charts = (await page.evaluate(
+      () => (window as unknown as { fakeExcel: { charts: Array<{ type: string; title: { text: string } }> } }).fakeExcel.charts,
+    )) as Array<{
       type: string;
       title: { text: string };
     }>;

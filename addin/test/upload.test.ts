@@ -26,7 +26,9 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, type: req.headers['content-type'], body });
       if (req.headers.authorization !== 'Bearer t0k') {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { key: 'auth.invalidToken', zh: '访问令牌无效', en: 'invalid token' } }));
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { key: 'auth.invalidToken', zh: '访问令牌无效', en: 'invalid token' } }));
       } else if (JSON.parse(body).enterprise.name === '') {
         res.writeHead(422, { 'content-type': 'text/plain' }).end('nope');
       } else res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 42 }));
@@ -66,7 +68,11 @@ describe('settings in the document', () => {
     const store = new Map<string, unknown>();
     let saved = 0;
     const g = globalThis as { Office?: unknown };
-    g.Office = { context: { document: { settings: { get: (k: string) => store.get(k) ?? null, set: (k: string, v: unknown) => store.set(k, v), saveAsync: () => saved++ } } } };
+    g.Office = {
+      context: {
+        document: { settings: { get: (k: string) => store.get(k) ?? null, set: (k: string, v: unknown) => store.set(k, v), saveAsync: () => saved++ } },
+      },
+    };
     try {
       expect(loadSettings()).toEqual({ serviceUrl: '', token: '', lang: 'zh' });
       expect(saveSettings({ serviceUrl: ' https://kekao.example.cn ', token: 'abc', lang: 'en' })).toEqual({

@@ -229,5 +229,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const guard = u.guard ? `guarded by ${u.guard.name} ${u.guard.version}` : '';
     process.stdout.write(`${u.api.padEnd(48)} ${set.padEnd(28)} ${guard.padEnd(26)} ${u.file}:${u.line}\n`);
   }
-  process.stdout.write(`\nrequired without a runtime check: ${requiredSets(uses).map((s) => `${s.name} ${s.version}`).join(', ')}\n`);
+  process.stdout.write(
+    `\nrequired without a runtime check: ${requiredSets(uses)
+      .map((s) => `${s.name} ${s.version}`)
+      .join(', ')}\n`,
+  );
 }

@@ -74,9 +74,14 @@ async function uploads(url: string, headers: Record<string, string>, body: Blob,
 
 async function measure(label: string, db: Database): Promise<BenchResult[]> {
   const serve = (workbookWorkers?: number) =>
-    createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent', ...(workbookWorkers === undefined ? {} : { workbookWorkers }) }, {
-      db, logger: createLogger('silent'), now: () => new Date('2026-05-01T00:00:00Z'),
-    });
+    createServer(
+      { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent', ...(workbookWorkers === undefined ? {} : { workbookWorkers }) },
+      {
+        db,
+        logger: createLogger('silent'),
+        now: () => new Date('2026-05-01T00:00:00Z'),
+      },
+    );
   const server = await serve();
   // The same service reading workbooks on its request thread: the baseline for the reader threads.
   const inThreadServer = await serve(0);
@@ -89,7 +94,11 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
     const book = await writeTemplate('best-practice', { example: true });
     const read = await readWorkbook(new Uint8Array(book));
     const json = Buffer.from(JSON.stringify(read.submission));
-    const first = await fetch(`${server.url}/api/v1/submissions?campaign=2026`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: json });
+    const first = await fetch(`${server.url}/api/v1/submissions?campaign=2026`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: json,
+    });
     const id = ((await first.json()) as { id: string }).id;
 
     const health = await run({ url: `${server.url}/healthz` });
@@ -115,16 +124,38 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
     const note = (r: Run) => `p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} failed` : ''}`;
     return [
       { name: `${label}: GET /healthz (baseline)`, value: health.rps, unit: 'req/s', note: note(health) },
-      { name: `${label}: GET /api/v1/submissions/{id}/status`, value: status.rps, unit: 'req/s', ratio: status.rps / health.rps, baseline: '÷ /healthz req/s', note: note(status) },
-      { name: `${label}: POST JSON submission (baseline)`, value: jsonUp.rps, unit: 'req/s', note: note(jsonUp) },
-      { name: `${label}: POST xlsx workbook (${(book.length / 1024).toFixed(0)} KB)`, value: xlsxUp.rps, unit: 'req/s', ratio: xlsxUp.rps / jsonUp.rps, baseline: '÷ JSON upload req/s', note: note(xlsxUp) },
       {
-        name: `${label}: xlsx upload, reader threads vs request thread`, value: xlsxUp.rps, unit: 'req/s', ratio: xlsxUp.rps / xlsxInThread.rps,
-        baseline: `KEKAO_WORKBOOK_WORKERS=0: ${xlsxInThread.rps.toFixed(1)} req/s`, note: `request thread: ${note(xlsxInThread)}`,
+        name: `${label}: GET /api/v1/submissions/{id}/status`,
+        value: status.rps,
+        unit: 'req/s',
+        ratio: status.rps / health.rps,
+        baseline: '÷ /healthz req/s',
+        note: note(status),
+      },
+      { name: `${label}: POST JSON submission (baseline)`, value: jsonUp.rps, unit: 'req/s', note: note(jsonUp) },
+      {
+        name: `${label}: POST xlsx workbook (${(book.length / 1024).toFixed(0)} KB)`,
+        value: xlsxUp.rps,
+        unit: 'req/s',
+        ratio: xlsxUp.rps / jsonUp.rps,
+        baseline: '÷ JSON upload req/s',
+        note: note(xlsxUp),
       },
       {
-        name: `${label}: status reads during an xlsx upload burst`, value: statusBusy.rps, unit: 'req/s', ratio: statusBusy.rps / statusBusyInThread.rps,
-        baseline: `KEKAO_WORKBOOK_WORKERS=0: ${statusBusyInThread.rps.toFixed(0)} req/s, ${note(statusBusyInThread)}`, note: note(statusBusy),
+        name: `${label}: xlsx upload, reader threads vs request thread`,
+        value: xlsxUp.rps,
+        unit: 'req/s',
+        ratio: xlsxUp.rps / xlsxInThread.rps,
+        baseline: `KEKAO_WORKBOOK_WORKERS=0: ${xlsxInThread.rps.toFixed(1)} req/s`,
+        note: `request thread: ${note(xlsxInThread)}`,
+      },
+      {
+        name: `${label}: status reads during an xlsx upload burst`,
+        value: statusBusy.rps,
+        unit: 'req/s',
+        ratio: statusBusy.rps / statusBusyInThread.rps,
+        baseline: `KEKAO_WORKBOOK_WORKERS=0: ${statusBusyInThread.rps.toFixed(0)} req/s, ${note(statusBusyInThread)}`,
+        note: note(statusBusy),
       },
     ];
   } finally {

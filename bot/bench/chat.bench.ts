@@ -31,9 +31,15 @@ interface Run {
 
 function activity(n: number, text: string) {
   return JSON.stringify({
-    type: 'message', id: `b${n}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/unused', deliveryMode: 'expectReplies',
-    from: { id: `29:bench-${n % 200}`, name: 'bench' }, recipient: { id: '28:kekao', name: 'kekao' },
-    conversation: { id: `a:bench-${n % 200}`, conversationType: 'personal' }, text,
+    type: 'message',
+    id: `b${n}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    deliveryMode: 'expectReplies',
+    from: { id: `29:bench-${n % 200}`, name: 'bench' },
+    recipient: { id: '28:kekao', name: 'kekao' },
+    conversation: { id: `a:bench-${n % 200}`, conversationType: 'personal' },
+    text,
   });
 }
 
@@ -47,7 +53,12 @@ function load(url: string, text: string): Promise<Run> {
     const started = performance.now();
     autocannon(
       {
-        url, method: 'POST', connections: 10, duration: DURATION_S, workers: 1, headers: { 'content-type': 'application/json' },
+        url,
+        method: 'POST',
+        connections: 10,
+        duration: DURATION_S,
+        workers: 1,
+        headers: { 'content-type': 'application/json' },
         requests: Array.from({ length: 20 }, (_, i) => ({ method: 'POST', body: activity(i, text) })),
       },
       (err: Error | null, r: any) => {

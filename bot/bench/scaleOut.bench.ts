@@ -34,7 +34,8 @@ interface Throughput {
 function cannon(url: string, headers: Record<string, string>, connections: number): Promise<{ ok: number; failed: number }> {
   return new Promise((resolve, reject) => {
     autocannon({ url, headers, connections, duration: DURATION_S }, (err: Error | null, r: any) =>
-      err ? reject(err) : resolve({ ok: r['2xx'], failed: r.non2xx + r.errors + r.timeouts }));
+      err ? reject(err) : resolve({ ok: r['2xx'], failed: r.non2xx + r.errors + r.timeouts }),
+    );
   });
 }
 
@@ -86,7 +87,13 @@ export async function bench(): Promise<BenchResult[]> {
       await db.close();
     }
     services = await Promise.all(
-      [0, 1].map(() => startServiceProcess({ nodeArgs: ['--import', 'tsx'], entry: 'bot/src/main.ts', env: { DATABASE_URL: scratch.url, KEKAO_DB_SCHEMA: '', KEKAO_DIGEST_INTERVAL_MINUTES: '0' } })),
+      [0, 1].map(() =>
+        startServiceProcess({
+          nodeArgs: ['--import', 'tsx'],
+          entry: 'bot/src/main.ts',
+          env: { DATABASE_URL: scratch.url, KEKAO_DB_SCHEMA: '', KEKAO_DIGEST_INTERVAL_MINUTES: '0' },
+        }),
+      ),
     );
     const auth = { authorization: `Bearer ${token}` };
     const jsonHeaders = { ...auth, 'content-type': 'application/json' };
@@ -108,7 +115,12 @@ export async function bench(): Promise<BenchResult[]> {
       const mean = (x: Throughput, y: Throughput): Throughput => ({ rps: (x.rps + y.rps) / 2, failed: x.failed + y.failed });
       return { one: mean(a1, a2), two: mean(b1, b2) };
     };
-    const reads = await abba((b) => statusReads(b.map((base) => `${base}/api/v1/submissions/${id}/status`), auth));
+    const reads = await abba((b) =>
+      statusReads(
+        b.map((base) => `${base}/api/v1/submissions/${id}/status`),
+        auth,
+      ),
+    );
     const ups = await abba((b) => uploads(b, jsonHeaders, json, UPLOADS));
     const failures = (x: { one: Throughput; two: Throughput }) => (x.one.failed + x.two.failed ? `; ${x.one.failed + x.two.failed} failed` : '');
     const load = `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
@@ -116,13 +128,23 @@ export async function bench(): Promise<BenchResult[]> {
     return [
       { name: 'scale-out: status reads, 1 process (baseline)', value: reads.one.rps, unit: 'req/s', note: `${CONNECTIONS} connections; ${load}` },
       {
-        name: 'scale-out: status reads, 2 processes', value: reads.two.rps, unit: 'req/s', ratio: reads.two.rps / reads.one.rps,
-        baseline: '÷ 1 process', target, note: `${CONNECTIONS / 2} connections each${failures(reads)}`,
+        name: 'scale-out: status reads, 2 processes',
+        value: reads.two.rps,
+        unit: 'req/s',
+        ratio: reads.two.rps / reads.one.rps,
+        baseline: '÷ 1 process',
+        target,
+        note: `${CONNECTIONS / 2} connections each${failures(reads)}`,
       },
       { name: 'scale-out: JSON uploads, 1 process (baseline)', value: ups.one.rps, unit: 'req/s', note: `${UPLOADS} uploads, ${UPLOAD_CONCURRENCY} at a time` },
       {
-        name: 'scale-out: JSON uploads, 2 processes', value: ups.two.rps, unit: 'req/s', ratio: ups.two.rps / ups.one.rps,
-        baseline: '÷ 1 process', target, note: `clients alternate between the processes${failures(ups)}`,
+        name: 'scale-out: JSON uploads, 2 processes',
+        value: ups.two.rps,
+        unit: 'req/s',
+        ratio: ups.two.rps / ups.one.rps,
+        baseline: '÷ 1 process',
+        target,
+        note: `clients alternate between the processes${failures(ups)}`,
       },
     ];
   } finally {

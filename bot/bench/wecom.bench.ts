@@ -31,8 +31,16 @@ import type { LoadRequest, LoadResult } from './wecomLoad.js';
 const USERS = Number(process.env.KEKAO_BENCH_WECOM_USERS ?? 100);
 const NOW = new Date('2025-09-20T02:00:00Z');
 const TEXTS = [
-  '我在石家庄，找谁推荐？', '上海联系人', '截止时间还有几天？', '要交哪些材料？', '推荐流程',
-  '帮助', 'contact Fujian', '什么是关键性能可靠域？', '重庆万州区联系人', '联系人',
+  '我在石家庄，找谁推荐？',
+  '上海联系人',
+  '截止时间还有几天？',
+  '要交哪些材料？',
+  '推荐流程',
+  '帮助',
+  'contact Fujian',
+  '什么是关键性能可靠域？',
+  '重庆万州区联系人',
+  '联系人',
 ];
 
 function call<T>(worker: Worker, message: unknown): Promise<T> {
@@ -70,7 +78,16 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
   await migrate(db);
   await ensureDefaultCampaign(db);
   const worker = new Worker(new URL('./wecomLoad.worker.mjs', import.meta.url));
-  const secrets = { token: randomBytes(16).toString('hex'), aesKey: randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(43, 'k').slice(0, 43), corpId: `ww${randomBytes(8).toString('hex')}`, agentId: 1000002 };
+  const secrets = {
+    token: randomBytes(16).toString('hex'),
+    aesKey: randomBytes(40)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .padEnd(43, 'k')
+      .slice(0, 43),
+    corpId: `ww${randomBytes(8).toString('hex')}`,
+    agentId: 1000002,
+  };
   const secret = randomBytes(20).toString('hex');
   const { url: mockUrl } = await call<{ url: string }>(worker, { op: 'mock', corpId: secrets.corpId, secret, agentId: secrets.agentId });
   const route = wecomRoute({ config: { ...secrets, secret, apiBase: mockUrl } });
@@ -91,7 +108,10 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
     const load = async (kind: 'wecom' | 'teams', users: number) => {
       const names = Array.from({ length: users }, (_, i) => `r${++round}u${i}`);
       const request: LoadRequest = {
-        kind, users: names, texts: TEXTS, nowMs: NOW.getTime(),
+        kind,
+        users: names,
+        texts: TEXTS,
+        nowMs: NOW.getTime(),
         url: kind === 'wecom' ? `${server.url}${WECOM_PATH}` : `${server.url}/api/messages`,
         ...(kind === 'wecom' ? { secrets } : {}),
       };
@@ -115,7 +135,13 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
       } else {
         for (const u of names) check.lost += TEXTS.length - result.answers[u]!.length;
       }
-      return { rps: (users * TEXTS.length) / (elapsedMs / 1000), p50: percentile(result.latenciesMs, 50), p99: percentile(result.latenciesMs, 99), bad: result.bad, ...check };
+      return {
+        rps: (users * TEXTS.length) / (elapsedMs / 1000),
+        p50: percentile(result.latenciesMs, 50),
+        p99: percentile(result.latenciesMs, 99),
+        bad: result.bad,
+        ...check,
+      };
     };
     // Warm up both (JIT, first writes), then alternate and keep each one's better run.
     await load('teams', 10);
@@ -137,13 +163,21 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
     return [
       {
         name: `wecom (${label}): ${USERS} members × ${TEXTS.length} messages, messages/s`,
-        value: w.rps, unit: 'msg/s', ratio: w.rps / t.rps,
+        value: w.rps,
+        unit: 'msg/s',
+        ratio: w.rps / t.rps,
         baseline: `Teams channel, same load and service: ${t.rps.toFixed(0)} msg/s`,
         note: `${n} per run, 2 runs: lost ${lost}, duplicated ${duplicated}, out of order ${unordered} members; passive ${((w.passive / n) * 100).toFixed(0)}%${bad ? `; ${bad} non-200` : ''}`,
       },
       { name: `wecom (${label}): callback latency p50`, value: w.p50, unit: 'ms', baseline: `Teams p50 ${t.p50.toFixed(0)} ms` },
       { name: `wecom (${label}): callback latency p99`, value: w.p99, unit: 'ms', baseline: `Teams p99 ${t.p99.toFixed(0)} ms` },
-      { name: `wecom (${label}): answers lost / duplicated`, value: lost + duplicated, unit: 'answers', target: '0', note: `lost ${lost}, duplicated ${duplicated} of ${2 * n} messages` },
+      {
+        name: `wecom (${label}): answers lost / duplicated`,
+        value: lost + duplicated,
+        unit: 'answers',
+        target: '0',
+        note: `lost ${lost}, duplicated ${duplicated} of ${2 * n} messages`,
+      },
     ];
   } finally {
     teams.bot?.stop();

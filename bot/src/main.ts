@@ -52,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'startup failed', err: e instanceof Error ? e.message : String(e) }) + '\n');
+  process.stderr.write(
+    JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'startup failed', err: e instanceof Error ? e.message : String(e) }) + '\n',
+  );
   process.exit(1);
 });

@@ -14,8 +14,17 @@ import { XLSX_TYPE } from '../src/api/workbookUpload.js';
  */
 
 const CALLERS = [
-  'enterprise', 'otherEnterprise', 'districtOfficer', 'provinceOfficer', 'otherProvinceOfficer', 'secretariat',
-  'assignedReviewer', 'unassignedReviewer', 'recusedReviewer', 'missingToken', 'forgedToken',
+  'enterprise',
+  'otherEnterprise',
+  'districtOfficer',
+  'provinceOfficer',
+  'otherProvinceOfficer',
+  'secretariat',
+  'assignedReviewer',
+  'unassignedReviewer',
+  'recusedReviewer',
+  'missingToken',
+  'forgedToken',
 ] as const;
 type CallerName = (typeof CALLERS)[number];
 
@@ -44,7 +53,13 @@ const ENT_B = { name: '石家庄某电器有限公司', uscc: '91130102MA0CXXXX1
 const UNAUTH = { missingToken: 401, forgedToken: 401 } as const;
 
 async function freshDraft(w: World): Promise<string> {
-  const r = await call(w.url, 'POST', '/api/v1/submissions?campaign=2026', w.callers.enterprise, reliabilitySubmission(ENT_A, `草稿产品 ${randomBytes(3).toString('hex')}`));
+  const r = await call(
+    w.url,
+    'POST',
+    '/api/v1/submissions?campaign=2026',
+    w.callers.enterprise,
+    reliabilitySubmission(ENT_A, `草稿产品 ${randomBytes(3).toString('hex')}`),
+  );
   if (r.status !== 201) throw new Error(`prepare failed: ${r.status} ${JSON.stringify(r.json)}`);
   return r.json.id;
 }
@@ -56,7 +71,11 @@ async function walk(w: World, id: string, steps: Array<[CallerName, string]>): P
   }
 }
 
-const TO_PROVINCE: Array<[CallerName, string]> = [['enterprise', '已提交'], ['districtOfficer', '区县初审'], ['districtOfficer', '省级审核']];
+const TO_PROVINCE: Array<[CallerName, string]> = [
+  ['enterprise', '已提交'],
+  ['districtOfficer', '区县初审'],
+  ['districtOfficer', '省级审核'],
+];
 
 async function exportIds(body: Buffer): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
@@ -73,52 +92,152 @@ const ACTIONS: Action[] = [
   {
     name: 'GET /me',
     run: (w, who) => call(w.url, 'GET', '/api/v1/me', who),
-    expect: { enterprise: 'ok', otherEnterprise: 'ok', districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 'ok', secretariat: 'ok', assignedReviewer: 'ok', unassignedReviewer: 'ok', recusedReviewer: 'ok', ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 'ok',
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 'ok',
+      secretariat: 'ok',
+      assignedReviewer: 'ok',
+      unassignedReviewer: 'ok',
+      recusedReviewer: 'ok',
+      ...UNAUTH,
+    },
   },
   {
     name: 'upload JSON submission',
     run: (w, who) => call(w.url, 'POST', '/api/v1/submissions?campaign=2026', who, reliabilitySubmission(ENT_A, '新产品')),
-    expect: { enterprise: 'ok', otherEnterprise: 403, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 403, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 403,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 403,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'upload xlsx workbook',
-    run: async (w, who) => call(w.url, 'POST', '/api/v1/submissions?campaign=2026&fileName=example.xlsx', who, new Uint8Array(await exampleWorkbook()), XLSX_TYPE),
+    run: async (w, who) =>
+      call(w.url, 'POST', '/api/v1/submissions?campaign=2026&fileName=example.xlsx', who, new Uint8Array(await exampleWorkbook()), XLSX_TYPE),
     // The example workbook's enterprise (上海可靠电源科技有限公司（示例）, 浦东新区) is neither
     // company A nor B: both enterprise users are refused (USCC not theirs); Hebei is out of scope.
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 403, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 403,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'list submissions',
     run: (w, who) => call(w.url, 'GET', '/api/v1/submissions?limit=500', who),
     sees: (w, res) => res.json.items.some((i: { id: string }) => i.id === w.ids.s1),
-    expect: { enterprise: 'sees', otherEnterprise: 'hidden', districtOfficer: 'sees', provinceOfficer: 'sees', otherProvinceOfficer: 'hidden', secretariat: 'sees', assignedReviewer: 'sees', unassignedReviewer: 'hidden', recusedReviewer: 'hidden', ...UNAUTH },
+    expect: {
+      enterprise: 'sees',
+      otherEnterprise: 'hidden',
+      districtOfficer: 'sees',
+      provinceOfficer: 'sees',
+      otherProvinceOfficer: 'hidden',
+      secretariat: 'sees',
+      assignedReviewer: 'sees',
+      unassignedReviewer: 'hidden',
+      recusedReviewer: 'hidden',
+      ...UNAUTH,
+    },
   },
   {
     name: 'read submission',
     run: (w, who) => call(w.url, 'GET', `/api/v1/submissions/${w.ids.s1}`, who),
-    expect: { enterprise: 'ok', otherEnterprise: 404, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 'ok', unassignedReviewer: 404, recusedReviewer: 404, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 404,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 'ok',
+      unassignedReviewer: 404,
+      recusedReviewer: 404,
+      ...UNAUTH,
+    },
   },
   {
     name: 'read status',
     run: (w, who) => call(w.url, 'GET', `/api/v1/submissions/${w.ids.s1}/status`, who),
-    expect: { enterprise: 'ok', otherEnterprise: 404, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 'ok', unassignedReviewer: 404, recusedReviewer: 404, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 404,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 'ok',
+      unassignedReviewer: 404,
+      recusedReviewer: 404,
+      ...UNAUTH,
+    },
   },
   {
     name: 'read history',
     run: (w, who) => call(w.url, 'GET', `/api/v1/submissions/${w.ids.s1}/history`, who),
-    expect: { enterprise: 'ok', otherEnterprise: 404, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 'ok', unassignedReviewer: 404, recusedReviewer: 404, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 404,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 'ok',
+      unassignedReviewer: 404,
+      recusedReviewer: 404,
+      ...UNAUTH,
+    },
   },
   {
     name: 'replace evidence of a draft',
     prepare: async (w) => ({ id: await freshDraft(w) }),
     run: (w, who, p) => call(w.url, 'PUT', `/api/v1/submissions/${p.id}`, who, reliabilitySubmission(ENT_A, '改名后的产品')),
-    expect: { enterprise: 'ok', otherEnterprise: 404, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 404,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'transition 草稿 → 已提交',
     prepare: async (w) => ({ id: await freshDraft(w) }),
     run: (w, who, p) => call(w.url, 'POST', `/api/v1/submissions/${p.id}/transitions`, who, { to: '已提交' }),
-    expect: { enterprise: 'ok', otherEnterprise: 404, districtOfficer: 'ok', provinceOfficer: 403, otherProvinceOfficer: 404, secretariat: 403, assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 404,
+      districtOfficer: 'ok',
+      provinceOfficer: 403,
+      otherProvinceOfficer: 404,
+      secretariat: 403,
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'transition 省级审核 → 专家评审',
@@ -128,7 +247,18 @@ const ACTIONS: Action[] = [
       return { id };
     },
     run: (w, who, p) => call(w.url, 'POST', `/api/v1/submissions/${p.id}/transitions`, who, { to: '专家评审' }),
-    expect: { enterprise: 403, otherEnterprise: 404, districtOfficer: 403, provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 403, assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 404,
+      districtOfficer: 403,
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 403,
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'assign reviewer',
@@ -138,54 +268,164 @@ const ACTIONS: Action[] = [
       return { id };
     },
     run: (w, who, p) => call(w.url, 'POST', `/api/v1/submissions/${p.id}/assignments`, who, { reviewerId: w.ids.assignedReviewerId }),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 403, provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 403,
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'list assignments',
     run: (w, who) => call(w.url, 'GET', `/api/v1/submissions/${w.ids.s1}/assignments`, who),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'record review scores',
     run: (w, who) => call(w.url, 'PUT', `/api/v1/submissions/${w.ids.s1}/reviews`, who, { scores: { C: { raw: 75, reason: '创新点明确' } } }),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 403, provinceOfficer: 403, otherProvinceOfficer: 403, secretariat: 403, assignedReviewer: 'ok', unassignedReviewer: 404, recusedReviewer: 404, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 403,
+      provinceOfficer: 403,
+      otherProvinceOfficer: 403,
+      secretariat: 403,
+      assignedReviewer: 'ok',
+      unassignedReviewer: 404,
+      recusedReviewer: 404,
+      ...UNAUTH,
+    },
   },
   {
     name: 'panel view',
     run: (w, who) => call(w.url, 'GET', `/api/v1/submissions/${w.ids.s1}/panel`, who),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 'ok', unassignedReviewer: 404, recusedReviewer: 404, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 'ok',
+      unassignedReviewer: 404,
+      recusedReviewer: 404,
+      ...UNAUTH,
+    },
   },
   {
     name: 'reviewer pool',
     run: (w, who) => call(w.url, 'GET', '/api/v1/reviewers', who),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 403, provinceOfficer: 'ok', otherProvinceOfficer: 'ok', secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 403,
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 'ok',
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'open assistance case',
     run: (w, who) => call(w.url, 'POST', '/api/v1/assistance-cases', who, assistanceBody()),
-    expect: { enterprise: 'ok', otherEnterprise: 'ok', districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 403, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 'ok',
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 403,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'list assistance cases',
     run: (w, who) => call(w.url, 'GET', '/api/v1/assistance-cases?limit=500', who),
     sees: (w, res) => res.json.items.some((i: { id: string }) => i.id === w.ids.case1),
-    expect: { enterprise: 'sees', otherEnterprise: 'hidden', districtOfficer: 'sees', provinceOfficer: 'sees', otherProvinceOfficer: 'hidden', secretariat: 'sees', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 'sees',
+      otherEnterprise: 'hidden',
+      districtOfficer: 'sees',
+      provinceOfficer: 'sees',
+      otherProvinceOfficer: 'hidden',
+      secretariat: 'sees',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'read assistance case',
     run: (w, who) => call(w.url, 'GET', `/api/v1/assistance-cases/${w.ids.case1}`, who),
-    expect: { enterprise: 'ok', otherEnterprise: 404, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 'ok',
+      otherEnterprise: 404,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'update assistance case',
     run: (w, who) => call(w.url, 'PATCH', `/api/v1/assistance-cases/${w.ids.case1}`, who, { kpiInput: { tasks: { completed: 9, total: 10 } } }),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 'ok', provinceOfficer: 'ok', otherProvinceOfficer: 404, secretariat: 'ok', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 'ok',
+      provinceOfficer: 'ok',
+      otherProvinceOfficer: 404,
+      secretariat: 'ok',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
   {
     name: 'export 推荐汇总表',
     run: (w, who) => call(w.url, 'GET', '/api/v1/exports/summary.xlsx?campaign=2026', who),
     sees: async (w, res) => (await exportIds(res.body)).includes(w.ids.s1),
-    expect: { enterprise: 403, otherEnterprise: 403, districtOfficer: 'sees', provinceOfficer: 'sees', otherProvinceOfficer: 'hidden', secretariat: 'sees', assignedReviewer: 403, unassignedReviewer: 403, recusedReviewer: 403, ...UNAUTH },
+    expect: {
+      enterprise: 403,
+      otherEnterprise: 403,
+      districtOfficer: 'sees',
+      provinceOfficer: 'sees',
+      otherProvinceOfficer: 'hidden',
+      secretariat: 'sees',
+      assignedReviewer: 403,
+      unassignedReviewer: 403,
+      recusedReviewer: 403,
+      ...UNAUTH,
+    },
   },
 ];
 
@@ -194,9 +434,18 @@ function assistanceBody() {
     enterprise: { province: '上海', district: '浦东新区', uscc: ENT_A.uscc },
     trigger: 'application',
     application: {
-      orgName: ENT_A.name, address: '上海市浦东新区某路1号', contact: '张工/质量经理', phone: '13812345678', industry: '电子信息',
-      size: 'medium', productCategory: 'industrial', problemTypes: ['process-fluctuation'], problemDetails: '输出电压批间波动',
-      needs: ['diagnosis'], willing: true, commitment: true,
+      orgName: ENT_A.name,
+      address: '上海市浦东新区某路1号',
+      contact: '张工/质量经理',
+      phone: '13812345678',
+      industry: '电子信息',
+      size: 'medium',
+      productCategory: 'industrial',
+      problemTypes: ['process-fluctuation'],
+      problemDetails: '输出电压批间波动',
+      needs: ['diagnosis'],
+      willing: true,
+      commitment: true,
     },
   };
 }
@@ -247,7 +496,15 @@ describe.each(backends)('access-control matrix on $name', (backend) => {
     expect(recuse.json.error.key).toBe('assignment.recused');
     // … and even an assignment row that exists (say the expert joined company A after being
     // assigned) gives no access: recusal is checked on every call.
-    await db.transaction((tx) => tx.query('INSERT INTO reviewer_assignments (submission_id, reviewer_id, assigned_by) VALUES ($1, $2, $3)', [s1, u.recusedReviewer.id, u.provinceOfficer.id]), { actor: 'test' });
+    await db.transaction(
+      (tx) =>
+        tx.query('INSERT INTO reviewer_assignments (submission_id, reviewer_id, assigned_by) VALUES ($1, $2, $3)', [
+          s1,
+          u.recusedReviewer.id,
+          u.provinceOfficer.id,
+        ]),
+      { actor: 'test' },
+    );
     const c1 = await call(server.url, 'POST', '/api/v1/assistance-cases', callers.enterprise, assistanceBody());
     expect(c1.status).toBe(201);
     world.ids.s1 = s1;

@@ -5,9 +5,18 @@ import type { RunningServer } from '../src/server.js';
 
 /** Assistance (帮扶) cases through the API: A.1 intake, triage of guide §7.2, list D.1, record E.1, KPIs D.2. */
 const application = {
-  orgName: '浦东某精密零件有限公司', address: '上海市浦东新区某路8号', contact: '李工/质量部长', phone: '021-64220000*2318', industry: '汽车零部件',
-  size: 'small', productCategory: 'industrial', problemTypes: ['spot-check-failure'], problemDetails: '监督抽查硬度不合格',
-  needs: ['diagnosis', 'improvement-plan'], willing: true, commitment: true,
+  orgName: '浦东某精密零件有限公司',
+  address: '上海市浦东新区某路8号',
+  contact: '李工/质量部长',
+  phone: '021-64220000*2318',
+  industry: '汽车零部件',
+  size: 'small',
+  productCategory: 'industrial',
+  problemTypes: ['spot-check-failure'],
+  problemDetails: '监督抽查硬度不合格',
+  needs: ['diagnosis', 'improvement-plan'],
+  willing: true,
+  commitment: true,
 };
 
 describe.each(backends)('assistance cases on $name', (backend) => {
@@ -47,28 +56,54 @@ describe.each(backends)('assistance cases on $name', (backend) => {
     expect(badPhone.status).toBe(422);
     expect(badPhone.json.error.path).toBe('application.phone');
     const stored = await call(server.url, 'GET', `/api/v1/assistance-cases/${high.json.id}`, officer);
-    expect(stored.json).toMatchObject({ trigger: 'supervision', decision: 'started', status: 'open', intake: { application: { orgName: application.orgName } } });
+    expect(stored.json).toMatchObject({
+      trigger: 'supervision',
+      decision: 'started',
+      status: 'open',
+      intake: { application: { orgName: application.orgName } },
+    });
   });
 
   it('adds 帮扶清单 items with targets and E.1 work records, computes the D.2 KPIs, and closes', async () => {
     const c = await open({ trigger: 'application' });
     const id = c.json.id;
     const item = {
-      serviceType: '现场诊断类', problemTypes: ['监督抽查不合格'], content: '组织专家赴企业开展工艺全流程诊断，出具诊断报告，逐项跟踪整改',
-      responsible: 'XX技术机构（张工）', period: { from: '2026-03-01', to: '2026-06-30' },
-      targets: [{ indicator: '整改完成率', op: '>=', value: 95, unit: '%' }, { indicator: '高风险问题整改闭环周期', op: '<=', value: 60, unit: '天' }],
+      serviceType: '现场诊断类',
+      problemTypes: ['监督抽查不合格'],
+      content: '组织专家赴企业开展工艺全流程诊断，出具诊断报告，逐项跟踪整改',
+      responsible: 'XX技术机构（张工）',
+      period: { from: '2026-03-01', to: '2026-06-30' },
+      targets: [
+        { indicator: '整改完成率', op: '>=', value: 95, unit: '%' },
+        { indicator: '高风险问题整改闭环周期', op: '<=', value: 60, unit: '天' },
+      ],
     };
     const record = {
-      visitDate: '2026-03-10', experts: ['张工', '王工'],
-      diagnosis: { status: '已完成', text: '淬火温度控制不稳' }, nonconformingProducts: { status: '已完成', text: '隔离 3 批' },
-      rectification: { status: '待改进', text: '更换温控仪' }, managementImprovement: { status: '待改进', text: '' },
-      recheck: { status: '尚未复查', text: '' }, suggestions: ['建立淬火工艺参数点检表'],
+      visitDate: '2026-03-10',
+      experts: ['张工', '王工'],
+      diagnosis: { status: '已完成', text: '淬火温度控制不稳' },
+      nonconformingProducts: { status: '已完成', text: '隔离 3 批' },
+      rectification: { status: '待改进', text: '更换温控仪' },
+      managementImprovement: { status: '待改进', text: '' },
+      recheck: { status: '尚未复查', text: '' },
+      suggestions: ['建立淬火工艺参数点检表'],
     };
     const badItem = await call(server.url, 'PATCH', `/api/v1/assistance-cases/${id}`, officer, { addItems: [{ ...item, targets: [] }] });
     expect(badItem.status).toBe(422);
     expect(badItem.json.error.path).toBe('addItems[0].targets');
-    const kpiInput = { tasks: { completed: 9, total: 10 }, closures: [{ start: '2026-03-01', accepted: '2026-04-15' }, { start: '2026-03-20', accepted: '2026-04-02' }] };
-    const up = await call(server.url, 'PATCH', `/api/v1/assistance-cases/${id}`, officer, { addItems: [item], addRecords: [record], kpiInput, expectedVersion: 1 });
+    const kpiInput = {
+      tasks: { completed: 9, total: 10 },
+      closures: [
+        { start: '2026-03-01', accepted: '2026-04-15' },
+        { start: '2026-03-20', accepted: '2026-04-02' },
+      ],
+    };
+    const up = await call(server.url, 'PATCH', `/api/v1/assistance-cases/${id}`, officer, {
+      addItems: [item],
+      addRecords: [record],
+      kpiInput,
+      expectedVersion: 1,
+    });
     expect(up.status, JSON.stringify(up.json)).toBe(200);
     expect(up.json.items).toHaveLength(1);
     expect(up.json.items[0]).toMatchObject({ position: 1, serviceType: '现场诊断类', status: 'planned' });

@@ -11,9 +11,18 @@ import type { RunningServer } from '../src/server.js';
  * province's enterprise never sees a case its own officers cannot see.
  */
 const application = {
-  orgName: '沪东精密仪器有限公司', address: '河北省石家庄市长安区建设北大街1号', contact: '李工/质量部长', phone: '0311-83895700', industry: '仪器仪表制造业',
-  size: 'small', productCategory: 'industrial', problemTypes: ['spot-check-failure'], problemDetails: '监督抽查硬度不合格',
-  needs: ['diagnosis', 'improvement-plan'], willing: true, commitment: true,
+  orgName: '沪东精密仪器有限公司',
+  address: '河北省石家庄市长安区建设北大街1号',
+  contact: '李工/质量部长',
+  phone: '0311-83895700',
+  industry: '仪器仪表制造业',
+  size: 'small',
+  productCategory: 'industrial',
+  problemTypes: ['spot-check-failure'],
+  problemDetails: '监督抽查硬度不合格',
+  needs: ['diagnosis', 'improvement-plan'],
+  willing: true,
+  commitment: true,
 };
 const HEBEI = { province: '河北', city: '石家庄', district: '长安区' };
 const SHANGHAI_USCC = uscc('91310115MA1H7XK00');
@@ -43,7 +52,8 @@ describe.each(backends)('assistance cases stay in scope on $name', (backend) => 
 
   const open = (who: { token: string }, enterprise: Record<string, unknown>, app: Record<string, unknown> = application) =>
     call(server.url, 'POST', '/api/v1/assistance-cases', who, { trigger: 'application', enterprise, application: app });
-  const cases = async () => (await tdb.db.query<{ enterprise_org_id: string; province: string }>('SELECT enterprise_org_id, province FROM assistance_cases ORDER BY opened_at')).rows;
+  const cases = async () =>
+    (await tdb.db.query<{ enterprise_org_id: string; province: string }>('SELECT enterprise_org_id, province FROM assistance_cases ORDER BY opened_at')).rows;
 
   it("refuses a case for another province's enterprise quoted by USCC or by name with the officer's own province", async () => {
     const byUscc = await open(hebeiOfficer, { ...HEBEI, uscc: SHANGHAI_USCC });
@@ -61,12 +71,18 @@ describe.each(backends)('assistance cases stay in scope on $name', (backend) => 
   it('files cases inside the scope: a new Hebei enterprise, and the Shanghai one by its own district', async () => {
     const hebei = await open(hebeiOfficer, { ...HEBEI }, { ...application, orgName: '冀中机械制造有限公司' });
     expect(hebei.status).toBe(201);
-    const pudong = await open(pudongOfficer, { province: '上海', district: '浦东新区', uscc: SHANGHAI_USCC }, { ...application, address: '上海市浦东新区张江路100号' });
+    const pudong = await open(
+      pudongOfficer,
+      { province: '上海', district: '浦东新区', uscc: SHANGHAI_USCC },
+      { ...application, address: '上海市浦东新区张江路100号' },
+    );
     expect(pudong.status).toBe(201);
     const rows = await cases();
     expect(rows.map((r) => r.province)).toEqual(['河北省', '上海市']);
     expect(rows[1]!.enterprise_org_id).toBe(shanghaiOrg);
     expect(rows[0]!.enterprise_org_id).not.toBe(shanghaiOrg);
-    expect((await call(server.url, 'GET', '/api/v1/assistance-cases', shanghaiEnterprise)).json.items.map((c: { id: string }) => c.id)).toEqual([pudong.json.id]);
+    expect((await call(server.url, 'GET', '/api/v1/assistance-cases', shanghaiEnterprise)).json.items.map((c: { id: string }) => c.id)).toEqual([
+      pudong.json.id,
+    ]);
   });
 });

@@ -36,9 +36,18 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
   const BAD_USCC = GOOD_USCC.slice(0, 17) + (GOOD_USCC[17] === '0' ? '1' : '0');
 
   async function caseRows() {
-    return (await db.query<{ id: string; case_no: string; enterprise_name: string; province: string; city: string | null; district: string | null; triage: { decision: string; clause: string }; intake: { application: Record<string, unknown>; uscc: string } }>(
-      'SELECT id, case_no, enterprise_name, province, city, district, triage, intake FROM assistance_cases ORDER BY opened_at',
-    )).rows;
+    return (
+      await db.query<{
+        id: string;
+        case_no: string;
+        enterprise_name: string;
+        province: string;
+        city: string | null;
+        district: string | null;
+        triage: { decision: string; clause: string };
+        intake: { application: Record<string, unknown>; uscc: string };
+      }>('SELECT id, case_no, enterprise_name, province, city, district, triage, intake FROM assistance_cases ORDER BY opened_at')
+    ).rows;
   }
 
   describe('text questionnaire', () => {
@@ -125,7 +134,15 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       expect(c.district).toBe('长安区');
       expect(c.triage.decision).toBe('started');
       expect(c.intake.uscc).toBe(GOOD_USCC);
-      expect(c.intake.application).toMatchObject({ phone: '13912345678', size: 'medium', productCategory: 'industrial', problemTypes: ['process-fluctuation', 'other'], needs: ['diagnosis', 'improvement-plan'], willing: true, commitment: true });
+      expect(c.intake.application).toMatchObject({
+        phone: '13912345678',
+        size: 'medium',
+        productCategory: 'industrial',
+        problemTypes: ['process-fluctuation', 'other'],
+        needs: ['diagnosis', 'improvement-plan'],
+        willing: true,
+        commitment: true,
+      });
       expect(c.intake.application.measuresTaken).toBeUndefined();
 
       // Notified: the officers whose scope covers 河北省石家庄市长安区 (the city and the province officer), not 浦东.
@@ -217,7 +234,9 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
     });
 
     it('an officer cannot register a case outside their scope', async () => {
-      const r = textOf(await h.say('officerPudong', cardValues({ orgName: '冀南铸造有限公司', uscc: uscc('91130102MA0DXYW99'), address: '河北省石家庄市正定县' })));
+      const r = textOf(
+        await h.say('officerPudong', cardValues({ orgName: '冀南铸造有限公司', uscc: uscc('91130102MA0DXYW99'), address: '河北省石家庄市正定县' })),
+      );
       expect(r).toContain('不在您的管辖范围');
       expect((await caseRows()).some((c) => c.enterprise_name === '冀南铸造有限公司')).toBe(false);
     });

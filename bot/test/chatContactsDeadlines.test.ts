@@ -117,8 +117,14 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
     it('联系人 without a place lists all eight contacts', async () => {
       const text = textOf(await h.say('stranger', '联系人'));
       for (const [name, phone] of [
-        ['贾晋玮', '010-55526748'], ['骆建香', '022-27182037'], ['邱正', '021-64220000*2318'], ['罗西贝贝', '023-67890721'],
-        ['周敬', '0311-83895717'], ['缪纪刚', '0591-87513915'], ['操安娜', '0791-86355012'], ['王目敏', '0531-51792275'],
+        ['贾晋玮', '010-55526748'],
+        ['骆建香', '022-27182037'],
+        ['邱正', '021-64220000*2318'],
+        ['罗西贝贝', '023-67890721'],
+        ['周敬', '0311-83895717'],
+        ['缪纪刚', '0591-87513915'],
+        ['操安娜', '0791-86355012'],
+        ['王目敏', '0531-51792275'],
       ]) {
         expect(text).toContain(name);
         expect(text).toContain(phone);
@@ -155,7 +161,14 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
     });
 
     it('a newly imported campaign changes the answers without code changes', async () => {
-      const c2026 = { ...campaign2025, id: '2026', year: 2026, announcedOn: '2026-03-01', deadline: '2026-09-30', title: { zh: '2026年度推荐通知（测试）', en: '2026 notice (test)' } };
+      const c2026 = {
+        ...campaign2025,
+        id: '2026',
+        year: 2026,
+        announcedOn: '2026-03-01',
+        deadline: '2026-09-30',
+        title: { zh: '2026年度推荐通知（测试）', en: '2026 notice (test)' },
+      };
       await world.db.transaction((tx) => upsertCampaign(tx, c2026), { actor: 'test' });
       // 2026-05-01 → 2026-09-30: May 30 + Jun 30 + Jul 31 + Aug 31 + Sep 30 = 152 days.
       h.clock.now = new Date('2026-05-01T04:00:00Z');

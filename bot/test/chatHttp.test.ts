@@ -101,7 +101,9 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
       expect(await turn('帮扶申请')).toContain('单位名称（全称）');
       expect(await turn('冀西阀门有限公司')).toContain('统一社会信用代码');
       expect(await turn('123')).toContain('应为18位');
-      const stored = await world.db.query<{ value: { answers: Record<string, unknown> } }>(`SELECT value FROM bot_state WHERE key LIKE 'kekao/intake/a:http-officerSjz/%'`);
+      const stored = await world.db.query<{ value: { answers: Record<string, unknown> } }>(
+        `SELECT value FROM bot_state WHERE key LIKE 'kekao/intake/a:http-officerSjz/%'`,
+      );
       expect(stored.rows[0]?.value.answers).toEqual({ orgName: '冀西阀门有限公司' });
       expect(await turn('取消')).toContain('已取消');
     });
@@ -168,7 +170,15 @@ describe.each(backends)('chat over HTTP on $name', (backend) => {
   describe('/api/messages with a Microsoft App ID configured', () => {
     it('refuses requests without a valid Bot Framework token with 401', async () => {
       const secured = await createServer(
-        { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', microsoftAppId: '11111111-2222-3333-4444-555555555555', microsoftAppPassword: 'not-a-real-secret', microsoftAppTenantId: '66666666-7777-8888-9999-000000000000' },
+        {
+          port: 0,
+          host: '127.0.0.1',
+          logLevel: 'silent',
+          addinDir: '/nonexistent-addin',
+          microsoftAppId: '11111111-2222-3333-4444-555555555555',
+          microsoftAppPassword: 'not-a-real-secret',
+          microsoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+        },
         { db: world.db, logger: silentLogger, channels: [teamsRoute()] },
       );
       try {

@@ -46,7 +46,8 @@ async function post(base: string, body: unknown, headers: Record<string, string>
   return { status: res.status, json, text };
 }
 
-const repliesOf = (r: { json?: { activities?: Array<{ text?: string; summary?: string }> } }) => (r.json?.activities ?? []).map((a) => plainTextOf(a)).join('\n');
+const repliesOf = (r: { json?: { activities?: Array<{ text?: string; summary?: string }> } }) =>
+  (r.json?.activities ?? []).map((a) => plainTextOf(a)).join('\n');
 
 /** Gives a stray POST time to arrive before asserting that none did. */
 const settle = () => new Promise((r) => setTimeout(r, 300));
@@ -107,7 +108,10 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
     let route: TeamsRoute;
     beforeAll(async () => {
       route = teamsRoute();
-      server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' }, { db: world.db, logger: silentLogger, now: NOW, channels: [route] });
+      server = await createServer(
+        { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin' },
+        { db: world.db, logger: silentLogger, now: NOW, channels: [route] },
+      );
     });
     afterAll(async () => server?.close());
 
@@ -147,7 +151,11 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       const r = await post(server.url, activity('officerSjz', attacker.url, '上海联系人'));
       expect(r.status).toBe(403);
       expect(r.json.error.key).toBe('bot.noVerifiedChannel');
-      const welcome = await post(server.url, { ...activity('officerSjz', attacker.url, ''), type: 'conversationUpdate', membersAdded: [{ id: '29:officerSjz' }] });
+      const welcome = await post(server.url, {
+        ...activity('officerSjz', attacker.url, ''),
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '29:officerSjz' }],
+      });
       expect(welcome.status).toBe(403);
       await settle();
       expect(attacker.received).toEqual([]);
@@ -165,14 +173,21 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       expect(() => loadConfig({ KEKAO_BOT_DEV: '1' })).toThrow(/KEKAO_BOT_DEV.*127\.0\.0\.1/);
       expect(() => loadConfig({ KEKAO_BOT_DEV: '1', HOST: '192.168.1.20' })).toThrow(/本地试用模式只能在本机地址上运行/);
       expect(() => loadConfig({ KEKAO_BOT_DEV: 'maybe', HOST: '127.0.0.1' })).toThrow(/KEKAO_BOT_DEV/);
-      expect(() => loadConfig({ KEKAO_BOT_DEV: '1', HOST: '127.0.0.1', MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant' })).toThrow(/KEKAO_BOT_DEV/);
+      expect(() =>
+        loadConfig({ KEKAO_BOT_DEV: '1', HOST: '127.0.0.1', MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant' }),
+      ).toThrow(/KEKAO_BOT_DEV/);
       for (const host of ['127.0.0.1', '::1', 'localhost']) expect(loadConfig({ KEKAO_BOT_DEV: '1', HOST: host }).botDev).toBe(true);
       expect(loadConfig({ KEKAO_BOT_DEV: '0' }).botDev).toBe(false);
-      await expect(createServer({ port: 0, host: '0.0.0.0', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: silentLogger })).rejects.toThrow(/loopback/);
+      await expect(
+        createServer({ port: 0, host: '0.0.0.0', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: silentLogger }),
+      ).rejects.toThrow(/loopback/);
 
       const { lines, log } = captureLogger();
       const route = teamsRoute();
-      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: log, channels: [route] });
+      const server = await createServer(
+        { port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true },
+        { db: world.db, logger: log, channels: [route] },
+      );
       try {
         route.ensure(server.services);
         expect(lines.some((l) => l.level === 'warn' && /KEKAO_BOT_DEV=1/.test(l.msg))).toBe(true);
@@ -182,7 +197,10 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
     });
 
     it('replies to loopback service URLs only', async () => {
-      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: silentLogger, now: NOW, channels: [teamsRoute()] });
+      const server = await createServer(
+        { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: true },
+        { db: world.db, logger: silentLogger, now: NOW, channels: [teamsRoute()] },
+      );
       try {
         const r = await post(server.url, activity('stranger', 'https://smba.trafficmanager.net/amer/', '上海联系人'));
         expect(r.status).toBe(403);
@@ -212,8 +230,14 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       route = teamsRoute({ authEndpoints: { toBotFromChannelOpenIdMetadataUrl: bf.openIdMetadataUrl }, credentialsFactory: bf.credentialsFactory() });
       server = await createServer(
         {
-          port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin',
-          microsoftAppId: bf.appId, microsoftAppPassword: bf.appSecret, microsoftAppType: 'SingleTenant', microsoftAppTenantId: randomUUID(),
+          port: 0,
+          host: '127.0.0.1',
+          logLevel: 'silent',
+          addinDir: '/nonexistent-addin',
+          microsoftAppId: bf.appId,
+          microsoftAppPassword: bf.appSecret,
+          microsoftAppType: 'SingleTenant',
+          microsoftAppTenantId: randomUUID(),
           botServiceUrls: [`${teams.url}/`],
         },
         { db: world.db, logger: silentLogger, now: NOW, channels: [route] },
@@ -239,11 +263,13 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       // The outgoing call carries the access token the (stand-in) token endpoint issued to this bot.
       expect(bf.issued.length).toBeGreaterThan(0);
       expect(reply.authorization).toBe(`Bearer ${bf.issued.at(-1)}`);
-      const refs = await world.db.query<{ user_id: string; verified: boolean; reference: { serviceUrl: string } }>(`SELECT user_id, verified, reference FROM conversation_references WHERE key = 'msteams/a:imp-officerSjz'`);
+      const refs = await world.db.query<{ user_id: string; verified: boolean; reference: { serviceUrl: string } }>(
+        `SELECT user_id, verified, reference FROM conversation_references WHERE key = 'msteams/a:imp-officerSjz'`,
+      );
       expect(refs.rows).toEqual([{ user_id: world.users.officerSjz, verified: true, reference: expect.objectContaining({ serviceUrl: teams.url }) }]);
     });
 
-    it('refuses a serviceUrl that is not the token\'s claim or not on the allow-list, and sends nothing there', async () => {
+    it("refuses a serviceUrl that is not the token's claim or not on the allow-list, and sends nothing there", async () => {
       const teamsBefore = teams.received.length;
       const attackerBefore = attacker.received.length;
       // A genuine token for the genuine connector, replayed with the attacker's serviceUrl.
@@ -254,9 +280,15 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       expect(notAllowed.status).toBe(403);
       expect(notAllowed.json.error.key).toBe('bot.serviceUrlNotAllowed');
       // Signed with a key the metadata does not publish; for another bot; expired; none at all.
-      const forged = await post(server.url, activity('officerSjz', teams.url, '我的申报'), { authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, signWith: await bf.foreignKey() })}` });
-      const otherBot = await post(server.url, activity('officerSjz', teams.url, '我的申报'), { authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, audience: randomUUID() })}` });
-      const expired = await post(server.url, activity('officerSjz', teams.url, '我的申报'), { authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, expiresInSeconds: -600 })}` });
+      const forged = await post(server.url, activity('officerSjz', teams.url, '我的申报'), {
+        authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, signWith: await bf.foreignKey() })}`,
+      });
+      const otherBot = await post(server.url, activity('officerSjz', teams.url, '我的申报'), {
+        authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, audience: randomUUID() })}`,
+      });
+      const expired = await post(server.url, activity('officerSjz', teams.url, '我的申报'), {
+        authorization: `Bearer ${await bf.channelToken({ serviceUrl: teams.url, expiresInSeconds: -600 })}`,
+      });
       const none = await post(server.url, activity('officerSjz', teams.url, '我的申报', { deliveryMode: 'expectReplies' }));
       expect(await botTrustMode(server.url)).toBe('verified');
       expect([forged.status, otherBot.status, expired.status, none.status]).toEqual([401, 401, 401, 401]);
@@ -265,7 +297,9 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       expect(attacker.received.length).toBe(attackerBefore);
       expect(teams.received.length).toBe(teamsBefore);
       // The officer's reference still points at the genuine connector.
-      const ref = await world.db.query<{ reference: { serviceUrl: string } }>(`SELECT reference FROM conversation_references WHERE user_id = $1`, [world.users.officerSjz]);
+      const ref = await world.db.query<{ reference: { serviceUrl: string } }>(`SELECT reference FROM conversation_references WHERE user_id = $1`, [
+        world.users.officerSjz,
+      ]);
       expect(ref.rows.map((x) => x.reference.serviceUrl)).toEqual([teams.url]);
     });
 
@@ -273,7 +307,9 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
       const before = teams.received.length;
       const r = await post(server.url, activity('enterpriseJibei', teams.url, assistanceCard), await bearer(teams.url));
       expect(r.status).toBe(200);
-      const cases = await world.db.query<{ enterprise_name: string; enterprise_org_id: string }>('SELECT enterprise_name, enterprise_org_id FROM assistance_cases');
+      const cases = await world.db.query<{ enterprise_name: string; enterprise_org_id: string }>(
+        'SELECT enterprise_name, enterprise_org_id FROM assistance_cases',
+      );
       expect(cases.rows).toEqual([{ enterprise_name: '冀北电源科技有限公司', enterprise_org_id: world.orgs.jibei }]);
       // The triage reply to the enterprise, and the notice to the 石家庄 officer (the only covering officer with a conversation).
       await teams.waitFor(before + 2);
@@ -287,7 +323,10 @@ describe.each(backends)('who the bot believes, on $name', (backend) => {
   describe('errors', () => {
     it('answers with a fixed message, never the text of an exception, and logs the details', async () => {
       const { lines, log } = captureLogger();
-      const server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true }, { db: world.db, logger: log, now: NOW, channels: [teamsRoute()] });
+      const server = await createServer(
+        { port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', botDev: true },
+        { db: world.db, logger: log, now: NOW, channels: [teamsRoute()] },
+      );
       try {
         // The connector refuses the reply and then the error notice: the turn fails.
         attacker.failNext(2, 400, 'Conversation a:imp-stranger not found (internal detail 7f3a)');

@@ -56,15 +56,31 @@ describe('100 concurrent conversations × 10 messages through /api/messages', ()
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
-            type: 'message', id: `c${c}-m${i}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/unused', deliveryMode: 'expectReplies',
-            from: { id: `29:load-${c}`, aadObjectId: AAD[who], name: who }, recipient: { id: '28:kekao', name: 'kekao' },
-            conversation: { id: `a:load-${c}`, conversationType: 'personal' }, text,
+            type: 'message',
+            id: `c${c}-m${i}`,
+            channelId: 'msteams',
+            serviceUrl: 'http://127.0.0.1:9/unused',
+            deliveryMode: 'expectReplies',
+            from: { id: `29:load-${c}`, aadObjectId: AAD[who], name: who },
+            recipient: { id: '28:kekao', name: 'kekao' },
+            conversation: { id: `a:load-${c}`, conversationType: 'personal' },
+            text,
           }),
         });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const body = res.status === 200 ? ((await res.json()) as { activities?: Array<{ text?: string; summary?: string }> }) : undefined;
         const reply = (body?.activities ?? []).map((a) => plainTextOf(a)).join('\n');
-        const want = expected || (who === 'stranger' ? '尚未在 kekao 登记' : who === 'enterpriseJibei' || who === 'officerSjz' || who === 'reviewer' ? '冀北电源科技有限公司' : who === 'officerPudong' ? '沪东精密仪器有限公司' : who === 'secretariat' ? '当前状态' : '还没有申报');
+        const want =
+          expected ||
+          (who === 'stranger'
+            ? '尚未在 kekao 登记'
+            : who === 'enterpriseJibei' || who === 'officerSjz' || who === 'reviewer'
+              ? '冀北电源科技有限公司'
+              : who === 'officerPudong'
+                ? '沪东精密仪器有限公司'
+                : who === 'secretariat'
+                  ? '当前状态'
+                  : '还没有申报');
         if (!reply.includes(want)) missing.push(`conversation ${c} message ${i} (${who}, "${text}"): expected “${want}”, got “${reply.slice(0, 80)}”`);
       }
     }

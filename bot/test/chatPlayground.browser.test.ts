@@ -57,7 +57,11 @@ beforeAll(async () => {
     botEndpoint: `${server.url}/api/messages`,
     port: await freePort(),
     stdio: 'pipe',
-    env: { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmp, 'playground.log'), AGENTS_PLAYGROUND_CONFIG_PATH: path.join(tmp, 'none.yml') },
+    env: {
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmp, 'playground.log'),
+      AGENTS_PLAYGROUND_CONFIG_PATH: path.join(tmp, 'none.yml'),
+    },
   });
   browser = await chromium.launch({
     executablePath: browserExecutable(),
@@ -143,7 +147,10 @@ async function chatSettled(): Promise<void> {
 
 async function lastMessages(n: number): Promise<string> {
   const texts = await page.locator('.ac-adaptiveCard, [role="article"], [role="listitem"]').allInnerTexts();
-  return texts.slice(-n).map((t) => `— ${t.replace(/\s+/g, ' ').slice(0, 400)}`).join('\n');
+  return texts
+    .slice(-n)
+    .map((t) => `— ${t.replace(/\s+/g, ' ').slice(0, 400)}`)
+    .join('\n');
 }
 
 describe('Agents Playground against kekao (real Chromium)', () => {
@@ -184,6 +191,8 @@ describe('Agents Playground against kekao (real Chromium)', () => {
     expect(text).toContain('7.2.2');
     await page.screenshot({ path: path.join(ARTIFACTS, '4-triage-result.png'), fullPage: true });
     const cases = await world.db.query<{ enterprise_name: string; triage: { decision: string } }>('SELECT enterprise_name, triage FROM assistance_cases');
-    expect(cases.rows).toEqual([expect.objectContaining({ enterprise_name: '冀中机械制造有限公司', triage: expect.objectContaining({ decision: 'started' }) })]);
+    expect(cases.rows).toEqual([
+      expect.objectContaining({ enterprise_name: '冀中机械制造有限公司', triage: expect.objectContaining({ decision: 'started' }) }),
+    ]);
   }, 120_000);
 });

@@ -54,7 +54,9 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
 
     it('scoped answers are not given in a group chat, where every member would read them', async () => {
       const r = await h.adapter.processActivity({
-        type: 'message', text: '冀北电源科技有限公司的进度', channelId: 'msteams',
+        type: 'message',
+        text: '冀北电源科技有限公司的进度',
+        channelId: 'msteams',
         from: { id: '29:officerSjz', aadObjectId: '00000000-0000-0000-0000-00000000a001', name: 'officerSjz' },
         recipient: { id: '28:kekao', name: 'kekao' },
         conversation: { id: '19:group', conversationType: 'groupChat', isGroup: true, name: 'group' },
@@ -79,7 +81,12 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(text).toContain('分配给您 1 条，待评指标 6 项');
       for (const code of ['Ic', 'Id', 'Ir', 'W', 'C', 'G']) expect(text).toContain(`${code} `);
       expect(text).toContain('建议值（非官方）');
-      const row = (await world.db.query<{ assessment: { indicators: Array<{ code: string; suggestedBand: { min: number; max: number } | null }> } }>('SELECT assessment FROM submissions WHERE id = $1', [world.submissions.jibei])).rows[0]!;
+      const row = (
+        await world.db.query<{ assessment: { indicators: Array<{ code: string; suggestedBand: { min: number; max: number } | null }> } }>(
+          'SELECT assessment FROM submissions WHERE id = $1',
+          [world.submissions.jibei],
+        )
+      ).rows[0]!;
       const ic = row.assessment.indicators.find((i) => i.code === 'Ic')!;
       if (ic.suggestedBand) expect(text).toContain(`Ic 关键性能一致性：建议分档 ${ic.suggestedBand.min}–${ic.suggestedBand.max}`);
       expect(cardsOf(r)[0]?.version).toBe('1.5');
@@ -97,14 +104,23 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       const tooHigh = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'C', raw: '150' }));
       expect(tooHigh).toMatch(/0–100|0~100/);
       // C has no suggested band from data (judged by a person) unless the assessment gives one; use Ic's band.
-      const row = (await world.db.query<{ assessment: { indicators: Array<{ code: string; suggestedBand: { min: number; max: number } | null }> } }>('SELECT assessment FROM submissions WHERE id = $1', [world.submissions.jibei])).rows[0]!;
+      const row = (
+        await world.db.query<{ assessment: { indicators: Array<{ code: string; suggestedBand: { min: number; max: number } | null }> } }>(
+          'SELECT assessment FROM submissions WHERE id = $1',
+          [world.submissions.jibei],
+        )
+      ).rows[0]!;
       const band = row.assessment.indicators.find((i) => i.code === 'Ic')!.suggestedBand!;
       const outside = band.min > 10 ? band.min - 10 : band.max + 5;
-      const noReason = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(outside) }));
+      const noReason = textOf(
+        await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(outside) }),
+      );
       // Said in words (the key score.outsideBandNoReason is no longer shown to the user).
       expect(noReason).toContain('须填写理由');
       expect(noReason).not.toContain('score.outsideBandNoReason');
-      const inside = textOf(await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(band.min) }));
+      const inside = textOf(
+        await h.say('reviewer', { action: 'scoreEntry.submit', submissionId: world.submissions.jibei, indicator: 'Ic', raw: String(band.min) }),
+      );
       expect(inside).toContain(`已保存：冀北电源科技有限公司 Ic = ${band.min}`);
       const stored = await world.db.query<{ raw: number }>(`SELECT raw FROM reviews WHERE submission_id = $1 AND indicator = 'Ic'`, [world.submissions.jibei]);
       expect(stored.rows.map((r) => r.raw)).toEqual([band.min]);
@@ -124,10 +140,13 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
     it('shows the panel disagreement when raw scores span more than 20 points', async () => {
       const idle = world.users.reviewerIdle!;
       const officer = world.users.officerSjz!;
-      await world.db.transaction(async (tx) => {
-        await assignReviewer(tx, world.submissions.jibei, idle, officer);
-        await upsertReviewScore(tx, world.submissions.jibei, idle, 'C', { raw: 45, reason: '创新一般' });
-      }, { actor: 'test' });
+      await world.db.transaction(
+        async (tx) => {
+          await assignReviewer(tx, world.submissions.jibei, idle, officer);
+          await upsertReviewScore(tx, world.submissions.jibei, idle, 'C', { raw: 45, reason: '创新一般' });
+        },
+        { actor: 'test' },
+      );
       const text = textOf(await h.say('reviewer', '评审摘要'));
       // C: 80 (陈工) vs 45 (刘工): a 35-point spread > 20.
       expect(text).toContain('专家分歧 45–80');
@@ -136,11 +155,17 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
 
     it('keeps a fraud mark set through the API when the score changes in chat, and counts it 0 in the panel (note d)', async () => {
       const reviewer = world.users.reviewer!;
-      await world.db.transaction((tx) => upsertReviewScore(tx, world.submissions.jibei, reviewer, 'C', { raw: 80, reason: '方法有一定应用创新', fraud: true }), { actor: 'test' });
+      await world.db.transaction(
+        (tx) => upsertReviewScore(tx, world.submissions.jibei, reviewer, 'C', { raw: 80, reason: '方法有一定应用创新', fraud: true }),
+        { actor: 'test' },
+      );
       // C: 陈工's 80 is marked fraud → 0, against 刘工's 45.
       expect(textOf(await h.say('reviewer', '评审摘要'))).toContain('专家分歧 0–45');
       expect(textOf(await h.say('reviewer', '打分 1 C 75 方法有一定应用创新'))).toContain('已保存：冀北电源科技有限公司 C = 75');
-      const stored = await world.db.query<{ raw: number; fraud: boolean }>(`SELECT raw, fraud FROM reviews WHERE submission_id = $1 AND reviewer_id = $2 AND indicator = 'C'`, [world.submissions.jibei, reviewer]);
+      const stored = await world.db.query<{ raw: number; fraud: boolean }>(
+        `SELECT raw, fraud FROM reviews WHERE submission_id = $1 AND reviewer_id = $2 AND indicator = 'C'`,
+        [world.submissions.jibei, reviewer],
+      );
       expect(stored.rows).toEqual([{ raw: 75, fraud: true }]);
     });
   });
@@ -154,8 +179,14 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
           return world.db.query(sql, params);
         },
       });
-      const ports = createServicePorts({ db: counting, channel: 'msteams', now: () => new Date('2025-10-10T02:00:00Z'), notify: { notifyUsers: async () => ({ delivered: [], failed: [] }) } });
-      const who = async (name: keyof typeof AAD) => (await ports.identities.resolve({ channelUserId: `29:${name}`, aadObjectId: AAD[name], name, verified: true }))!;
+      const ports = createServicePorts({
+        db: counting,
+        channel: 'msteams',
+        now: () => new Date('2025-10-10T02:00:00Z'),
+        notify: { notifyUsers: async () => ({ delivered: [], failed: [] }) },
+      });
+      const who = async (name: keyof typeof AAD) =>
+        (await ports.identities.resolve({ channelUserId: `29:${name}`, aadObjectId: AAD[name], name, verified: true }))!;
       const count = async (run: () => Promise<unknown[]>) => {
         queries = 0;
         const rows = await run();
@@ -219,7 +250,10 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(text).toContain('（a）．专业指标评价的“基本要求”应满足如下因素');
       // Every criterion line is verbatim from the notice's 附件1.
       // (The quote block wraps the four lines in “…”: the opening mark starts the first line, the closing one ends the last.)
-      const lines = text.split('\n').map((l) => l.replace(/^“/, '').replace(/””$/, '”')).filter((l) => /^\d+～\d+：/.test(l));
+      const lines = text
+        .split('\n')
+        .map((l) => l.replace(/^“/, '').replace(/””$/, '”'))
+        .filter((l) => /^\d+～\d+：/.test(l));
       expect(lines).toHaveLength(4);
       for (const line of lines) expect(notice).toContain(line.replace(/^\d+～\d+：/, '').replace(/\s+/g, ''));
     });

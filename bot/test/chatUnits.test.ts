@@ -54,7 +54,8 @@ describe('intake field validation', () => {
     const wrong = validateAnswer(field('uscc'), '91350100M000100Y44', programmePort);
     expect(wrong.ok).toBe(false);
     // The key is for programs; the message says what is wrong in words (no internal key shown).
-    if (!wrong.ok) expect([wrong.problem.key, wrong.problem.zh.includes('uscc.'), wrong.problem.zh.includes('第18位应为“3”')]).toEqual(['uscc.checkCharacter', false, true]);
+    if (!wrong.ok)
+      expect([wrong.problem.key, wrong.problem.zh.includes('uscc.'), wrong.problem.zh.includes('第18位应为“3”')]).toEqual(['uscc.checkCharacter', false, true]);
   });
 
   it('size, problem types, needs and willingness accept only their options', () => {
@@ -71,11 +72,22 @@ describe('intake field validation', () => {
 describe('intents', () => {
   it('routes typical Chinese and English questions', () => {
     const cases: Array<[string, string]> = [
-      ['我在石家庄，找谁推荐？', 'contacts'], ['上海联系人', 'contacts'], ['contact Fujian', 'contacts'],
-      ['截止时间还有几天？', 'deadline'], ['要交哪些材料', 'materials'], ['推荐流程是什么', 'flow'],
-      ['帮扶申请', 'assistance.apply'], ['XX公司的进度', 'status'], ['我的申报', 'status'], ['评审摘要', 'digest'],
-      ['什么是关键性能可靠域？', 'rubric'], ['Id怎么评分', 'rubric'], ['what is Ir', 'rubric'], ['汇总统计', 'secretariat'],
-      ['取消', 'cancel'], ['帮助', 'help'],
+      ['我在石家庄，找谁推荐？', 'contacts'],
+      ['上海联系人', 'contacts'],
+      ['contact Fujian', 'contacts'],
+      ['截止时间还有几天？', 'deadline'],
+      ['要交哪些材料', 'materials'],
+      ['推荐流程是什么', 'flow'],
+      ['帮扶申请', 'assistance.apply'],
+      ['XX公司的进度', 'status'],
+      ['我的申报', 'status'],
+      ['评审摘要', 'digest'],
+      ['什么是关键性能可靠域？', 'rubric'],
+      ['Id怎么评分', 'rubric'],
+      ['what is Ir', 'rubric'],
+      ['汇总统计', 'secretariat'],
+      ['取消', 'cancel'],
+      ['帮助', 'help'],
     ];
     for (const [text, intent] of cases) expect([text, understand(text).intent]).toEqual([text, intent]);
   });
@@ -107,21 +119,39 @@ describe('bundled quotes are the documents’ words', () => {
 
 describe('backoff on HTTP 429', () => {
   it('honours Retry-After (seconds and HTTP date) and gives up after the retries', async () => {
-    const throttled = (retryAfter?: string) => Object.assign(new Error('429'), { statusCode: 429, response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } } });
+    const throttled = (retryAfter?: string) =>
+      Object.assign(new Error('429'), { statusCode: 429, response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } } });
     expect(retryAfterMs(throttled('2'))).toBe(2000);
     expect(retryAfterMs(throttled(new Date(Date.now() + 3000).toUTCString()))).toBeGreaterThan(1000);
     const waits: number[] = [];
     let calls = 0;
-    const result = await withBackoff(async () => {
-      calls++;
-      if (calls < 3) throw throttled(calls === 1 ? '1' : undefined);
-      return 'sent';
-    }, { sleep: async (ms) => void waits.push(ms), baseMs: 100 });
+    const result = await withBackoff(
+      async () => {
+        calls++;
+        if (calls < 3) throw throttled(calls === 1 ? '1' : undefined);
+        return 'sent';
+      },
+      { sleep: async (ms) => void waits.push(ms), baseMs: 100 },
+    );
     expect(result).toBe('sent');
     expect(waits[0]).toBe(1000); // Retry-After: 1
     expect(waits[1]).toBeGreaterThanOrEqual(100); // exponential: 200 ms base·2¹, jittered within [100, 200]
     expect(waits[1]).toBeLessThanOrEqual(200);
-    await expect(withBackoff(async () => { throw throttled(); }, { retries: 2, sleep: async () => undefined })).rejects.toThrow('429');
-    await expect(withBackoff(async () => { throw Object.assign(new Error('bad'), { statusCode: 400 }); }, { sleep: async () => undefined })).rejects.toThrow('bad');
+    await expect(
+      withBackoff(
+        async () => {
+          throw throttled();
+        },
+        { retries: 2, sleep: async () => undefined },
+      ),
+    ).rejects.toThrow('429');
+    await expect(
+      withBackoff(
+        async () => {
+          throw Object.assign(new Error('bad'), { statusCode: 400 });
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toThrow('bad');
   });
 });

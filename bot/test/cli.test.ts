@@ -32,7 +32,9 @@ describe('kekao users / campaigns / db', () => {
   });
 
   afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -56,7 +58,29 @@ describe('kekao users / campaigns / db', () => {
     expect(m.out.join('')).toMatch(/001/);
 
     const add = io(dir);
-    expect(await main(['users', 'add', '--role', 'enterprise', '--scope', 'org', '--name', '张工', '--org', '上海某电源有限公司', '--uscc', '91310115MA1K3YJ12X', '--province', '上海', '--district', '浦东新区'], add.cli)).toBe(0);
+    expect(
+      await main(
+        [
+          'users',
+          'add',
+          '--role',
+          'enterprise',
+          '--scope',
+          'org',
+          '--name',
+          '张工',
+          '--org',
+          '上海某电源有限公司',
+          '--uscc',
+          '91310115MA1K3YJ12X',
+          '--province',
+          '上海',
+          '--district',
+          '浦东新区',
+        ],
+        add.cli,
+      ),
+    ).toBe(0);
     const token = /^(kk_[A-Za-z0-9_-]{43})$/m.exec(add.out.join(''))?.[1];
     expect(token).toBeDefined();
 
@@ -84,7 +108,10 @@ describe('kekao users / campaigns / db', () => {
       const dump = JSON.stringify((await db.query('SELECT * FROM users')).rows) + JSON.stringify((await db.query('SELECT * FROM audit_log')).rows);
       expect(dump).not.toContain(token!);
       const campaigns = await db.query<{ id: string; deadline: string }>('SELECT id, deadline FROM campaigns ORDER BY id');
-      expect(campaigns.rows).toEqual([{ id: '2025', deadline: '2025-09-30' }, { id: '2026', deadline: '2026-09-30' }]);
+      expect(campaigns.rows).toEqual([
+        { id: '2025', deadline: '2025-09-30' },
+        { id: '2026', deadline: '2026-09-30' },
+      ]);
     } finally {
       await db.close();
     }
@@ -116,17 +143,19 @@ const cliBackends: CliBackend[] = [
     },
   },
   ...(postgresUrl
-    ? [{
-        name: 'postgres',
-        async setUp(dir: string) {
-          const schema = `kekao_cli_${randomBytes(6).toString('hex')}`;
-          return {
-            env: { KEKAO_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: postgresUrl, KEKAO_DB_SCHEMA: schema },
-            open: () => openPostgres(postgresUrl, schema, 2),
-            dispose: () => dropSchema(schema),
-          };
+    ? [
+        {
+          name: 'postgres',
+          async setUp(dir: string) {
+            const schema = `kekao_cli_${randomBytes(6).toString('hex')}`;
+            return {
+              env: { KEKAO_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: postgresUrl, KEKAO_DB_SCHEMA: schema },
+              open: () => openPostgres(postgresUrl, schema, 2),
+              dispose: () => dropSchema(schema),
+            };
+          },
         },
-      }]
+      ]
     : []),
 ];
 
@@ -139,13 +168,17 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kekao-cli-link-'));
     const b = await backend.setUp(dir);
-    for (const [k, v] of Object.entries(b.env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(b.env))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     open = b.open;
     dispose = b.dispose;
   });
 
   afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     await dispose();
     await rm(dir, { recursive: true, force: true });
   });
@@ -176,7 +209,7 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
     }
   }
 
-  it('links a Teams account, after which the bot resolves the user\'s role and scope', async () => {
+  it("links a Teams account, after which the bot resolves the user's role and scope", async () => {
     const officer = await addUser('--role', 'officer', '--scope', 'city:河北/石家庄', '--name', '石家庄官员', '--org', '石家庄市市场监督管理局');
     const aad = randomUUID();
     const r = await run('users', 'link', '--user', officer.id, '--teams', aad);
@@ -209,7 +242,9 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
       const rows = await db.query<{ user_id: string }>('SELECT user_id FROM user_identities WHERE external_id = $1', [aad]);
       expect(rows.rows).toEqual([{ user_id: reviewer.id }]);
       const audit = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM audit_log WHERE table_name = 'user_identities' AND new_row->>'external_id' = $1`, [aad]);
+        `SELECT count(*)::int AS n FROM audit_log WHERE table_name = 'user_identities' AND new_row->>'external_id' = $1`,
+        [aad],
+      );
       expect(audit.rows[0]!.n).toBe(1);
       expect((await principalForIdentity(db, 'msteams', aad))?.role).toBe('reviewer');
     });
@@ -252,7 +287,12 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
 
   it('refuses a --teams value that is not a GUID, but accepts the Agents Playground user', async () => {
     const officer = await addUser('--role', 'officer', '--scope', 'district:上海/浦东新区', '--name', '浦东官员');
-    for (const bad of ['alex@example.com', '00000000-0000-0000-0000-00000000a0', 'g0000000-0000-0000-0000-000000000000', '{00000000-0000-0000-0000-000000000001}']) {
+    for (const bad of [
+      'alex@example.com',
+      '00000000-0000-0000-0000-00000000a0',
+      'g0000000-0000-0000-0000-000000000000',
+      '{00000000-0000-0000-0000-000000000001}',
+    ]) {
       const r = await run('users', 'link', '--user', officer.id, '--teams', bad);
       expect(r.code, bad).toBe(2);
       expect(r.err).toContain('users.teamsId');
@@ -265,16 +305,37 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
 
     // The Playground's built-in user (README.md (在 Teams 中使用)) is not a GUID but must be linkable.
     const playground = '00000000-0000-0000-0000-0000000000020';
-    const other = await withDb(async (db) => (await db.query<{ user_id: string }>(
-      `SELECT user_id FROM user_identities WHERE channel = 'msteams' AND external_id = $1`, [playground])).rows);
+    const other = await withDb(
+      async (db) =>
+        (await db.query<{ user_id: string }>(`SELECT user_id FROM user_identities WHERE channel = 'msteams' AND external_id = $1`, [playground])).rows,
+    );
     expect(other).toEqual([]);
     const r = await run('users', 'link', '--user', officer.id, '--teams', playground);
     expect(r.code, r.err).toBe(0);
-    expect((await withDb((db) => principalForIdentity(db, 'msteams', playground)))?.scope).toMatchObject({ level: 'district', province: '上海市', district: '浦东新区' });
+    expect((await withDb((db) => principalForIdentity(db, 'msteams', playground)))?.scope).toMatchObject({
+      level: 'district',
+      province: '上海市',
+      district: '浦东新区',
+    });
   }, 120_000);
 
   it('lists users with scope, organisation and linked accounts, never token hashes', async () => {
-    const enterprise = await addUser('--role', 'enterprise', '--scope', 'org', '--name', '冀北电源张工', '--org', '冀北电源有限公司', '--uscc', '91130100MA0CKJ0000', '--province', '河北', '--city', '石家庄');
+    const enterprise = await addUser(
+      '--role',
+      'enterprise',
+      '--scope',
+      'org',
+      '--name',
+      '冀北电源张工',
+      '--org',
+      '冀北电源有限公司',
+      '--uscc',
+      '91130100MA0CKJ0000',
+      '--province',
+      '河北',
+      '--city',
+      '石家庄',
+    );
     const lone = await addUser('--role', 'reviewer', '--scope', 'assigned', '--name', '未绑定专家');
     const [aadA, aadB] = [randomUUID(), randomUUID()].sort();
     expect((await run('users', 'link', '--user', enterprise.id, '--teams', aadB)).code).toBe(0);
@@ -289,7 +350,10 @@ describe.each(cliBackends)('kekao users link / list ($name)', (backend) => {
       role: 'enterprise',
       scope: 'org',
       organisation: { id: enterprise.organisationId, name: '冀北电源有限公司', uscc: '91130100MA0CKJ0000' },
-      identities: [{ channel: 'msteams', externalId: aadA }, { channel: 'msteams', externalId: aadB }],
+      identities: [
+        { channel: 'msteams', externalId: aadA },
+        { channel: 'msteams', externalId: aadB },
+      ],
       disabled: false,
     });
     expect(listed.find((u) => u.id === lone.id)).toMatchObject({ name: '未绑定专家', role: 'reviewer', scope: 'assigned', organisation: null, identities: [] });

@@ -66,8 +66,12 @@ describe('the compiled service (npm run build, then node dist/bot/src/main.js)',
       entry: path.join(out, 'dist', 'bot', 'src', 'main.js'),
       cwd: dataDir, // not the repository: nothing may depend on the working directory
       env: {
-        DATABASE_URL: '', KEKAO_DATA_DIR: dataDir, KEKAO_ADDIN_DIR: path.join(out, 'addin'), LOG_LEVEL: 'debug',
-        KEKAO_WORKBOOK_WORKERS: '1', KEKAO_BOT_DEV: '1',
+        DATABASE_URL: '',
+        KEKAO_DATA_DIR: dataDir,
+        KEKAO_ADDIN_DIR: path.join(out, 'addin'),
+        LOG_LEVEL: 'debug',
+        KEKAO_WORKBOOK_WORKERS: '1',
+        KEKAO_BOT_DEV: '1',
       },
     });
   }, 600_000);
@@ -110,9 +114,16 @@ describe('the compiled service (npm run build, then node dist/bot/src/main.js)',
 
   it('answers a chat turn (the understanding corpus is found beside the compiled code)', async () => {
     const activity = {
-      type: 'message', id: 'c1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies', timestamp: new Date().toISOString(),
-      from: { id: '29:someone', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'someone' }, recipient: { id: '28:kekao', name: 'kekao' },
-      conversation: { id: 'a:compiled', conversationType: 'personal' }, text: '怎么评分',
+      type: 'message',
+      id: 'c1',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9',
+      deliveryMode: 'expectReplies',
+      timestamp: new Date().toISOString(),
+      from: { id: '29:someone', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'someone' },
+      recipient: { id: '28:kekao', name: 'kekao' },
+      conversation: { id: 'a:compiled', conversationType: 'personal' },
+      text: '怎么评分',
     };
     const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     expect(res.status).toBe(200);

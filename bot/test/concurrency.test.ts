@@ -54,10 +54,19 @@ describe.each(backends)('concurrency on $name', (backend) => {
 
     // Each entry gets racing requests at once: two submits, a withdrawal, a screening start (only
     // legal after a submit) and a forward to the province (legal only after screening).
-    const racers = ids.flatMap((id) => [
-      ['enterprise', id, '已提交'], ['district', id, '已提交'], ['enterprise', id, '撤回'], ['district', id, '区县初审'], ['district', id, '省级审核'],
-    ] as const);
-    const results = await Promise.all(racers.map(([who, id, to]) => call(server.url, 'POST', `/api/v1/submissions/${id}/transitions`, t[who], { to }).then((r) => ({ id, who, to, r }))));
+    const racers = ids.flatMap(
+      (id) =>
+        [
+          ['enterprise', id, '已提交'],
+          ['district', id, '已提交'],
+          ['enterprise', id, '撤回'],
+          ['district', id, '区县初审'],
+          ['district', id, '省级审核'],
+        ] as const,
+    );
+    const results = await Promise.all(
+      racers.map(([who, id, to]) => call(server.url, 'POST', `/api/v1/submissions/${id}/transitions`, t[who], { to }).then((r) => ({ id, who, to, r }))),
+    );
     // The example workbooks belong to another enterprise (上海可靠电源科技有限公司（示例）): enterprise
     // A's calls on them are 404; every other answer is done (200) or refused as a conflict (409).
     const foreign = new Set(ids.filter((_, i) => i % 5 === 4));
@@ -68,7 +77,10 @@ describe.each(backends)('concurrency on $name', (backend) => {
     expect(results.some(({ r }) => r.status === 200)).toBe(true);
 
     for (const id of ids) {
-      const h = await tdb.db.query<{ from_status: Status | null; to_status: Status }>('SELECT from_status, to_status FROM status_history WHERE submission_id = $1 ORDER BY id', [id]);
+      const h = await tdb.db.query<{ from_status: Status | null; to_status: Status }>(
+        'SELECT from_status, to_status FROM status_history WHERE submission_id = $1 ORDER BY id',
+        [id],
+      );
       const path = h.rows.map((r) => r.to_status);
       expect(isLegalPath(path), `${id}: ${path.join(' → ')}`).toBe(true);
       // Each row's "from" is the previous row's "to": no step was applied to a stale status.

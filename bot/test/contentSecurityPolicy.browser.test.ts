@@ -67,7 +67,7 @@ describe('the Content-Security-Policy in Chromium', () => {
     await page.close();
   });
 
-  it('lets the task pane load and show a workbook\'s report with no violation', async () => {
+  it("lets the task pane load and show a workbook's report with no violation", async () => {
     const { page, violations } = await watchedPage();
     const response = await page.goto(`${server.url}/taskpane.html`);
     expect(response?.headers()['content-security-policy']).toContain('frame-ancestors');

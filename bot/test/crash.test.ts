@@ -51,7 +51,18 @@ function startService(dataDir: string): Promise<{ child: ChildProcess; url: stri
 function bigSubmission(i: number) {
   const values = Array.from({ length: 60_000 }, (_, k) => 12 + ((k * 7919 + i) % 1000) / 10_000);
   return reliabilitySubmission(ENT, `大文件-${i}`, {
-    ic: { parameters: [{ name: '输出电压', unit: 'V', stages: [{ stage: 't0', values }, { stage: 't1', usageHours: 1000, values: values.slice(0, 30_000) }] }] },
+    ic: {
+      parameters: [
+        {
+          name: '输出电压',
+          unit: 'V',
+          stages: [
+            { stage: 't0', values },
+            { stage: 't1', usageHours: 1000, values: values.slice(0, 30_000) },
+          ],
+        },
+      ],
+    },
   });
 }
 
@@ -77,7 +88,11 @@ describe('a service process killed with SIGKILL mid-upload (PGlite)', () => {
   it('leaves no half-written submission after restart, and keeps every acknowledged one', async () => {
     const first = await startService(dir);
     const post = (body: string) =>
-      fetch(`${first.url}/api/v1/submissions?campaign=2026`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body })
+      fetch(`${first.url}/api/v1/submissions?campaign=2026`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      })
         .then(async (r) => ({ status: r.status, json: (await r.json()) as { id: string } }))
         .catch(() => undefined);
 
@@ -91,7 +106,8 @@ describe('a service process killed with SIGKILL mid-upload (PGlite)', () => {
     // A large body sent halfway and never finished …
     const big = Buffer.from(JSON.stringify(bigSubmission(0)));
     const partial = http.request(`${first.url}/api/v1/submissions?campaign=2026`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': big.length },
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': big.length },
     });
     partial.on('error', () => undefined);
     partial.write(big.subarray(0, big.length >> 1));
@@ -110,12 +126,16 @@ describe('a service process killed with SIGKILL mid-upload (PGlite)', () => {
 
     const second = await startService(dir);
     try {
-      const list = await fetch(`${second.url}/api/v1/submissions?limit=500`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ items: Array<{ id: string; subjectName: string }> }>);
+      const list = await fetch(`${second.url}/api/v1/submissions?limit=500`, { headers: { authorization: `Bearer ${token}` } }).then(
+        (r) => r.json() as Promise<{ items: Array<{ id: string; subjectName: string }> }>,
+      );
       const listed = list.items.map((i) => i.id);
       for (const id of acknowledged) expect(listed).toContain(id);
       expect(list.items.some((i) => i.subjectName === '大文件-0')).toBe(false);
       for (const id of listed) {
-        const d = await fetch(`${second.url}/api/v1/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<Record<string, any>>);
+        const d = await fetch(`${second.url}/api/v1/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } }).then(
+          (r) => r.json() as Promise<Record<string, any>>,
+        );
         expect(d.assessment.indicators).toHaveLength(6);
         expect(d.history[0]).toMatchObject({ from: null, to: '草稿' });
       }

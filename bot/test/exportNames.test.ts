@@ -27,8 +27,13 @@ describe.each(backends)('registered names in the export on $name', (backend) => 
     const o = await org(tdb.db, { kind: 'enterprise', ...REGISTERED });
     enterprise = await user(tdb.db, '上海乙 质量部', 'enterprise', 'org', o.id);
     officer = await user(tdb.db, '上海市局', 'officer', 'province:上海');
-    const up = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', enterprise,
-      reliabilitySubmission({ name: CLAIMED, province: '上海', district: '浦东新区' }, '精密电源 JP-7'));
+    const up = await call(
+      server.url,
+      'POST',
+      '/api/v1/submissions?campaign=2026',
+      enterprise,
+      reliabilitySubmission({ name: CLAIMED, province: '上海', district: '浦东新区' }, '精密电源 JP-7'),
+    );
     expect(up.status, JSON.stringify(up.json)).toBe(201);
     id = up.json.id;
     expect((await call(server.url, 'POST', `/api/v1/submissions/${id}/transitions`, enterprise, { to: '已提交' })).status).toBe(200);
@@ -69,11 +74,9 @@ describe.each(backends)('registered names in the export on $name', (backend) => 
     expect(status.getRow(2).getCell(3).text).toBe(REGISTERED.name);
   });
 
-  it("the submission detail lists the discrepancy for officers", async () => {
+  it('the submission detail lists the discrepancy for officers', async () => {
     const d = await call(server.url, 'GET', `/api/v1/submissions/${id}`, officer);
     expect(d.json.enterprise.name).toBe(REGISTERED.name);
-    expect(d.json.registryCheck).toEqual([
-      expect.objectContaining({ field: 'enterprise.name', stated: CLAIMED, registered: REGISTERED.name }),
-    ]);
+    expect(d.json.registryCheck).toEqual([expect.objectContaining({ field: 'enterprise.name', stated: CLAIMED, registered: REGISTERED.name })]);
   });
 });

@@ -13,7 +13,10 @@ describe('the health check', () => {
   it('reports a database that does not answer within the time limit, instead of waiting for it', async () => {
     const real = await openPglite(undefined);
     try {
-      const stuck: Database = { ...real, query: ((sql: string, params?: unknown[]) => (sql === 'SELECT 1' ? new Promise(() => undefined) : real.query(sql, params))) as Database['query'] };
+      const stuck: Database = {
+        ...real,
+        query: ((sql: string, params?: unknown[]) => (sql === 'SELECT 1' ? new Promise(() => undefined) : real.query(sql, params))) as Database['query'],
+      };
       const report = await healthCheck({ db: stuck, log: silentLogger, timeoutMs: 200 }).check();
       expect(report).toMatchObject({ status: 'unavailable', error: { key: 'health.databaseTimeout' } });
       expect(report.error!.zh).toContain('无响应');

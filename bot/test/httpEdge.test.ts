@@ -82,7 +82,9 @@ describe('the HTTP edge', () => {
       const r = await fetch(server.url + p);
       const csp = r.headers.get('content-security-policy') ?? '';
       expect(csp, p).toContain("default-src 'self'");
-      expect(csp, p).toMatch(/frame-ancestors 'self' https:\/\/\*\.office\.com https:\/\/\*\.officeapps\.live\.com https:\/\/\*\.microsoft\.com https:\/\/\*\.sharepoint\.com/);
+      expect(csp, p).toMatch(
+        /frame-ancestors 'self' https:\/\/\*\.office\.com https:\/\/\*\.officeapps\.live\.com https:\/\/\*\.microsoft\.com https:\/\/\*\.sharepoint\.com/,
+      );
       expect(csp, p).toContain("object-src 'none'");
       expect(r.headers.get('x-frame-options'), p).toBeNull();
       expect(r.headers.get('x-content-type-options'), p).toBe('nosniff');
@@ -101,8 +103,13 @@ describe('the HTTP edge', () => {
 
   it('answers HEAD like GET without a body, for files, the API and the health check', async () => {
     for (const [p, who, status] of [
-      ['/taskpane.html', undefined, 200], ['/api/v1/me', ent, 200], ['/api/v1/me', undefined, 401], ['/api/v1/campaigns', ent, 200],
-      ['/healthz', undefined, 200], ['/api/v1/openapi.json', undefined, 200], ['/missing.js', undefined, 404],
+      ['/taskpane.html', undefined, 200],
+      ['/api/v1/me', ent, 200],
+      ['/api/v1/me', undefined, 401],
+      ['/api/v1/campaigns', ent, 200],
+      ['/healthz', undefined, 200],
+      ['/api/v1/openapi.json', undefined, 200],
+      ['/missing.js', undefined, 404],
     ] as const) {
       const headers: Record<string, string> = who ? { authorization: `Bearer ${who.token}` } : {};
       const get = await fetch(server.url + p, { headers });
@@ -130,9 +137,17 @@ describe('the HTTP edge', () => {
   });
 
   it('answers malformed bodies and headers with 400 and strings that cannot be stored with 422', async () => {
-    const bad = await fetch(`${server.url}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${ent.token}`, 'content-type': 'application/json' }, body: '{"rubric": "reliability-2024",' });
+    const bad = await fetch(`${server.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ent.token}`, 'content-type': 'application/json' },
+      body: '{"rubric": "reliability-2024",',
+    });
     expectClientError({ status: bad.status, json: await bad.clone().json(), body: Buffer.from(await bad.arrayBuffer()) }, 400);
-    const badName = await fetch(`${server.url}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${ent.token}`, 'content-type': XLSX_TYPE, 'x-file-name': '%E0.xlsx' }, body: Buffer.from('PK') });
+    const badName = await fetch(`${server.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ent.token}`, 'content-type': XLSX_TYPE, 'x-file-name': '%E0.xlsx' },
+      body: Buffer.from('PK'),
+    });
     expectClientError({ status: badName.status, json: await badName.clone().json(), body: Buffer.from(await badName.arrayBuffer()) }, 400);
     const nul = await call(server.url, 'POST', '/api/v1/submissions', ent, reliabilitySubmission(ENT, '开关电源\u0000KP-100'));
     expectClientError(nul, 422);
@@ -144,11 +159,15 @@ describe('the HTTP edge', () => {
     const query = await call(server.url, 'GET', '/api/v1/submissions?campaign=20%0025', ent);
     expectClientError(query, 422);
     expect(query.json.error.path).toBe('query.campaign');
-    const nulName = await fetch(`${server.url}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${ent.token}`, 'content-type': XLSX_TYPE, 'x-file-name': 'a%00.xlsx' }, body: Buffer.from('PK') });
+    const nulName = await fetch(`${server.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ent.token}`, 'content-type': XLSX_TYPE, 'x-file-name': 'a%00.xlsx' },
+      body: Buffer.from('PK'),
+    });
     expect(nulName.status).toBe(422);
   });
 
-  it('documents the edge\'s answers in the OpenAPI document: 400 and 429 everywhere, 507 on writes, UUID path parameters', async () => {
+  it("documents the edge's answers in the OpenAPI document: 400 and 429 everywhere, 507 on writes, UUID path parameters", async () => {
     const doc = (await call(server.url, 'GET', '/api/v1/openapi.json', undefined)).json;
     const status = doc.paths['/api/v1/submissions/{id}'].get;
     expect(Object.keys(status.responses)).toEqual(expect.arrayContaining(['400', '401', '404', '429']));
@@ -169,7 +188,10 @@ describe('the HTTP edge', () => {
     // Lines written while serving a request carry its id too (here: the refused token's).
     const refused = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer kk_${'C'.repeat(43)}` } });
     expect(refused.status).toBe(401);
-    expect(logLines.find((l) => l.requestId === refused.headers.get('x-request-id') && l.msg === 'authentication failed')).toMatchObject({ level: 'info', key: 'auth.invalidToken' });
+    expect(logLines.find((l) => l.requestId === refused.headers.get('x-request-id') && l.msg === 'authentication failed')).toMatchObject({
+      level: 'info',
+      key: 'auth.invalidToken',
+    });
   });
 });
 
@@ -179,7 +201,10 @@ describe('the Teams endpoint on the edge', () => {
 
   beforeAll(async () => {
     db = await openPglite(undefined);
-    server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', maxJsonBytes: 64 * 1024 }, { db, logger: silentLogger, channels: [teamsRoute()] });
+    server = await createServer(
+      { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', maxJsonBytes: 64 * 1024 },
+      { db, logger: silentLogger, channels: [teamsRoute()] },
+    );
   });
 
   afterAll(async () => {

@@ -20,7 +20,12 @@ const CONTENDERS = 6;
 const TRIALS = 16;
 const GAP_MS = 120;
 
-interface Outcome { trial: number; won: boolean; locked?: boolean; error?: string }
+interface Outcome {
+  trial: number;
+  won: boolean;
+  locked?: boolean;
+  error?: string;
+}
 
 function startContender(): Promise<{ child: ChildProcess; outcomes: Outcome[]; done: Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/test/helpers/lockContender.ts'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });

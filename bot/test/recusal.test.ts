@@ -27,10 +27,7 @@ import { call, reliabilitySubmission, startServer, user } from './helpers/fixtur
  */
 
 const url = process.env.DATABASE_URL?.trim() || undefined;
-const targets = [
-  { name: 'pglite' as const },
-  ...(url ? [{ name: 'postgres' as const }] : []),
-];
+const targets = [{ name: 'pglite' as const }, ...(url ? [{ name: 'postgres' as const }] : [])];
 
 const ENTERPRISE_USCC = uscc('91310115MA1K3YJ10');
 const ENT = { name: '上海甲公司', uscc: ENTERPRISE_USCC, province: '上海', district: '浦东新区' };
@@ -73,7 +70,24 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
       delete process.env.DATABASE_URL;
       delete process.env.KEKAO_DB_SCHEMA;
     }
-    const ent = await cli('users', 'add', '--role', 'enterprise', '--scope', 'org', '--name', '上海甲公司 质量部', '--org', ENT.name, '--uscc', ENT.uscc, '--province', ENT.province, '--district', ENT.district);
+    const ent = await cli(
+      'users',
+      'add',
+      '--role',
+      'enterprise',
+      '--scope',
+      'org',
+      '--name',
+      '上海甲公司 质量部',
+      '--org',
+      ENT.name,
+      '--uscc',
+      ENT.uscc,
+      '--province',
+      ENT.province,
+      '--district',
+      ENT.district,
+    );
     expect(ent.code, ent.err).toBe(0);
     enterprise = { id: /user id: (\S+)/.exec(ent.out)![1]!, token: /^(kk_[A-Za-z0-9_-]{43})$/m.exec(ent.out)![1]! };
     const enterpriseOrgId = /organisation id: (\S+)/.exec(ent.out)![1]!;
@@ -82,7 +96,20 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
     await addReviewer('专家周', '--org', '上海甲', '--uscc', ENTERPRISE_USCC);
     await addReviewer('专家李', '--org', '上海乙公司');
     // (Run before the test opens the database: PGlite admits one process — and one opener — at a time.)
-    typo = await cli('users', 'add', '--role', 'reviewer', '--scope', 'assigned', '--name', '专家错', '--org', '上海丙公司', '--uscc', ENTERPRISE_USCC.slice(0, 17) + (ENTERPRISE_USCC[17] === '1' ? '2' : '1'));
+    typo = await cli(
+      'users',
+      'add',
+      '--role',
+      'reviewer',
+      '--scope',
+      'assigned',
+      '--name',
+      '专家错',
+      '--org',
+      '上海丙公司',
+      '--uscc',
+      ENTERPRISE_USCC.slice(0, 17) + (ENTERPRISE_USCC[17] === '1' ? '2' : '1'),
+    );
     none = await cli('users', 'add', '--role', 'reviewer', '--scope', 'assigned', '--name', '专家无');
     db = name === 'postgres' ? await openPostgres(url!, schema) : await openPglite(path.join(dir, 'data', 'pglite'));
     server = await startServer(db);
@@ -90,10 +117,21 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
     const district = await user(db, '浦东新区局', 'officer', 'district:上海/浦东新区');
     const v = validateSubmission(reliabilitySubmission(ENT, '伺服电机 SM-1'));
     if (!v.ok) throw new Error(JSON.stringify(v.errors));
-    entry = await db.transaction((tx) => insertSubmission(tx, {
-      campaignId: campaign2025.id, enterpriseOrgId, place: { province: '上海市', city: null, district: '浦东新区' },
-      submission: v.submission, assessment: assess(v.submission), source: 'json', fileName: null, readWarnings: [], createdBy: enterprise.id,
-    }), { actor: 'test' });
+    entry = await db.transaction(
+      (tx) =>
+        insertSubmission(tx, {
+          campaignId: campaign2025.id,
+          enterpriseOrgId,
+          place: { province: '上海市', city: null, district: '浦东新区' },
+          submission: v.submission,
+          assessment: assess(v.submission),
+          source: 'json',
+          fileName: null,
+          readWarnings: [],
+          createdBy: enterprise.id,
+        }),
+      { actor: 'test' },
+    );
     let from: Status = '草稿';
     for (const to of ['已提交', '区县初审', '省级审核'] as Status[]) {
       await db.transaction((tx) => applyTransition(tx, entry, from, to, to === '已提交' ? enterprise.id : district.id, null, null), { actor: 'test' });
@@ -104,12 +142,14 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
   afterAll(async () => {
     await server?.close();
     await db?.close();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     if (schema) await dropSchema(schema);
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('kekao users add --role reviewer asks for the affiliation\'s USCC and checks it', async () => {
+  it("kekao users add --role reviewer asks for the affiliation's USCC and checks it", async () => {
     expect(reviewers['专家王']!.err).toContain('警告：未提供所属单位“上海甲公司”的统一社会信用代码（--uscc）');
     expect(reviewers['专家王']!.err).toContain('warning: no USCC (--uscc)');
     expect(reviewers['专家周']!.err).toBe('');
@@ -133,7 +173,15 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
 
   it('an assignment made before the rule gives the recused reviewer nothing to read or score', async () => {
     // As if assigned by the old row-based check: the assignment row exists.
-    await db.transaction((tx) => tx.query('INSERT INTO reviewer_assignments (submission_id, reviewer_id, assigned_by) VALUES ($1, $2, $3)', [entry, reviewers['专家王']!.id, officer.id]), { actor: 'test' });
+    await db.transaction(
+      (tx) =>
+        tx.query('INSERT INTO reviewer_assignments (submission_id, reviewer_id, assigned_by) VALUES ($1, $2, $3)', [
+          entry,
+          reviewers['专家王']!.id,
+          officer.id,
+        ]),
+      { actor: 'test' },
+    );
     const moved = await call(server.url, 'POST', `/api/v1/submissions/${entry}/transitions`, officer, { to: '专家评审' });
     expect(moved.status).toBe(200);
     const wang = reviewers['专家王']!;
@@ -149,7 +197,12 @@ describe.each(targets)('recusal by organisation identity on $name', ({ name }) =
 
   it('an entry the enterprise withdraws (撤回) leaves its reviewers, in the API and in chat', async () => {
     const li = reviewers['专家李']!;
-    const ports = createServicePorts({ db, channel: 'msteams', now: () => new Date('2026-05-01T04:00:00Z'), notify: { notifyUsers: async () => ({ delivered: [], failed: [] }) } });
+    const ports = createServicePorts({
+      db,
+      channel: 'msteams',
+      now: () => new Date('2026-05-01T04:00:00Z'),
+      notify: { notifyUsers: async () => ({ delivered: [], failed: [] }) },
+    });
     const identity = { userId: li.id, role: 'reviewer' as const, name: '专家李', scopeLabel: '分配给您的评审条目' };
     expect((await ports.reviews.assignedEntries(identity)).map((e) => e.submissionId)).toEqual([entry]);
     const withdrawn = await call(server.url, 'POST', `/api/v1/submissions/${entry}/transitions`, enterprise, { to: '撤回', note: '企业撤回申报' });

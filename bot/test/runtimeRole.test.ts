@@ -28,8 +28,21 @@ import { BEFORE_DEADLINE, call, campaign2026, org, reliabilitySubmission, user }
 
 const url = process.env.DATABASE_URL?.trim() || undefined;
 
-const AUDITED = ['campaigns', 'organisations', 'users', 'user_identities', 'submissions', 'status_history', 'reviewer_assignments', 'reviews',
-  'assistance_cases', 'assistance_items', 'assistance_records', 'conversation_references', 'bot_state'];
+const AUDITED = [
+  'campaigns',
+  'organisations',
+  'users',
+  'user_identities',
+  'submissions',
+  'status_history',
+  'reviewer_assignments',
+  'reviews',
+  'assistance_cases',
+  'assistance_items',
+  'assistance_records',
+  'conversation_references',
+  'bot_state',
+];
 
 async function failureCode(p: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -71,7 +84,11 @@ describe.each(url ? [url] : [])('the least-privilege runtime role on PostgreSQL'
   let owner: Database;
   let runtime: Database;
   let dir: string;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, KEKAO_DB_SCHEMA: process.env.KEKAO_DB_SCHEMA, KEKAO_MIGRATION_DATABASE_URL: process.env.KEKAO_MIGRATION_DATABASE_URL };
+  const saved = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    KEKAO_DB_SCHEMA: process.env.KEKAO_DB_SCHEMA,
+    KEKAO_MIGRATION_DATABASE_URL: process.env.KEKAO_MIGRATION_DATABASE_URL,
+  };
 
   async function cli(...args: string[]) {
     const out: string[] = [];
@@ -100,7 +117,9 @@ describe.each(url ? [url] : [])('the least-privilege runtime role on PostgreSQL'
   }, 180_000);
 
   afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     await runtime?.close();
     await owner?.close();
     await dropSchema(schema);
@@ -125,25 +144,36 @@ describe.each(url ? [url] : [])('the least-privilege runtime role on PostgreSQL'
       update: await failureCode(runtime.query(`UPDATE audit_log SET actor = 'someone else'`)),
       delete: await failureCode(runtime.query('DELETE FROM audit_log')),
       truncate: await failureCode(runtime.query('TRUNCATE audit_log')),
-      forge: await failureCode(runtime.query(`INSERT INTO audit_log (actor, table_name, operation, row_key) VALUES ('user:forged', 'submissions', 'DELETE', 'x')`)),
+      forge: await failureCode(
+        runtime.query(`INSERT INTO audit_log (actor, table_name, operation, row_key) VALUES ('user:forged', 'submissions', 'DELETE', 'x')`),
+      ),
       read: await failureCode(runtime.query('SELECT count(*) FROM audit_log')),
       replica: await failureCode(runtime.query('SET session_replication_role = replica')),
       disableTrigger: await failureCode(runtime.query('ALTER TABLE bot_state DISABLE TRIGGER audit')),
       drop: await failureCode(runtime.query('DROP TABLE bot_state')),
       truncateTable: await failureCode(runtime.query('TRUNCATE bot_state')),
       create: await failureCode(runtime.query('CREATE TABLE shadow (id int)')),
-      replaceFunction: await failureCode(runtime.query(`CREATE OR REPLACE FUNCTION kekao_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`)),
+      replaceFunction: await failureCode(
+        runtime.query(`CREATE OR REPLACE FUNCTION kekao_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`),
+      ),
     };
     expect(refused).toEqual(Object.fromEntries(Object.keys(refused).map((k) => [k, '42501'])));
     // A temporary table named audit_log does not capture the trigger's rows (search_path is pinned).
-    const captured = await runtime.transaction(async (tx) => {
-      await tx.query('CREATE TEMP TABLE audit_log (id bigint, at timestamptz, actor text, request_id text, table_name text, operation text, row_key text, old_row jsonb, new_row jsonb) ON COMMIT DROP');
-      await tx.query(`UPDATE bot_state SET etag = 'e2' WHERE key = 'rt'`);
-      return (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_temp.audit_log')).rows[0]!.n;
-    }, { actor: 'test' });
+    const captured = await runtime.transaction(
+      async (tx) => {
+        await tx.query(
+          'CREATE TEMP TABLE audit_log (id bigint, at timestamptz, actor text, request_id text, table_name text, operation text, row_key text, old_row jsonb, new_row jsonb) ON COMMIT DROP',
+        );
+        await tx.query(`UPDATE bot_state SET etag = 'e2' WHERE key = 'rt'`);
+        return (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_temp.audit_log')).rows[0]!.n;
+      },
+      { actor: 'test' },
+    );
     expect(captured).toBe(0);
     expect(await auditRows()).toBe(before + 1);
-    const last = (await owner.query<{ table_name: string; operation: string; actor: string }>('SELECT table_name, operation, actor FROM audit_log ORDER BY id DESC LIMIT 1')).rows[0];
+    const last = (
+      await owner.query<{ table_name: string; operation: string; actor: string }>('SELECT table_name, operation, actor FROM audit_log ORDER BY id DESC LIMIT 1')
+    ).rows[0];
     expect(last).toEqual({ table_name: 'bot_state', operation: 'UPDATE', actor: 'test' });
   });
 
@@ -151,7 +181,15 @@ describe.each(url ? [url] : [])('the least-privilege runtime role on PostgreSQL'
     const lines: Array<{ level: string; msg: string }> = [];
     const log = createLogger('debug', {}, (line) => lines.push(JSON.parse(line)));
     const server: RunningServer = await createServer(
-      { port: 0, host: '127.0.0.1', logLevel: 'debug', addinDir: '/nonexistent-addin', databaseUrl: runtimeUrl, migrationDatabaseUrl: ownerUrl, databaseSchema: schema },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        logLevel: 'debug',
+        addinDir: '/nonexistent-addin',
+        databaseUrl: runtimeUrl,
+        migrationDatabaseUrl: ownerUrl,
+        databaseSchema: schema,
+      },
       { logger: log, now: () => BEFORE_DEADLINE },
     );
     try {
@@ -165,7 +203,13 @@ describe.each(url ? [url] : [])('the least-privilege runtime role on PostgreSQL'
       const reviewer = await user(db, '专家甲', 'reviewer', 'assigned');
       const secretariat = await user(db, '秘书处', 'secretariat', 'all');
 
-      const up = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', enterprise, reliabilitySubmission({ name: '上海某电源有限公司', uscc: '91310115MA1K3YJ12X', province: '上海', district: '浦东新区' }));
+      const up = await call(
+        server.url,
+        'POST',
+        '/api/v1/submissions?campaign=2026',
+        enterprise,
+        reliabilitySubmission({ name: '上海某电源有限公司', uscc: '91310115MA1K3YJ12X', province: '上海', district: '浦东新区' }),
+      );
       expect(up.status).toBe(201);
       const id = up.json.id as string;
       const move = (who: { token: string }, to: string) => call(server.url, 'POST', `/api/v1/submissions/${id}/transitions`, who, { to });
@@ -174,28 +218,51 @@ describe.each(url ? [url] : [])('the least-privilege runtime role on PostgreSQL'
       expect((await move(district, '省级审核')).status).toBe(200);
       expect((await call(server.url, 'POST', `/api/v1/submissions/${id}/assignments`, province, { reviewerId: reviewer.id })).status).toBe(201);
       expect((await move(province, '专家评审')).status).toBe(200);
-      const scores = Object.fromEntries((up.json.assessment.indicators as Array<{ code: string; suggestedBand: { min: number; max: number } | null }>).map((i) => [i.code, { raw: i.suggestedBand?.min ?? 60, reason: '按证据评分' }]));
+      const scores = Object.fromEntries(
+        (up.json.assessment.indicators as Array<{ code: string; suggestedBand: { min: number; max: number } | null }>).map((i) => [
+          i.code,
+          { raw: i.suggestedBand?.min ?? 60, reason: '按证据评分' },
+        ]),
+      );
       const reviewed = await call(server.url, 'PUT', `/api/v1/submissions/${id}/reviews`, reviewer, { scores });
       expect(reviewed.status, JSON.stringify(reviewed.json)).toBe(200);
       expect((await call(server.url, 'GET', `/api/v1/submissions/${id}/panel`, province)).status).toBe(200);
       expect((await move(province, '拟评定')).status).toBe(200);
       expect((await call(server.url, 'GET', '/api/v1/exports/summary.xlsx?campaign=2026', secretariat)).status).toBe(200);
       const assistance = await call(server.url, 'POST', '/api/v1/assistance-cases', district, {
-        trigger: 'application', enterprise: { province: '上海', district: '浦东新区' },
-        application: { orgName: '浦东某精密零件有限公司', address: '上海市浦东新区某路8号', contact: '李工/质量部长', phone: '021-64220000*2318', industry: '汽车零部件', size: 'small', productCategory: 'industrial', problemTypes: ['spot-check-failure'], problemDetails: '监督抽查硬度不合格', needs: ['diagnosis'], willing: true, commitment: true },
+        trigger: 'application',
+        enterprise: { province: '上海', district: '浦东新区' },
+        application: {
+          orgName: '浦东某精密零件有限公司',
+          address: '上海市浦东新区某路8号',
+          contact: '李工/质量部长',
+          phone: '021-64220000*2318',
+          industry: '汽车零部件',
+          size: 'small',
+          productCategory: 'industrial',
+          problemTypes: ['spot-check-failure'],
+          problemDetails: '监督抽查硬度不合格',
+          needs: ['diagnosis'],
+          willing: true,
+          commitment: true,
+        },
       });
       expect(assistance.status).toBe(201);
       expect((await call(server.url, 'PATCH', `/api/v1/assistance-cases/${assistance.json.id}`, district, { close: { reason: '整改完成' } })).status).toBe(200);
 
-      const audited = (await owner.query<{ table_name: string }>(`SELECT DISTINCT table_name FROM audit_log WHERE actor LIKE 'user:%' ORDER BY table_name`)).rows.map((r) => r.table_name);
+      const audited = (
+        await owner.query<{ table_name: string }>(`SELECT DISTINCT table_name FROM audit_log WHERE actor LIKE 'user:%' ORDER BY table_name`)
+      ).rows.map((r) => r.table_name);
       expect(audited).toEqual(['assistance_cases', 'organisations', 'reviewer_assignments', 'reviews', 'status_history', 'submissions']);
     } finally {
       await server.close();
     }
     // As the owner (or a superuser) the service says the audit log could be bypassed.
     const ownerLines: Array<{ level: string; msg: string }> = [];
-    const ownerServer = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'warn', addinDir: '/nonexistent-addin', databaseUrl: ownerUrl, databaseSchema: schema },
-      { logger: createLogger('warn', {}, (line) => ownerLines.push(JSON.parse(line))) });
+    const ownerServer = await createServer(
+      { port: 0, host: '127.0.0.1', logLevel: 'warn', addinDir: '/nonexistent-addin', databaseUrl: ownerUrl, databaseSchema: schema },
+      { logger: createLogger('warn', {}, (line) => ownerLines.push(JSON.parse(line))) },
+    );
     await ownerServer.close();
     expect(ownerLines.some((l) => l.level === 'warn' && /bypass the audit log/.test(l.msg))).toBe(true);
   }, 180_000);

@@ -29,7 +29,9 @@ const USCC = '91130102MA0DXYW12W'; // 17 characters + GB 32100 check character W
 
 /** The assistance questionnaire (officer of 石家庄); the turns alternate between the two processes. */
 const questionnaire: Script = {
-  name: 'scale-out-questionnaire', lang: 'zh', covers: 'scale-out: one questionnaire over two processes',
+  name: 'scale-out-questionnaire',
+  lang: 'zh',
+  covers: 'scale-out: one questionnaire over two processes',
   steps: [
     { who: 'officer', say: '我要帮企业申请帮扶', expect: { contains: ['单位名称（全称）'] } },
     { who: 'officer', say: '石家庄恒达阀门有限公司', expect: { contains: ['已记录「单位名称（全称）」：石家庄恒达阀门有限公司', '统一社会信用代码'] } },
@@ -47,7 +49,8 @@ const questionnaire: Script = {
     { who: 'officer', say: '愿意配合', expect: { contains: ['：是。'] } },
     { who: 'officer', say: '好的', expect: { contains: ['已确认'] } },
     {
-      who: 'officer', say: '跳过',
+      who: 'officer',
+      say: '跳过',
       expect: { contains: ['已受理，待监管人员审核。案件编号：BF-', '初步判定：启动帮扶'] },
       capture: { name: 'caseNo', pattern: '(BF-\\d{4}-\\d{4})' },
       notifies: { who: 'officer', contains: ['新的帮扶申请', '${caseNo}', '石家庄恒达阀门有限公司'] },
@@ -94,7 +97,10 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
     );
     // The reviewer talks to the bot once (process 2), so the digest can reach them.
     const r = await teamsScriptRunner({ serviceFor: () => services[1]!.url, stub }).run({
-      name: 'scale-out-reviewer', lang: 'zh', covers: 'reviewer reachable', steps: [{ who: 'reviewer', say: '你好' }],
+      name: 'scale-out-reviewer',
+      lang: 'zh',
+      covers: 'reviewer reachable',
+      steps: [{ who: 'reviewer', say: '你好' }],
     });
     expect(r).toEqual([]);
   }, 300_000);
@@ -140,13 +146,15 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
     // Edits of the same version through both processes at once: one is stored, the other refused.
     const drafts = ids.filter((_, i) => i % 5 !== 4).slice(0, 4);
     for (const id of drafts) {
-      const edits = await Promise.all([0, 1].map((p) =>
-        fetch(`${services[p]!.url}/api/v1/submissions/${id}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${t.district!.token}`, 'content-type': 'application/json', 'if-match': '"1"' },
-          body: JSON.stringify(reliabilitySubmission(ENT, `改名-${p}`)),
-        }).then(async (r) => ({ p, status: r.status, body: await r.text() })),
-      ));
+      const edits = await Promise.all(
+        [0, 1].map((p) =>
+          fetch(`${services[p]!.url}/api/v1/submissions/${id}`, {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${t.district!.token}`, 'content-type': 'application/json', 'if-match': '"1"' },
+            body: JSON.stringify(reliabilitySubmission(ENT, `改名-${p}`)),
+          }).then(async (r) => ({ p, status: r.status, body: await r.text() })),
+        ),
+      );
       expect(edits.map((e) => e.status).sort(), JSON.stringify(edits)).toEqual([200, 409]);
       const winner = edits.find((e) => e.status === 200)!.p;
       const now = await call(services[0]!.url, 'GET', `/api/v1/submissions/${id}`, t.district);
@@ -157,9 +165,18 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
     // Two rounds of the same transition sent to both processes at once: exactly one wins each.
     const results: Array<{ id: string; to: Status; status: number }> = [];
     for (const to of ['已提交', '区县初审'] as const) {
-      const round = await Promise.all(ids.flatMap((id) => [0, 1].map((p) =>
-        call(services[p]!.url, 'POST', `/api/v1/submissions/${id}/transitions`, t.district, { to }).then((r) => ({ id, to, status: r.status as number, json: r.json })),
-      )));
+      const round = await Promise.all(
+        ids.flatMap((id) =>
+          [0, 1].map((p) =>
+            call(services[p]!.url, 'POST', `/api/v1/submissions/${id}/transitions`, t.district, { to }).then((r) => ({
+              id,
+              to,
+              status: r.status as number,
+              json: r.json,
+            })),
+          ),
+        ),
+      );
       for (const id of ids) {
         const pair = round.filter((r) => r.id === id);
         expect(pair.map((r) => r.status).sort(), JSON.stringify(pair)).toEqual([200, 409]);
@@ -167,7 +184,10 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
       results.push(...round);
     }
     for (const id of ids) {
-      const h = await db.query<{ from_status: Status | null; to_status: Status }>('SELECT from_status, to_status FROM status_history WHERE submission_id = $1 ORDER BY id', [id]);
+      const h = await db.query<{ from_status: Status | null; to_status: Status }>(
+        'SELECT from_status, to_status FROM status_history WHERE submission_id = $1 ORDER BY id',
+        [id],
+      );
       const path = h.rows.map((r) => r.to_status);
       expect(path).toEqual(['草稿', '已提交', '区县初审']);
       expect(isLegalPath(path)).toBe(true);
@@ -191,6 +211,10 @@ describe.skipIf(!url)('two service processes on one PostgreSQL database', () => 
     const allClaims = services.flatMap((s) => s.logs.filter((l) => isTick(l) && l.claimed === true));
     const digests = stub.received.filter((r) => r.conversationId === 'a:scale-out-reviewer:reviewer' && JSON.stringify(r.activity).includes('评审摘要'));
     expect(digests).toHaveLength(allClaims.length);
-    for (const s of services) expect(s.logs.filter((l) => l.level === 'error'), JSON.stringify(s.logs.filter((l) => l.level === 'error'))).toEqual([]);
+    for (const s of services)
+      expect(
+        s.logs.filter((l) => l.level === 'error'),
+        JSON.stringify(s.logs.filter((l) => l.level === 'error')),
+      ).toEqual([]);
   }, 300_000);
 });

@@ -45,6 +45,7 @@ describe('the Bot Framework service URL allow-list', () => {
 
   it('loopback URLs', () => {
     for (const u of ['http://127.0.0.1:56150/', 'http://localhost:3978/x', 'http://[::1]:9/', 'https://127.8.9.10/']) expect(isLoopbackUrl(u)).toBe(true);
-    for (const u of ['http://128.0.0.1/', 'http://localhost.evil.example/', 'http://127.0.0.1.nip.io/', 'http://0.0.0.0/', 'file:///etc/passwd', undefined]) expect(isLoopbackUrl(u)).toBe(false);
+    for (const u of ['http://128.0.0.1/', 'http://localhost.evil.example/', 'http://127.0.0.1.nip.io/', 'http://0.0.0.0/', 'file:///etc/passwd', undefined])
+      expect(isLoopbackUrl(u)).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ describe('the submission state machine', () => {
     for (const s of TERMINAL_STATUSES) expect(nextStatuses(s)).toEqual([]);
     const seen = new Set<Status>(['草稿']);
     const queue: Status[] = ['草稿'];
-    while (queue.length) for (const n of nextStatuses(queue.shift()!)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    while (queue.length) for (const n of nextStatuses(queue.shift()!)) if (!seen.has(n)) seen.add(n), queue.push(n);
     expect([...seen].sort()).toEqual([...STATUSES].sort());
   });
 
@@ -28,7 +28,9 @@ describe('the submission state machine', () => {
   });
 
   it('binds only the recommendation phase to the deadline, and only the enterprise withdraws', () => {
-    const bound = TRANSITIONS.filter((t) => t.deadlineBound).map((t) => `${t.from}→${t.to}`).sort();
+    const bound = TRANSITIONS.filter((t) => t.deadlineBound)
+      .map((t) => `${t.from}→${t.to}`)
+      .sort();
     expect(bound).toEqual(['区县初审→省级审核', '已提交→区县初审', '草稿→已提交', '退回→已提交'].sort());
     for (const t of TRANSITIONS.filter((x) => x.to === '撤回')) expect(t.roles).toEqual(['enterprise']);
   });

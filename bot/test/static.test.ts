@@ -63,7 +63,10 @@ describe('static add-in files and CORS', () => {
   });
 
   it('answers CORS preflights for the API so the add-in can upload from its own origin', async () => {
-    const r = await fetch(`${server.url}/api/v1/submissions`, { method: 'OPTIONS', headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' } });
+    const r = await fetch(`${server.url}/api/v1/submissions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' },
+    });
     expect(r.status).toBe(204);
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(r.headers.get('access-control-allow-headers')).toContain('authorization');

@@ -65,7 +65,7 @@ describe.each(backends)('storage on $name', (backend) => {
     expect(await storage.read(['conv-1/user-1'])).toEqual({});
   });
 
-  it('two storages on one database see each other\'s writes at once, and a write whose transaction fails changes nothing', async () => {
+  it("two storages on one database see each other's writes at once, and a write whose transaction fails changes nothing", async () => {
     // On PGlite, reads after the first come from the in-process copy; it must always agree with the table.
     const a = new DatabaseBotStorage(tdb.db);
     const b = new DatabaseBotStorage(tdb.db);

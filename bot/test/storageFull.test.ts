@@ -57,7 +57,10 @@ describe.runIf('dir' in disk)('a full disk under PGlite', () => {
   beforeAll(async () => {
     db = await openPglite(path.join(dir, 'pglite'));
     const logger = createLogger('warn', {}, (line) => logs.push(JSON.parse(line)));
-    server = await createServer({ port: 0, host: '127.0.0.1', logLevel: 'warn', addinDir: '/nonexistent-addin' }, { db, logger, now: () => BEFORE_DEADLINE, healthTimeoutMs: 5_000 });
+    server = await createServer(
+      { port: 0, host: '127.0.0.1', logLevel: 'warn', addinDir: '/nonexistent-addin' },
+      { db, logger, now: () => BEFORE_DEADLINE, healthTimeoutMs: 5_000 },
+    );
     const a = await org(db, { kind: 'enterprise', ...ENT });
     ent = await user(db, '企业甲', 'enterprise', 'org', a.id);
   });

@@ -17,7 +17,18 @@ const ENT = { name: '上海某电源有限公司', uscc: '91310115MA1K3YJ12X', p
 function bigSubmission(i: number) {
   const values = (centre: number) => Array.from({ length: 40_000 }, (_, k) => Math.round((centre + Math.sin(k + i) * 0.05) * 1e4) / 1e4);
   return reliabilitySubmission(ENT, `开关电源 KP-${i}`, {
-    ic: { parameters: [{ name: '输出电压', unit: 'V', stages: [{ stage: 't0', values: values(12) }, { stage: 't1', usageHours: 2000, values: values(11.95) }] }] },
+    ic: {
+      parameters: [
+        {
+          name: '输出电压',
+          unit: 'V',
+          stages: [
+            { stage: 't0', values: values(12) },
+            { stage: 't1', usageHours: 2000, values: values(11.95) },
+          ],
+        },
+      ],
+    },
   });
 }
 

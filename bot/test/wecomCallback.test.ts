@@ -20,7 +20,13 @@ import { randomBytes } from 'node:crypto';
  * logged without the payload.
  */
 
-const SAMPLE = { token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', corpId: 'ww1436e0e65a779aee', agentId: 1000002, secret: 'sample-secret' };
+const SAMPLE = {
+  token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
+  aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',
+  corpId: 'ww1436e0e65a779aee',
+  agentId: 1000002,
+  secret: 'sample-secret',
+};
 
 let db: Database;
 let server: RunningServer;
@@ -58,7 +64,9 @@ describe('the official samples', () => {
   it('answers the sample URL verification with the decrypted echostr', async () => {
     clock.now = new Date(1476416373 * 1000);
     const q = new URLSearchParams({
-      msg_signature: '012bc692d0a58dd4b10f8dfe5c4ac00ae211ebeb', timestamp: '1476416373', nonce: '47744683',
+      msg_signature: '012bc692d0a58dd4b10f8dfe5c4ac00ae211ebeb',
+      timestamp: '1476416373',
+      nonce: '47744683',
       echostr: 'fsi1xnbH4yQh0+PJxcOdhhK6TDXkjMyhEPA7xB2TGz6b+g7xyAbEkRxN/3cNXW9qdqjnoVzEtpbhnFyq6SVHyA==',
     });
     const res = await fetch(`${url()}?${q}`);
@@ -69,7 +77,12 @@ describe('the official samples', () => {
 
   it('refuses the same verification once the clock is past the ±5-minute window', async () => {
     clock.now = new Date((1476416373 + 301) * 1000);
-    const q = new URLSearchParams({ msg_signature: '012bc692d0a58dd4b10f8dfe5c4ac00ae211ebeb', timestamp: '1476416373', nonce: '47744683', echostr: 'fsi1xnbH4yQh0+PJxcOdhhK6TDXkjMyhEPA7xB2TGz6b+g7xyAbEkRxN/3cNXW9qdqjnoVzEtpbhnFyq6SVHyA==' });
+    const q = new URLSearchParams({
+      msg_signature: '012bc692d0a58dd4b10f8dfe5c4ac00ae211ebeb',
+      timestamp: '1476416373',
+      nonce: '47744683',
+      echostr: 'fsi1xnbH4yQh0+PJxcOdhhK6TDXkjMyhEPA7xB2TGz6b+g7xyAbEkRxN/3cNXW9qdqjnoVzEtpbhnFyq6SVHyA==',
+    });
     const res = await fetch(`${url()}?${q}`);
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('wecom.replayed');
@@ -135,13 +148,19 @@ describe('refused requests: nothing processed, nothing sent, payload not logged'
     const garbage = randomBytes(64).toString('base64');
     const timestamp = String(Math.floor(clock.now.getTime() / 1000));
     const q = new URLSearchParams({ msg_signature: signature(SAMPLE.token, timestamp, '1', garbage), timestamp, nonce: '1' });
-    const res = await fetch(`${url()}?${q}`, { method: 'POST', body: `<xml><ToUserName>${cdata(SAMPLE.corpId)}</ToUserName><Encrypt>${cdata(garbage)}</Encrypt></xml>` });
+    const res = await fetch(`${url()}?${q}`, {
+      method: 'POST',
+      body: `<xml><ToUserName>${cdata(SAMPLE.corpId)}</ToUserName><Encrypt>${cdata(garbage)}</Encrypt></xml>`,
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('wecom.undecryptable');
     // Encrypted with another EncodingAESKey.
     const other = encryptMessage('B'.repeat(43), SAMPLE.corpId, '<xml/>');
     const q2 = new URLSearchParams({ msg_signature: signature(SAMPLE.token, timestamp, '2', other), timestamp, nonce: '2' });
-    const res2 = await fetch(`${url()}?${q2}`, { method: 'POST', body: `<xml><ToUserName>${cdata(SAMPLE.corpId)}</ToUserName><Encrypt>${cdata(other)}</Encrypt></xml>` });
+    const res2 = await fetch(`${url()}?${q2}`, {
+      method: 'POST',
+      body: `<xml><ToUserName>${cdata(SAMPLE.corpId)}</ToUserName><Encrypt>${cdata(other)}</Encrypt></xml>`,
+    });
     expect([400, 403]).toContain(res2.status);
     await nothingProcessed();
   });
@@ -155,7 +174,9 @@ describe('refused requests: nothing processed, nothing sent, payload not logged'
 
   it('logged every refusal with its reason and without the message', () => {
     const refusals = logs.map((l) => JSON.parse(l) as { msg: string; key?: string }).filter((l) => l.msg === 'wecom callback refused');
-    expect(new Set(refusals.map((r) => r.key))).toEqual(new Set(['wecom.replayed', 'wecom.badSignature', 'wecom.wrongReceiveId', 'wecom.malformed', 'wecom.undecryptable', 'wecom.badQuery']));
+    expect(new Set(refusals.map((r) => r.key))).toEqual(
+      new Set(['wecom.replayed', 'wecom.badSignature', 'wecom.wrongReceiveId', 'wecom.malformed', 'wecom.undecryptable', 'wecom.badQuery']),
+    );
     const all = logs.join('\n');
     expect(all).not.toContain(SECRET_TEXT);
     expect(all).not.toContain(SAMPLE.aesKey);

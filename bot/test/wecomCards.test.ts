@@ -24,7 +24,17 @@ const texts = (ms: WecomMessage[]) => ms.flatMap((m) => (m.msgtype === 'text' ? 
 
 describe('Adaptive Card → WeCom', () => {
   it('a card without actions adds nothing to its text', () => {
-    const ms = map({ text: '判定：启动帮扶', card: card([heading('帮扶申请判定结果'), facts([['单位', '冀中机械'], ['判定', '启动帮扶']]), para('依据：7.2.2')]) });
+    const ms = map({
+      text: '判定：启动帮扶',
+      card: card([
+        heading('帮扶申请判定结果'),
+        facts([
+          ['单位', '冀中机械'],
+          ['判定', '启动帮扶'],
+        ]),
+        para('依据：7.2.2'),
+      ]),
+    });
     expect(ms).toEqual([{ msgtype: 'text', text: { content: '判定：启动帮扶' } }]);
   });
 
@@ -50,12 +60,22 @@ describe('Adaptive Card → WeCom', () => {
     expect(c.checkbox.mode).toBe(1);
     expect(c.checkbox.question_key).toBe(field.key);
     expect(c.checkbox.option_list.map((o) => o.text)).toEqual(field.options!.map((o) => o.zh));
-    const value = cardEventValue(decodeKey(c.submit_button.key)!, [{ questionKey: field.key, optionIds: [field.options![1]!.value, field.options![5]!.value] }]);
-    expect(value).toEqual({ action: 'assistance.answer', field: field.key, lang: 'zh', [field.key]: `${field.options![1]!.value},${field.options![5]!.value}` });
+    const value = cardEventValue(decodeKey(c.submit_button.key)!, [
+      { questionKey: field.key, optionIds: [field.options![1]!.value, field.options![5]!.value] },
+    ]);
+    expect(value).toEqual({
+      action: 'assistance.answer',
+      field: field.key,
+      lang: 'zh',
+      [field.key]: `${field.options![1]!.value},${field.options![5]!.value}`,
+    });
     const yesno = cards(map({ text: 'q', card: stepCard(INTAKE_FIELDS.find((f) => f.type === 'yesno')!, 'zh')! }))[0]!;
     if (yesno.card_type !== 'vote_interaction') throw new Error(yesno.card_type);
     expect(yesno.checkbox.mode).toBe(0);
-    expect(yesno.checkbox.option_list).toEqual([{ id: 'yes', text: '是', is_checked: false }, { id: 'no', text: '否', is_checked: false }]);
+    expect(yesno.checkbox.option_list).toEqual([
+      { id: 'yes', text: '是', is_checked: false },
+      { id: 'no', text: '否', is_checked: false },
+    ]);
   });
 
   it('the questionnaire card asks for typed values: only Cancel stays, and the card says to answer by message', () => {
@@ -68,20 +88,60 @@ describe('Adaptive Card → WeCom', () => {
   });
 
   it('one single choice and two actions: a button card with a selection; each button sends the selection', () => {
-    const ms = map({ text: 't', card: card([heading('选择指标'), { type: 'Input.ChoiceSet', id: 'indicator', label: '指标', choices: [{ title: 'Ic', value: 'Ic' }, { title: 'Id', value: 'Id' }] }], [submit('查看', { action: 'a.view' }), submit('评分', { action: 'a.score' })]) });
+    const ms = map({
+      text: 't',
+      card: card(
+        [
+          heading('选择指标'),
+          {
+            type: 'Input.ChoiceSet',
+            id: 'indicator',
+            label: '指标',
+            choices: [
+              { title: 'Ic', value: 'Ic' },
+              { title: 'Id', value: 'Id' },
+            ],
+          },
+        ],
+        [submit('查看', { action: 'a.view' }), submit('评分', { action: 'a.score' })],
+      ),
+    });
     const c = cards(ms)[0]!;
     if (c.card_type !== 'button_interaction') throw new Error(c.card_type);
-    expect(c.button_selection).toEqual({ question_key: 'indicator', title: '指标', option_list: [{ id: 'Ic', text: 'Ic' }, { id: 'Id', text: 'Id' }] });
-    expect(cardEventValue(decodeKey(c.button_list[1]!.key!)!, [{ questionKey: 'indicator', optionIds: ['Id'] }])).toEqual({ indicator: 'Id', action: 'a.score' });
+    expect(c.button_selection).toEqual({
+      question_key: 'indicator',
+      title: '指标',
+      option_list: [
+        { id: 'Ic', text: 'Ic' },
+        { id: 'Id', text: 'Id' },
+      ],
+    });
+    expect(cardEventValue(decodeKey(c.button_list[1]!.key!)!, [{ questionKey: 'indicator', optionIds: ['Id'] }])).toEqual({
+      indicator: 'Id',
+      action: 'a.score',
+    });
   });
 
   it('up to three single choices and one action: a multiple_interaction card; a toggle unticked sends valueOff', () => {
-    const choices = (id: string) => ({ type: 'Input.ChoiceSet', id, label: id, choices: [{ title: `${id}1`, value: '1' }, { title: `${id}2`, value: '2' }] });
+    const choices = (id: string) => ({
+      type: 'Input.ChoiceSet',
+      id,
+      label: id,
+      choices: [
+        { title: `${id}1`, value: '1' },
+        { title: `${id}2`, value: '2' },
+      ],
+    });
     const c = cards(map({ text: 't', card: card([choices('a'), choices('b'), choices('c')], [submit('提交', { action: 'x' })]) }))[0]!;
     expect(c.card_type).toBe('multiple_interaction');
     const four = cards(map({ text: 't', card: card([choices('a'), choices('b'), choices('c'), choices('d')], [submit('提交', { action: 'x' })]) }));
     expect(four).toEqual([]);
-    const toggle = cards(map({ text: 't', card: card([heading('确认'), { type: 'Input.Toggle', id: 'ok', title: '我确认', valueOn: 'yes', valueOff: 'no' }], [submit('提交', { action: 'x' })]) }))[0]!;
+    const toggle = cards(
+      map({
+        text: 't',
+        card: card([heading('确认'), { type: 'Input.Toggle', id: 'ok', title: '我确认', valueOn: 'yes', valueOff: 'no' }], [submit('提交', { action: 'x' })]),
+      }),
+    )[0]!;
     if (toggle.card_type !== 'vote_interaction') throw new Error(toggle.card_type);
     const key = decodeKey(toggle.submit_button.key)!;
     expect(cardEventValue(key, [])).toEqual({ ok: 'no', action: 'x' });
@@ -89,7 +149,17 @@ describe('Adaptive Card → WeCom', () => {
   });
 
   it('buttons with the same title are numbered; a key over 1024 bytes is not offered', () => {
-    const c = cards(map({ text: 't', card: card([heading('评审摘要'), { type: 'ActionSet', actions: [submit('录入评分', { id: 1 })] }, { type: 'ActionSet', actions: [submit('录入评分', { id: 2 })] }, { type: 'ActionSet', actions: [submit('太长', { blob: 'x'.repeat(1100) })] }]) }))[0]!;
+    const c = cards(
+      map({
+        text: 't',
+        card: card([
+          heading('评审摘要'),
+          { type: 'ActionSet', actions: [submit('录入评分', { id: 1 })] },
+          { type: 'ActionSet', actions: [submit('录入评分', { id: 2 })] },
+          { type: 'ActionSet', actions: [submit('太长', { blob: 'x'.repeat(1100) })] },
+        ]),
+      }),
+    )[0]!;
     if (c.card_type !== 'button_interaction') throw new Error(c.card_type);
     expect(c.button_list.map((b) => b.text)).toEqual(['录入评分 1', '录入评分 2']);
   });
@@ -104,11 +174,24 @@ describe('Adaptive Card → WeCom', () => {
 });
 
 describe('WeCom environment variables', () => {
-  const good = { KEKAO_WECOM_TOKEN: 'tok123', KEKAO_WECOM_AES_KEY: 'a'.repeat(43), KEKAO_WECOM_CORP_ID: 'ww0123', KEKAO_WECOM_AGENT_ID: '1000002', KEKAO_WECOM_SECRET: 's' };
+  const good = {
+    KEKAO_WECOM_TOKEN: 'tok123',
+    KEKAO_WECOM_AES_KEY: 'a'.repeat(43),
+    KEKAO_WECOM_CORP_ID: 'ww0123',
+    KEKAO_WECOM_AGENT_ID: '1000002',
+    KEKAO_WECOM_SECRET: 's',
+  };
 
   it('is off without the three callback settings, on with all, with the default API base', () => {
     expect(wecomConfigFromEnv({})).toBeUndefined();
-    expect(wecomConfigFromEnv(good)).toEqual({ token: 'tok123', aesKey: 'a'.repeat(43), corpId: 'ww0123', agentId: 1000002, secret: 's', apiBase: 'https://qyapi.weixin.qq.com' });
+    expect(wecomConfigFromEnv(good)).toEqual({
+      token: 'tok123',
+      aesKey: 'a'.repeat(43),
+      corpId: 'ww0123',
+      agentId: 1000002,
+      secret: 's',
+      apiBase: 'https://qyapi.weixin.qq.com',
+    });
     expect(wecomConfigFromEnv({ ...good, KEKAO_WECOM_API_BASE: 'http://10.1.2.3:8080/' })?.apiBase).toBe('http://10.1.2.3:8080');
   });
 
@@ -121,7 +204,9 @@ describe('WeCom environment variables', () => {
       }
       return 'accepted';
     };
-    expect(message({ KEKAO_WECOM_TOKEN: 'tok' })).toMatch(/KEKAO_WECOM_AES_KEY 缺失[\s\S]*KEKAO_WECOM_CORP_ID 缺失[\s\S]*KEKAO_WECOM_AGENT_ID 缺失[\s\S]*KEKAO_WECOM_SECRET 缺失/);
+    expect(message({ KEKAO_WECOM_TOKEN: 'tok' })).toMatch(
+      /KEKAO_WECOM_AES_KEY 缺失[\s\S]*KEKAO_WECOM_CORP_ID 缺失[\s\S]*KEKAO_WECOM_AGENT_ID 缺失[\s\S]*KEKAO_WECOM_SECRET 缺失/,
+    );
     expect(message({ ...good, KEKAO_WECOM_AES_KEY: 'short' })).toContain('KEKAO_WECOM_AES_KEY 无效：须为 43 位');
     expect(message({ ...good, KEKAO_WECOM_AGENT_ID: 'abc' })).toContain('KEKAO_WECOM_AGENT_ID 无效');
     expect(message({ ...good, KEKAO_WECOM_API_BASE: 'not a url' })).toContain('KEKAO_WECOM_API_BASE 无效');

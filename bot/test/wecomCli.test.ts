@@ -25,7 +25,9 @@ describe('kekao users link --wecom', () => {
     delete process.env.KEKAO_WECOM_CORP_ID;
   });
   afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     await rm(dir, { recursive: true, force: true });
   });
 

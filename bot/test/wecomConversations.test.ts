@@ -25,8 +25,12 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
     svc = await startWecomService(world.db, { now: new Date('2025-09-20T02:00:00Z') });
     // Mixed case on purpose: WeCom UserIDs are case-insensitive.
     await linkWecomUsers(world.db, svc.config.corpId, {
-      WangKeZhang: world.users.officerSjz, LiKeZhang: world.users.officerPudong, jibei: world.users.enterpriseJibei,
-      ChenGong: world.users.reviewer, LiuGong: world.users.reviewerIdle, zhou: world.users.secretariat,
+      WangKeZhang: world.users.officerSjz,
+      LiKeZhang: world.users.officerPudong,
+      jibei: world.users.enterpriseJibei,
+      ChenGong: world.users.reviewer,
+      LiuGong: world.users.reviewerIdle,
+      zhou: world.users.secretariat,
     });
     d = createWecomDriver(svc);
   });
@@ -57,7 +61,16 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
     it('an application menu item (click event) and a message type kekao does not read (image)', async () => {
       const menu = await svc.sim.menu('visitor5', 'deadline');
       expect(menu.passive?.content).toContain('还有 10 天');
-      const image = await svc.sim.post({ ToUserName: svc.config.corpId, FromUserName: 'visitor5', CreateTime: Math.floor(svc.clock.now.getTime() / 1000), MsgType: 'image', PicUrl: 'http://example.invalid/a.png', MediaId: 'media1', MsgId: svc.sim.newMsgId(), AgentID: svc.config.agentId });
+      const image = await svc.sim.post({
+        ToUserName: svc.config.corpId,
+        FromUserName: 'visitor5',
+        CreateTime: Math.floor(svc.clock.now.getTime() / 1000),
+        MsgType: 'image',
+        PicUrl: 'http://example.invalid/a.png',
+        MediaId: 'media1',
+        MsgId: svc.sim.newMsgId(),
+        AgentID: svc.config.agentId,
+      });
       expect(image.passive?.content).toContain('目前只能处理文字消息');
     });
 
@@ -81,7 +94,17 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
 
     it('联系人 lists all eight contacts', async () => {
       const text = (await d.say('visitor3', '联系人')).text;
-      for (const phone of ['010-55526748', '022-27182037', '021-64220000*2318', '023-67890721', '0311-83895717', '0591-87513915', '0791-86355012', '0531-51792275']) expect(text).toContain(phone);
+      for (const phone of [
+        '010-55526748',
+        '022-27182037',
+        '021-64220000*2318',
+        '023-67890721',
+        '0311-83895717',
+        '0591-87513915',
+        '0791-86355012',
+        '0531-51792275',
+      ])
+        expect(text).toContain(phone);
     });
 
     it('deadline days from the clock; materials and flow', async () => {
@@ -135,7 +158,12 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       // Submitting the commitment card with nothing ticked is refused like "不".
       const commitment = d.cardsOf(w)[0]!.card!;
       if (commitment.card_type !== 'vote_interaction') throw new Error(commitment.card_type);
-      const empty = await svc.sim.click(w, { taskId: commitment.task_id, cardType: commitment.card_type, eventKey: commitment.submit_button.key, responseCode: svc.mock.responseCodeForClick(commitment.task_id) });
+      const empty = await svc.sim.click(w, {
+        taskId: commitment.task_id,
+        cardType: commitment.card_type,
+        eventKey: commitment.submit_button.key,
+        responseCode: svc.mock.responseCodeForClick(commitment.task_id),
+      });
       await svc.route.idle();
       const refusedText = [empty.passive?.content, ...svc.mock.sent.slice(-2).map((m) => m.text ?? '')].join('\n');
       expect(refusedText).toContain('为必填项');
@@ -144,7 +172,11 @@ describe.each(backends)('WeCom conversations on $name', (backend) => {
       r = await d.say(w, '跳过');
       expect(r.text).toContain('判定：启动帮扶');
       expect(r.text).toContain('7.2.2');
-      const cases = (await world.db.query<{ id: string; enterprise_name: string; triage: { decision: string } }>(`SELECT id, enterprise_name, triage FROM assistance_cases WHERE enterprise_name = '冀中机械制造有限公司'`)).rows;
+      const cases = (
+        await world.db.query<{ id: string; enterprise_name: string; triage: { decision: string } }>(
+          `SELECT id, enterprise_name, triage FROM assistance_cases WHERE enterprise_name = '冀中机械制造有限公司'`,
+        )
+      ).rows;
       expect(cases).toHaveLength(1);
       expect(r.text).toContain(cases[0]!.id);
       // 石家庄's city officer (linked to WeCom) is notified there; the province officer has no chat link.

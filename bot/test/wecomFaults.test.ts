@@ -31,7 +31,10 @@ function slowIdentities(db: Database, ms: number): Database & { on: boolean } {
 
 /** One member's answers across the callback responses and the stand-in: passive bodies plus active messages. */
 function answers(svc: WecomService, responses: Array<{ passive?: { content?: string } }>, userId: string): string[] {
-  return [...responses.flatMap((r) => (r.passive?.content ? [r.passive.content] : [])), ...svc.mock.sent.filter((m) => m.touser === userId.toLowerCase()).map((m) => m.text ?? m.card!.main_title.title ?? '')];
+  return [
+    ...responses.flatMap((r) => (r.passive?.content ? [r.passive.content] : [])),
+    ...svc.mock.sent.filter((m) => m.touser === userId.toLowerCase()).map((m) => m.text ?? m.card!.main_title.title ?? ''),
+  ];
 }
 
 describe.each(backends)('WeCom delivery faults on $name', (backend) => {
@@ -75,9 +78,13 @@ describe.each(backends)('WeCom delivery faults on $name', (backend) => {
     try {
       const first = svc.sim.text('jibei', '我的申报', msgId);
       // The first delivery has claimed its receipt and waits in its (slow) turn.
-      for (let i = 0; i < 200 && (await world.db.query(`SELECT 1 FROM wecom_receipts WHERE dedupe_key LIKE $1`, [`%/msg/${msgId}`])).rows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 200 && (await world.db.query(`SELECT 1 FROM wecom_receipts WHERE dedupe_key LIKE $1`, [`%/msg/${msgId}`])).rows.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
       const retries = await Promise.all([svc.sim.text('jibei', '我的申报', msgId), svc.sim.text('jibei', '我的申报', msgId)]);
-      expect(retries.map((r) => [r.status, r.body])).toEqual([[200, ''], [200, '']]);
+      expect(retries.map((r) => [r.status, r.body])).toEqual([
+        [200, ''],
+        [200, ''],
+      ]);
       const rs = [await first, ...retries];
       await svc.route.idle();
       const got = answers(svc, rs, 'jibei');
@@ -149,7 +156,13 @@ describe.each(backends)('WeCom delivery faults on $name', (backend) => {
     expect(svc.mock.calls.gettoken).toBe(fetches + 1);
     expect(svc.mock.refusals[42001]).toBeGreaterThanOrEqual(1);
     // Every member got the whole answer: the text and the two help cards.
-    for (const u of users) expect(svc.mock.sent.slice(before).filter((m) => m.touser === u).map((m) => m.msgtype)).toEqual(['text', 'template_card', 'template_card']);
+    for (const u of users)
+      expect(
+        svc.mock.sent
+          .slice(before)
+          .filter((m) => m.touser === u)
+          .map((m) => m.msgtype),
+      ).toEqual(['text', 'template_card', 'template_card']);
     // The refresh was logged; no token, nor the secret, ever was.
     expect(logs.some((l) => l.includes('wecom access token refused; refreshing once'))).toBe(true);
     const all = logs.join('\n');
@@ -165,7 +178,12 @@ describe.each(backends)('WeCom delivery faults on $name', (backend) => {
     await svc.sim.text('r1', '帮助');
     await svc.route.idle();
     expect(svc.mock.refusals[45009]).toBe(limited + 3);
-    expect(svc.mock.sent.slice(before).filter((m) => m.touser === 'r1').map((m) => m.msgtype)).toEqual(['text', 'template_card', 'template_card']);
+    expect(
+      svc.mock.sent
+        .slice(before)
+        .filter((m) => m.touser === 'r1')
+        .map((m) => m.msgtype),
+    ).toEqual(['text', 'template_card', 'template_card']);
   });
 });
 
@@ -197,7 +215,15 @@ describe('per-member limit of 30 messages a minute', () => {
     try {
       const api = createWecomApi({ apiBase: mock.url, corpId: 'wwlimit', secret: 's', nowMs: () => clock.ms });
       const waits: number[] = [];
-      const delivery = createDelivery({ api, agentId: 7, nowMs: () => clock.ms, sleep: async (ms) => { waits.push(ms); clock.ms += ms; } });
+      const delivery = createDelivery({
+        api,
+        agentId: 7,
+        nowMs: () => clock.ms,
+        sleep: async (ms) => {
+          waits.push(ms);
+          clock.ms += ms;
+        },
+      });
       const messages = Array.from({ length: 35 }, (_, i) => ({ msgtype: 'text' as const, text: { content: `第 ${i + 1} 条` } }));
       const start = clock.ms;
       expect(await delivery.send('busy', messages)).toEqual({ sent: 35, failed: 0 });

@@ -46,9 +46,15 @@ describe.each(backends)('notifications across channels on $name', (backend) => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', id: `a-${Math.random()}`, channelId: 'msteams', serviceUrl: stub.url, deliveryMode: 'expectReplies',
-        from: { id: `29:${who}`, aadObjectId: AAD[who], name: who }, recipient: { id: '28:kekao', name: 'kekao' },
-        conversation: { id: `a:notify-${who}`, conversationType: 'personal' }, text,
+        type: 'message',
+        id: `a-${Math.random()}`,
+        channelId: 'msteams',
+        serviceUrl: stub.url,
+        deliveryMode: 'expectReplies',
+        from: { id: `29:${who}`, aadObjectId: AAD[who], name: who },
+        recipient: { id: '28:kekao', name: 'kekao' },
+        conversation: { id: `a:notify-${who}`, conversationType: 'personal' },
+        text,
       }),
     });
     expect(res.status).toBe(200);
@@ -60,10 +66,18 @@ describe.each(backends)('notifications across channels on $name', (backend) => {
     const hebei = (await world.db.query<{ id: string }>(`SELECT id FROM users WHERE name = '河北省局 赵处长'`)).rows[0]!.id;
     const teamsBefore = stub.received.length;
     const wecomBefore = svc.mock.sent.length;
-    const r = await svc.route.channel!.ports.notify.notifyUsers([world.users.officerSjz!, world.users.officerPudong!, hebei], [{ text: '测试通知：新的帮扶申请' }]);
+    const r = await svc.route.channel!.ports.notify.notifyUsers(
+      [world.users.officerSjz!, world.users.officerPudong!, hebei],
+      [{ text: '测试通知：新的帮扶申请' }],
+    );
     await svc.route.idle();
     expect(r).toEqual({ delivered: [world.users.officerSjz, world.users.officerPudong], failed: [hebei] });
-    expect(svc.mock.sent.slice(wecomBefore).map((m) => [m.touser, m.text])).toEqual(expect.arrayContaining([['wang', '测试通知：新的帮扶申请'], ['li', '测试通知：新的帮扶申请']]));
+    expect(svc.mock.sent.slice(wecomBefore).map((m) => [m.touser, m.text])).toEqual(
+      expect.arrayContaining([
+        ['wang', '测试通知：新的帮扶申请'],
+        ['li', '测试通知：新的帮扶申请'],
+      ]),
+    );
     expect(svc.mock.sent.slice(wecomBefore)).toHaveLength(2);
     await stub.waitFor(teamsBefore + 1);
     const teamsGot = stub.received.slice(teamsBefore);
@@ -87,7 +101,23 @@ describe.each(backends)('notifications across channels on $name', (backend) => {
   it('an assistance request made in Teams notifies the 石家庄 officer in WeCom', async () => {
     const before = svc.mock.sent.length;
     await teamsSays('officerSjz', '帮扶申请');
-    for (const answer of ['冀东某机械有限公司', uscc('91130102MA0DXYW12'), '河北省石家庄市长安区中山路2号', '李四/厂长', '13812345678', '通用设备制造业', '小型', '1', '2', '现场表现为尺寸超差', '1', '跳过', '是', '确认', '跳过']) {
+    for (const answer of [
+      '冀东某机械有限公司',
+      uscc('91130102MA0DXYW12'),
+      '河北省石家庄市长安区中山路2号',
+      '李四/厂长',
+      '13812345678',
+      '通用设备制造业',
+      '小型',
+      '1',
+      '2',
+      '现场表现为尺寸超差',
+      '1',
+      '跳过',
+      '是',
+      '确认',
+      '跳过',
+    ]) {
       await teamsSays('officerSjz', answer);
     }
     await svc.route.idle();

@@ -90,8 +90,12 @@ describe('WeCom try-it page (real Chromium)', () => {
     const result = await page.locator('#chat > .msg', { hasText: '判定：启动帮扶' }).last().innerText();
     expect(result).toContain('7.2.2');
     await page.screenshot({ path: path.join(ARTIFACTS, '3-triage.png'), fullPage: true });
-    const cases = await tryIt.service.db.query<{ enterprise_name: string; triage: { decision: string } }>('SELECT enterprise_name, triage FROM assistance_cases');
-    expect(cases.rows).toEqual([expect.objectContaining({ enterprise_name: '冀中机械制造有限公司', triage: expect.objectContaining({ decision: 'started' }) })]);
+    const cases = await tryIt.service.db.query<{ enterprise_name: string; triage: { decision: string } }>(
+      'SELECT enterprise_name, triage FROM assistance_cases',
+    );
+    expect(cases.rows).toEqual([
+      expect.objectContaining({ enterprise_name: '冀中机械制造有限公司', triage: expect.objectContaining({ decision: 'started' }) }),
+    ]);
     // Nothing the stand-in refused, truncated or dropped.
     expect(tryIt.mock.refusals).toEqual({});
     expect(tryIt.mock.sent.filter((m) => m.truncated || m.dropped)).toEqual([]);

@@ -32,7 +32,7 @@ describe('workbook reader threads', () => {
     expect(jobs[0]!.bytes.byteLength).toBe(books[0]!.byteLength);
   });
 
-  it('report a file that is not a workbook with the reader\'s own message, and keep working', async () => {
+  it("report a file that is not a workbook with the reader's own message, and keep working", async () => {
     const p = pool(1);
     const bad = new TextEncoder().encode('企业名称,产品\n冀北电源,开关电源\n');
     const result = (await p.read(bad, 'data.csv')) as { errors: Array<{ key: string }> };

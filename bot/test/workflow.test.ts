@@ -91,8 +91,16 @@ describe.each(backends)('submission workflow on $name', (backend) => {
     const path = hist.json.history.map((h: { to: Status }) => h.to);
     expect(path).toEqual(['草稿', '已提交', '区县初审', '省级审核', '专家评审', '拟评定', '公示', '认定']);
     expect(isLegalPath(path)).toBe(true);
-    expect(hist.json.history.map((h: { actor: { role: string } }) => h.actor.role)).toEqual(
-      ['enterprise', 'enterprise', 'officer', 'officer', 'officer', 'officer', 'secretariat', 'secretariat']);
+    expect(hist.json.history.map((h: { actor: { role: string } }) => h.actor.role)).toEqual([
+      'enterprise',
+      'enterprise',
+      'officer',
+      'officer',
+      'officer',
+      'officer',
+      'secretariat',
+      'secretariat',
+    ]);
     expect((await move('secretariat', id, '退回')).json.error.key).toBe('workflow.illegalTransition');
 
     const exp = await call(server.url, 'GET', '/api/v1/exports/summary.xlsx?campaign=2026', t.secretariat);
@@ -148,7 +156,13 @@ describe.each(backends)('submission workflow on $name', (backend) => {
     clock = BEFORE_DEADLINE;
     const up = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', t.enterprise, reliabilitySubmission(ENT, '评分校验'));
     const id = up.json.id;
-    for (const [who, to] of [['enterprise', '已提交'], ['district', '区县初审'], ['district', '省级审核'], ['province', '专家评审']]) expect((await move(who!, id, to!)).status).toBe(200);
+    for (const [who, to] of [
+      ['enterprise', '已提交'],
+      ['district', '区县初审'],
+      ['district', '省级审核'],
+      ['province', '专家评审'],
+    ])
+      expect((await move(who!, id, to!)).status).toBe(200);
     await call(server.url, 'POST', `/api/v1/submissions/${id}/assignments`, t.province, { reviewerId: t.r1!.id });
     const put = (scores: unknown) => call(server.url, 'PUT', `/api/v1/submissions/${id}/reviews`, t.r1, { scores });
 
@@ -180,16 +194,30 @@ describe.each(backends)('submission workflow on $name', (backend) => {
     const detail = await call(server.url, 'GET', `/api/v1/submissions/${up.json.id}`, t.province);
     expect(detail.json).toMatchObject({ source: 'xlsx', fileName: 'example.xlsx', status: '草稿' });
 
-    const notXlsx = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', t.province, new Uint8Array(Buffer.from('not a zip file at all')), XLSX_TYPE);
+    const notXlsx = await call(
+      server.url,
+      'POST',
+      '/api/v1/submissions?campaign=2026',
+      t.province,
+      new Uint8Array(Buffer.from('not a zip file at all')),
+      XLSX_TYPE,
+    );
     expect(notXlsx.status).toBe(422);
     expect(notXlsx.json.error.zh).toMatch(/[\u4e00-\u9fff]/u);
 
-    const bad = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', t.enterprise, { ...reliabilitySubmission(ENT), w: { before: { failures: -1, exposure: 10 }, after: { failures: 0, exposure: 10 } } });
+    const bad = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', t.enterprise, {
+      ...reliabilitySubmission(ENT),
+      w: { before: { failures: -1, exposure: 10 }, after: { failures: 0, exposure: 10 } },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.error.path).toBe('w.before.failures');
     const wrongType = await call(server.url, 'POST', '/api/v1/submissions', t.enterprise, new Uint8Array(Buffer.from('x')), 'text/plain');
     expect(wrongType.status).toBe(415);
-    const badJson = await fetch(`${server.url}/api/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${t.enterprise!.token}`, 'content-type': 'application/json' }, body: '{"rubric":' });
+    const badJson = await fetch(`${server.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.enterprise!.token}`, 'content-type': 'application/json' },
+      body: '{"rubric":',
+    });
     expect(badJson.status).toBe(400);
     expect((await badJson.json()).error.key).toBe('request.invalidJson');
     const badStatus = await call(server.url, 'POST', `/api/v1/submissions/${up.json.id}/transitions`, t.province, { to: '完成' });
@@ -199,7 +227,9 @@ describe.each(backends)('submission workflow on $name', (backend) => {
     expect(noCampaign.status).toBe(404);
     expect(noCampaign.json.error.key).toBe('campaign.notFound');
     const tooBig = await fetch(`${server.url}/api/v1/submissions`, {
-      method: 'POST', headers: { authorization: `Bearer ${t.enterprise!.token}`, 'content-type': XLSX_TYPE }, body: new Uint8Array(21 * 1024 * 1024),
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.enterprise!.token}`, 'content-type': XLSX_TYPE },
+      body: new Uint8Array(21 * 1024 * 1024),
     });
     expect(tooBig.status).toBe(413);
     expect((await tooBig.json()).error.key).toBe('request.tooLarge');
@@ -208,13 +238,25 @@ describe.each(backends)('submission workflow on $name', (backend) => {
   it('keeps a known enterprise in its registered place: another province cannot claim it', async () => {
     const hebei = await user(tdb.db, '河北省局', 'officer', 'province:河北');
     const before = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions');
-    const moved = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', hebei, reliabilitySubmission({ ...ENT, province: '河北', city: '石家庄' }, '换了省份'));
+    const moved = await call(
+      server.url,
+      'POST',
+      '/api/v1/submissions?campaign=2026',
+      hebei,
+      reliabilitySubmission({ ...ENT, province: '河北', city: '石家庄' }, '换了省份'),
+    );
     expect(moved.status).toBe(403);
     expect(moved.json.error.key).toBe('submission.outOfScope');
     const after = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions');
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     // A new Hebei enterprise is the Hebei officer's to enter.
-    const own = await call(server.url, 'POST', '/api/v1/submissions?campaign=2026', hebei, reliabilitySubmission({ name: '石家庄新企业', province: '河北', city: '石家庄', district: '长安区' }, '河北产品'));
+    const own = await call(
+      server.url,
+      'POST',
+      '/api/v1/submissions?campaign=2026',
+      hebei,
+      reliabilitySubmission({ name: '石家庄新企业', province: '河北', city: '石家庄', district: '长安区' }, '河北产品'),
+    );
     expect(own.status).toBe(201);
     expect(own.json.province).toBe('河北省');
   });
@@ -241,8 +283,17 @@ describe.each(backends)('submission workflow on $name', (backend) => {
     expect(o.status).toBe(200);
     const doc = JSON.parse(o.body.toString('utf8'));
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/v1/submissions', '/api/v1/submissions/{id}', '/api/v1/submissions/{id}/transitions', '/api/v1/submissions/{id}/assignments',
-      '/api/v1/submissions/{id}/reviews', '/api/v1/submissions/{id}/panel', '/api/v1/assistance-cases', '/api/v1/assistance-cases/{id}', '/api/v1/exports/summary.xlsx']) {
+    for (const p of [
+      '/api/v1/submissions',
+      '/api/v1/submissions/{id}',
+      '/api/v1/submissions/{id}/transitions',
+      '/api/v1/submissions/{id}/assignments',
+      '/api/v1/submissions/{id}/reviews',
+      '/api/v1/submissions/{id}/panel',
+      '/api/v1/assistance-cases',
+      '/api/v1/assistance-cases/{id}',
+      '/api/v1/exports/summary.xlsx',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     const post = doc.paths['/api/v1/submissions'].post;

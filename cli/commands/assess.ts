@@ -27,7 +27,8 @@ export const assessCommand: CliCommand = {
       for (const e of result.errors) io.err(lang === 'en' ? `  - ${e.en} (${e.key})\n` : `  - ${e.zh} (${e.key}: ${e.en})\n`);
       return 1;
     }
-    if (booleanFlag(p, 'json')) io.out(`${JSON.stringify(result.assessment, null, 2)}
+    if (booleanFlag(p, 'json'))
+      io.out(`${JSON.stringify(result.assessment, null, 2)}
 `);
     else io.out(formatAssessment(result.assessment as Assessment, lang));
     return 0;

@@ -36,7 +36,11 @@ export const campaignsCommand: CliCommand = {
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
       for (const i of issues) io.err(`${file}: ${i.zh} (${i.key})\n`);
-      throw new UserError('campaign.invalid', `${file} 不是有效的评选活动（${issues.length} 处问题，见上）`, `${file} is not a valid campaign (${issues.length} issues)`);
+      throw new UserError(
+        'campaign.invalid',
+        `${file} 不是有效的评选活动（${issues.length} 处问题，见上）`,
+        `${file} is not a valid campaign (${issues.length} issues)`,
+      );
     }
     const campaign = await withServiceDatabase((db) => db.transaction((tx) => upsertCampaign(tx, parsed.data), { actor: 'cli:campaigns-import' }));
     io.out(`已导入评选活动 / campaign imported: ${campaign.id}（${campaign.title.zh}），截止 / deadline ${campaign.deadline}\n`);

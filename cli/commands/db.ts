@@ -16,8 +16,12 @@ const USAGE_LINES = [USAGE_MIGRATE, USAGE_BACKUP, USAGE_RESTORE, USAGE_GRANT];
 const RESTORE_OPTIONS: OptionSpecs = { force: { type: 'boolean' } };
 
 function usageError(): UserError {
-  return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
-    'usage: kekao db migrate | backup FILE | restore FILE [--force] | grant-runtime ROLE', 2);
+  return new UserError(
+    'cli.usage',
+    `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
+    'usage: kekao db migrate | backup FILE | restore FILE [--force] | grant-runtime ROLE',
+    2,
+  );
 }
 
 const fmt = (vs: number[]) => vs.map((v) => String(v).padStart(3, '0')).join(', ') || '—';
@@ -32,7 +36,10 @@ const fmt = (vs: number[]) => vs.map((v) => String(v).padStart(3, '0')).join(', 
  */
 export const dbCommand: CliCommand = {
   name: 'db',
-  summary: { zh: '数据库：迁移、备份、恢复（嵌入式数据库）、授予受限运行角色权限', en: 'database: migrate, back up, restore (embedded database), grant the least-privilege runtime role' },
+  summary: {
+    zh: '数据库：迁移、备份、恢复（嵌入式数据库）、授予受限运行角色权限',
+    en: 'database: migrate, back up, restore (embedded database), grant the least-privilege runtime role',
+  },
   usage: 'db migrate | backup FILE | restore FILE [--force] | grant-runtime ROLE',
   usageDetails: USAGE_LINES,
   async run(args, io) {
@@ -47,8 +54,14 @@ export const dbCommand: CliCommand = {
 
 async function migrateCommand(rest: string[], io: CliIO): Promise<number> {
   parseArgs(rest, {}, { positionals: false });
-  const result = await withServiceDatabase(async (db, applied) => ({ description: db.description, applied,
-    versions: (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version) }), { asOwner: true });
+  const result = await withServiceDatabase(
+    async (db, applied) => ({
+      description: db.description,
+      applied,
+      versions: (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version),
+    }),
+    { asOwner: true },
+  );
   io.out(`数据库 / database: ${result.description}\n`);
   io.out(`本次应用 / applied now: ${fmt(result.applied)}\n`);
   io.out(`已有迁移 / schema version: ${fmt(result.versions)}\n`);
@@ -62,8 +75,11 @@ function embeddedTarget(rest: string[], io: CliIO, specs: OptionSpecs) {
   if (!file || extra.length) throw usageError();
   const config = loadServiceConfig();
   if (config.databaseUrl) {
-    throw new UserError('db.backupPostgres', '已设置 DATABASE_URL：PostgreSQL 服务器请用 pg_dump / pg_restore 备份和恢复（见 docs/deployment.md）',
-      'DATABASE_URL is set: back up and restore a PostgreSQL server with pg_dump / pg_restore (see docs/deployment.md)');
+    throw new UserError(
+      'db.backupPostgres',
+      '已设置 DATABASE_URL：PostgreSQL 服务器请用 pg_dump / pg_restore 备份和恢复（见 docs/deployment.md）',
+      'DATABASE_URL is set: back up and restore a PostgreSQL server with pg_dump / pg_restore (see docs/deployment.md)',
+    );
   }
   return { p, file: path.resolve(io.cwd, file), dataDir: pgliteDataDir(config) };
 }

@@ -31,7 +31,8 @@ export function progressReporter(io: CliIO, label: string): (done: number, total
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
-const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? (Math.abs(x) >= 1000 || Number.isInteger(x) ? String(Math.round(x * 100) / 100) : x.toPrecision(4)) : '—');
+const num = (x: unknown) =>
+  typeof x === 'number' && Number.isFinite(x) ? (Math.abs(x) >= 1000 || Number.isInteger(x) ? String(Math.round(x * 100) / 100) : x.toPrecision(4)) : '—';
 
 /** Names of the plain metrics printed as key=value (others print their key). */
 const METRIC_LABELS: Record<string, Bilingual> = {
@@ -50,19 +51,32 @@ export function keyMetrics(ind: IndicatorAssessment, lang: Lang): string[] {
   const out: string[] = [];
   const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
   if (ind.code === 'Ic' && Array.isArray(m.parameters)) {
-    for (const p of m.parameters) for (const s of p.stages ?? []) {
-      out.push(`${p.name}/${s.stage}: n=${s.n}, ${t('均值', 'mean')} ${num(s.mean)}, CV ${typeof s.cv === 'number' ? pct(s.cv) : '—'}${typeof s.cvLower === 'number' ? ` [${pct(s.cvLower)}, ${pct(s.cvUpper)}]` : ''}`);
-    }
+    for (const p of m.parameters)
+      for (const s of p.stages ?? []) {
+        out.push(
+          `${p.name}/${s.stage}: n=${s.n}, ${t('均值', 'mean')} ${num(s.mean)}, CV ${typeof s.cv === 'number' ? pct(s.cv) : '—'}${typeof s.cvLower === 'number' ? ` [${pct(s.cvLower)}, ${pct(s.cvUpper)}]` : ''}`,
+        );
+      }
   } else if (ind.code === 'Id' && Array.isArray(m.parameters)) {
     for (const p of m.parameters) {
-      out.push(`${p.name}: ${t('模型', 'model')} ${p.model ? t(PATH_MODEL_LABELS[p.model as PathModel]?.zh ?? p.model, p.model) : '—'}, ${t('最小R²', 'min R²')} ${num(minUnitR2(p))}, ${t('寿命期内漂移占允许量', 'drift share at rated life')} ${typeof p.worstDriftShare === 'number' ? (p.worstDriftShare > 0 ? pct(p.worstDriftShare) : t('0%（退化方向与限值相反）', '0% (drift away from the limit)')) : '—'}, ${t('有效退化模型', 'effective model')} ${p.effectiveModel ? t('是', 'yes') : t('否', 'no')}`);
+      out.push(
+        `${p.name}: ${t('模型', 'model')} ${p.model ? t(PATH_MODEL_LABELS[p.model as PathModel]?.zh ?? p.model, p.model) : '—'}, ${t('最小R²', 'min R²')} ${num(minUnitR2(p))}, ${t('寿命期内漂移占允许量', 'drift share at rated life')} ${typeof p.worstDriftShare === 'number' ? (p.worstDriftShare > 0 ? pct(p.worstDriftShare) : t('0%（退化方向与限值相反）', '0% (drift away from the limit)')) : '—'}, ${t('有效退化模型', 'effective model')} ${p.effectiveModel ? t('是', 'yes') : t('否', 'no')}`,
+      );
     }
   } else if (ind.code === 'Ir' && typeof m.scenarioCount === 'number') {
-    out.push(`${t('场景', 'scenarios')} ${m.scenarioCount}, ${t('裕量>0', 'margin>0')} ${m.passCount}, ${t('应力类别', 'stress categories')} ${m.categoryCount ?? '—'}, ${t('平均严酷度', 'mean severity')} ${num(m.meanSeverity)}`);
+    out.push(
+      `${t('场景', 'scenarios')} ${m.scenarioCount}, ${t('裕量>0', 'margin>0')} ${m.passCount}, ${t('应力类别', 'stress categories')} ${m.categoryCount ?? '—'}, ${t('平均严酷度', 'mean severity')} ${num(m.meanSeverity)}`,
+    );
   } else if (ind.code === 'W' && m.before && m.after) {
-    out.push(`${t('故障率', 'rate')} ${num(m.before.rate)} → ${num(m.after.rate)}${typeof m.reduction === 'number' ? `, ${t('降低', 'reduction')} ${(m.reduction * 100).toFixed(1)}%` : ''}${typeof m.pValue === 'number' ? `, p=${num(m.pValue)}` : ''}`);
+    out.push(
+      `${t('故障率', 'rate')} ${num(m.before.rate)} → ${num(m.after.rate)}${typeof m.reduction === 'number' ? `, ${t('降低', 'reduction')} ${(m.reduction * 100).toFixed(1)}%` : ''}${typeof m.pValue === 'number' ? `, p=${num(m.pValue)}` : ''}`,
+    );
   } else {
-    for (const [k, v] of Object.entries(m)) if (typeof v === 'number' || typeof v === 'string') out.push(`${METRIC_LABELS[k] ? t(METRIC_LABELS[k]!.zh, METRIC_LABELS[k]!.en) : k}=${typeof v === 'number' ? num(v) : lang === 'zh' && k === 'size' ? (SIZE_ZH[v] ?? v) : v}`);
+    for (const [k, v] of Object.entries(m))
+      if (typeof v === 'number' || typeof v === 'string')
+        out.push(
+          `${METRIC_LABELS[k] ? t(METRIC_LABELS[k]!.zh, METRIC_LABELS[k]!.en) : k}=${typeof v === 'number' ? num(v) : lang === 'zh' && k === 'size' ? (SIZE_ZH[v] ?? v) : v}`,
+        );
   }
   return out;
 }
@@ -84,9 +98,14 @@ export function formatScored(file: string, a: Assessment, readWarnings: CellNote
   L.push(`══ ${file} ══`);
   L.push(`${lang === 'en' ? a.rubricTitle.en : a.rubricTitle.zh} — ${a.subject.enterprise} / ${a.subject.product}`);
   L.push(`${t('建议分档口径', 'band policy')}: ${lang === 'en' ? (a.policy.labelEn ?? a.policy.label) : a.policy.label}`);
-  if (!a.basicRequirements.met) L.push(`${t('基本要求（a）未满足', 'basic requirements (a) unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`);
+  if (!a.basicRequirements.met)
+    L.push(
+      `${t('基本要求（a）未满足', 'basic requirements (a) unmet')}: ${a.basicRequirements.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(t('、', ', '))}`,
+    );
   L.push('');
-  L.push(`${t('指标', 'Indicator').padEnd(14)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(9)}${t('加权分', 'Weighted')}`);
+  L.push(
+    `${t('指标', 'Indicator').padEnd(14)}${t('权重/分值', 'Weight').padEnd(10)}${t('建议分档', 'Band').padEnd(10)}${t('原始分', 'Raw').padEnd(9)}${t('加权分', 'Weighted')}`,
+  );
   for (const i of a.indicators) {
     // Chinese: the rubric's abbreviations (Ic, Id, …) stay beside the name; item codes such as
     // 'background' are identifiers, not words for a Chinese reader.
@@ -94,12 +113,16 @@ export function formatScored(file: string, a: Assessment, readWarnings: CellNote
     const weight = weightText(i.weight);
     const raw = i.rawScore === null ? '—' : String(i.rawScore);
     const weighted = i.weightedScore === null ? '—' : i.weightedScore.toFixed(2);
-    L.push(`${name.padEnd(14)}${weight.padEnd(10)}${bandText(i, lang).padEnd(10)}${raw.padEnd(9)}${weighted}${i.fraud ? t('  （造假，计0分）', '  (fraud: 0)') : ''}`);
+    L.push(
+      `${name.padEnd(14)}${weight.padEnd(10)}${bandText(i, lang).padEnd(10)}${raw.padEnd(9)}${weighted}${i.fraud ? t('  （造假，计0分）', '  (fraud: 0)') : ''}`,
+    );
     for (const k of keyMetrics(i, lang)) L.push(`    ${k}`);
     L.push(...indicatorNoteLines(i, lang));
   }
   L.push('');
-  L.push(`${t('总分', 'Total')}: ${a.total.toFixed(2)} / ${a.maxTotal}${a.complete ? '' : t(`（尚缺原始分：${a.missingScores.join('、')}）`, ` (raw scores missing: ${a.missingScores.join(', ')})`)}`);
+  L.push(
+    `${t('总分', 'Total')}: ${a.total.toFixed(2)} / ${a.maxTotal}${a.complete ? '' : t(`（尚缺原始分：${a.missingScores.join('、')}）`, ` (raw scores missing: ${a.missingScores.join(', ')})`)}`,
+  );
   if (a.grade) L.push(`${t('等级', 'Grade')}: ${lang === 'en' ? a.grade.en : a.grade.zh}`);
   if (a.tier) L.push(`${t('培育梯队（建议）', 'Incubation tier (suggested)')}: ${lang === 'en' ? a.tier.label.en : a.tier.label.zh}`);
   for (const w of a.warnings) L.push(`! ${lang === 'en' ? w.en : w.zh}`);
@@ -185,7 +208,11 @@ export const scoreCommand: CliCommand = {
 
     const entries = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok).map((o) => o.entry);
     if ((report || summary) && entries.length === 0) {
-      io.err(lang === 'en' ? 'no workbook could be scored; no report or summary written (score.nothingScored)\n' : '没有可评分的工作簿，未生成报告或汇总表 (score.nothingScored)\n');
+      io.err(
+        lang === 'en'
+          ? 'no workbook could be scored; no report or summary written (score.nothingScored)\n'
+          : '没有可评分的工作簿，未生成报告或汇总表 (score.nothingScored)\n',
+      );
     } else {
       if (report) {
         await writeOutputFile(report, io.cwd, renderReport(entries, { lang }));

@@ -19,7 +19,11 @@ export function loadServiceConfig(): Config {
 /** The user's version of "another process holds the data folder"; other errors pass through. */
 export function explainLocked(e: unknown): unknown {
   if (e instanceof DataDirLockedError) {
-    return new UserError('db.dataDirLocked', `数据目录正由进程 ${e.pid} 使用，请先停止服务或改用 DATABASE_URL`, `the data folder is in use by process ${e.pid}; stop the service or use DATABASE_URL`);
+    return new UserError(
+      'db.dataDirLocked',
+      `数据目录正由进程 ${e.pid} 使用，请先停止服务或改用 DATABASE_URL`,
+      `the data folder is in use by process ${e.pid}; stop the service or use DATABASE_URL`,
+    );
   }
   return e;
 }

@@ -19,7 +19,12 @@ export const templateCommand: CliCommand = {
     const p = parseArgs(args, OPTIONS);
     const kind = stringFlag(p, 'kind') ?? 'best-practice';
     if (!isWorkbookKind(kind)) {
-      throw new UserError('cli.badKind', `未知的类型“${kind}”，可选：${WORKBOOK_KINDS.join('、')}`, `unknown kind "${kind}"; one of ${WORKBOOK_KINDS.join(', ')}`, 2);
+      throw new UserError(
+        'cli.badKind',
+        `未知的类型“${kind}”，可选：${WORKBOOK_KINDS.join('、')}`,
+        `unknown kind "${kind}"; one of ${WORKBOOK_KINDS.join(', ')}`,
+        2,
+      );
     }
     const out = stringFlag(p, 'out') ?? p.positional[0];
     if (!out) throw new UserError('cli.missingOut', '请用 --out 指定输出文件，如 --out 推荐表.xlsx', 'missing --out FILE.xlsx', 2);

@@ -11,7 +11,8 @@ import { USER_ID_RE, WECOM_CHANNEL, wecomExternalId } from '@kekao/service/chann
 import { validateUscc } from '@kekao/core/workbook';
 import type { Bilingual } from '@kekao/core/i18n';
 
-const USAGE_ADD = 'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]  (reviewer: --org and --uscc of the affiliation, for recusal)';
+const USAGE_ADD =
+  'users add --role R --scope S --name N [--org ORG --uscc C --province P --city C --district D]  (reviewer: --org and --uscc of the affiliation, for recusal)';
 const USAGE_LINK = 'users link --user USER_ID --teams AAD_OBJECT_ID [--channel msteams]';
 const USAGE_LINK_WECOM = 'users link --user USER_ID --wecom USERID [--corp CORPID]';
 const USAGE_LIST = 'users list [--json]';
@@ -24,8 +25,7 @@ const LINK_OPTIONS: OptionSpecs = { user: text, teams: text, channel: text, weco
 const LIST_OPTIONS: OptionSpecs = { json: { type: 'boolean' } };
 
 function usageError(): UserError {
-  return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`,
-    'usage: kekao users add | link | list (options above)', 2);
+  return new UserError('cli.usage', `用法：\n${USAGE_LINES.map((u) => `  kekao ${u}`).join('\n')}`, 'usage: kekao users add | link | list (options above)', 2);
 }
 
 /**
@@ -37,7 +37,10 @@ function usageError(): UserError {
  */
 export const usersCommand: CliCommand = {
   name: 'users',
-  summary: { zh: '服务用户：添加（令牌只显示一次）、绑定 Teams / 企业微信账号、列出', en: 'service users: add (token shown once), link a Teams or WeCom account, list' },
+  summary: {
+    zh: '服务用户：添加（令牌只显示一次）、绑定 Teams / 企业微信账号、列出',
+    en: 'service users: add (token shown once), link a Teams or WeCom account, list',
+  },
   usage: 'users add … | link --user ID --teams AAD | --wecom USERID | list [--json]',
   usageDetails: USAGE_LINES,
   async run(args, io) {
@@ -57,7 +60,8 @@ async function addUser(rest: string[], io: CliIO): Promise<number> {
   if (!role || !ROLES.includes(role as Role)) {
     throw new UserError('users.role', `--role 须为 ${ROLES.join('、')} 之一`, `--role must be one of ${ROLES.join(', ')}`, 2);
   }
-  if (!scopeText) throw new UserError('users.scope', '缺少 --scope（org、assigned、all、province:上海、city:河北/石家庄、district:上海/浦东新区）', 'missing --scope', 2);
+  if (!scopeText)
+    throw new UserError('users.scope', '缺少 --scope（org、assigned、all、province:上海、city:河北/石家庄、district:上海/浦东新区）', 'missing --scope', 2);
   if (!name?.trim()) throw new UserError('users.name', '缺少 --name', 'missing --name', 2);
   let scope;
   try {
@@ -69,26 +73,29 @@ async function addUser(rest: string[], io: CliIO): Promise<number> {
   const orgName = stringFlag(p, 'org');
   if (role === 'reviewer') checkReviewerAffiliation(orgName, stringFlag(p, 'uscc'), io);
   const created = await withServiceDatabase((db) =>
-    db.transaction(async (tx) => {
-      let organisationId: string | undefined;
-      if (orgName) {
-        const org = await findOrCreateOrganisation(tx, {
-          kind: role === 'enterprise' ? 'enterprise' : role === 'officer' ? 'bureau' : 'institution',
-          name: orgName,
-          uscc: stringFlag(p, 'uscc'),
-          province: stringFlag(p, 'province'),
-          city: stringFlag(p, 'city'),
-          district: stringFlag(p, 'district'),
-        });
-        organisationId = org.id;
-      }
-      try {
-        return { ...(await createUser(tx, { name: name.trim(), role: role as Role, scope, organisationId })), organisationId };
-      } catch (e) {
-        if (e instanceof UserRuleError) throw new UserError(e.key, e.zh, e.en, 2);
-        throw e;
-      }
-    }, { actor: 'cli:users-add' }),
+    db.transaction(
+      async (tx) => {
+        let organisationId: string | undefined;
+        if (orgName) {
+          const org = await findOrCreateOrganisation(tx, {
+            kind: role === 'enterprise' ? 'enterprise' : role === 'officer' ? 'bureau' : 'institution',
+            name: orgName,
+            uscc: stringFlag(p, 'uscc'),
+            province: stringFlag(p, 'province'),
+            city: stringFlag(p, 'city'),
+            district: stringFlag(p, 'district'),
+          });
+          organisationId = org.id;
+        }
+        try {
+          return { ...(await createUser(tx, { name: name.trim(), role: role as Role, scope, organisationId })), organisationId };
+        } catch (e) {
+          if (e instanceof UserRuleError) throw new UserError(e.key, e.zh, e.en, 2);
+          throw e;
+        }
+      },
+      { actor: 'cli:users-add' },
+    ),
   );
   io.out(`已添加用户 / user added: ${name.trim()} (${role}, ${formatScope(scope)})\n`);
   io.out(`用户编号 / user id: ${created.id}\n`);
@@ -108,7 +115,9 @@ function checkReviewerAffiliation(orgName: string | undefined, uscc: string | un
     return;
   }
   if (!uscc?.trim()) {
-    io.err(`警告：未提供所属单位“${orgName.trim()}”的统一社会信用代码（--uscc），回避只能按单位名称判断。/ warning: no USCC (--uscc) for the affiliation "${orgName.trim()}": recusal can only match it by name.\n`);
+    io.err(
+      `警告：未提供所属单位“${orgName.trim()}”的统一社会信用代码（--uscc），回避只能按单位名称判断。/ warning: no USCC (--uscc) for the affiliation "${orgName.trim()}": recusal can only match it by name.\n`,
+    );
     return;
   }
   const check = validateUscc(uscc.trim().toUpperCase());
@@ -128,15 +137,26 @@ export const AGENTS_PLAYGROUND_AAD_OBJECT_ID = '00000000-0000-0000-0000-00000000
 
 const linkArgsSchema = z.strictObject({
   user: z.string().trim().toLowerCase().regex(GUID),
-  teams: z.string().trim().toLowerCase().refine((v) => GUID.test(v) || v === AGENTS_PLAYGROUND_AAD_OBJECT_ID),
-  channel: z.string().trim().regex(/^[a-z][a-z0-9._-]{0,31}$/).default('msteams'),
+  teams: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => GUID.test(v) || v === AGENTS_PLAYGROUND_AAD_OBJECT_ID),
+  channel: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9._-]{0,31}$/)
+    .default('msteams'),
 });
 
 /** A WeCom member: the UserID of the admin console and the enterprise (default KEKAO_WECOM_CORP_ID). */
 const wecomLinkArgsSchema = z.strictObject({
   user: z.string().trim().toLowerCase().regex(GUID),
   wecom: z.string().trim().regex(USER_ID_RE),
-  corp: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  corp: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 
 const listArgsSchema = z.strictObject({ json: z.literal(true).optional() });
@@ -150,14 +170,19 @@ const OPTION_PROBLEMS: Record<string, { key: string; missing: [string, string]; 
   },
   teams: {
     key: 'users.teamsId',
-    missing: ['缺少 --teams（Teams 用户的 AAD 对象 ID）', 'missing --teams (the Teams user\'s AAD object id)'],
-    invalid: (v) => [`--teams "${v}" 不是 AAD 对象 ID（GUID，形如 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx）`,
-      `--teams "${v}" is not an AAD object id (a GUID, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`],
+    missing: ['缺少 --teams（Teams 用户的 AAD 对象 ID）', "missing --teams (the Teams user's AAD object id)"],
+    invalid: (v) => [
+      `--teams "${v}" 不是 AAD 对象 ID（GUID，形如 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx）`,
+      `--teams "${v}" is not an AAD object id (a GUID, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`,
+    ],
   },
   wecom: {
     key: 'users.wecomId',
-    missing: ['缺少 --wecom（企业微信成员的 UserID，即管理后台“账号”）', 'missing --wecom (the WeCom member\'s UserID, the admin console\'s 账号)'],
-    invalid: (v) => [`--wecom "${v}" 不是企业微信 UserID（1–64 位字母、数字或 _-@.，以字母或数字开头）`, `--wecom "${v}" is not a WeCom UserID (1–64 letters, digits or _-@., starting with a letter or digit)`],
+    missing: ['缺少 --wecom（企业微信成员的 UserID，即管理后台“账号”）', "missing --wecom (the WeCom member's UserID, the admin console's 账号)"],
+    invalid: (v) => [
+      `--wecom "${v}" 不是企业微信 UserID（1–64 位字母、数字或 _-@.，以字母或数字开头）`,
+      `--wecom "${v}" is not a WeCom UserID (1–64 letters, digits or _-@., starting with a letter or digit)`,
+    ],
   },
   corp: {
     key: 'users.wecomCorp',
@@ -208,7 +233,14 @@ function linkTarget(rest: string[]): { userId: string; channel: string; external
     const corpFromEnv = process.env.KEKAO_WECOM_CORP_ID?.trim();
     if (p.values.corp === undefined && corpFromEnv) p.values.corp = corpFromEnv;
     const { user, wecom, corp } = parseOptions(p, wecomLinkArgsSchema);
-    return { userId: user, channel: WECOM_CHANNEL, externalId: wecomExternalId(corp, wecom), option: '--wecom', given: wecom, account: { zh: '企业微信账号', en: 'WeCom account' } };
+    return {
+      userId: user,
+      channel: WECOM_CHANNEL,
+      externalId: wecomExternalId(corp, wecom),
+      option: '--wecom',
+      given: wecom,
+      account: { zh: '企业微信账号', en: 'WeCom account' },
+    };
   }
   const { user, teams, channel } = parseOptions(p, linkArgsSchema);
   return { userId: user, channel, externalId: teams, option: '--teams', given: teams, account: { zh: 'Teams 账号', en: 'Teams account' } };
@@ -217,27 +249,37 @@ function linkTarget(rest: string[]): { userId: string; channel: string; external
 async function linkUser(rest: string[], io: CliIO): Promise<number> {
   const { userId, channel, externalId, option, given, account } = linkTarget(rest);
   const result = await withServiceDatabase((db) =>
-    db.transaction(async (tx) => {
-      const user = await getUserListing(tx, userId);
-      if (!user) {
-        throw new UserError('users.unknownUser', `--user ${userId}：没有这个用户（用 kekao users list 查看用户编号）`,
-          `--user ${userId}: no such user (see kekao users list)`, 2);
-      }
-      const link = await linkIdentityIfFree(tx, userId, channel, externalId);
-      if (link.outcome === 'linkedToOther') {
-        const holder = await getUserListing(tx, link.userId);
-        const who = holder ? describeUser(holder) : link.userId;
-        throw new UserError('users.identityLinkedToOther',
-          `${option} ${given} 已绑定到另一用户 ${who}；一个${account.zh}只能绑定一个用户`,
-          `${option} ${given} is already linked to another user, ${who}; a ${account.en} maps to one user only`);
-      }
-      return { user, outcome: link.outcome };
-    }, { actor: 'cli:users-link' }),
+    db.transaction(
+      async (tx) => {
+        const user = await getUserListing(tx, userId);
+        if (!user) {
+          throw new UserError(
+            'users.unknownUser',
+            `--user ${userId}：没有这个用户（用 kekao users list 查看用户编号）`,
+            `--user ${userId}: no such user (see kekao users list)`,
+            2,
+          );
+        }
+        const link = await linkIdentityIfFree(tx, userId, channel, externalId);
+        if (link.outcome === 'linkedToOther') {
+          const holder = await getUserListing(tx, link.userId);
+          const who = holder ? describeUser(holder) : link.userId;
+          throw new UserError(
+            'users.identityLinkedToOther',
+            `${option} ${given} 已绑定到另一用户 ${who}；一个${account.zh}只能绑定一个用户`,
+            `${option} ${given} is already linked to another user, ${who}; a ${account.en} maps to one user only`,
+          );
+        }
+        return { user, outcome: link.outcome };
+      },
+      { actor: 'cli:users-link' },
+    ),
   );
   const target = `${channel} ${externalId} → ${describeUser(result.user)}`;
   if (result.outcome === 'linked') io.out(`已绑定 / linked: ${target}\n`);
   else io.out(`已是此绑定，未作更改 / already linked, nothing changed: ${target}\n`);
-  if (result.user.disabled) io.err(`注意：该用户已停用，机器人不会认出此账号 (users.userDisabled: the user is disabled; the bot will not recognise this account)\n`);
+  if (result.user.disabled)
+    io.err(`注意：该用户已停用，机器人不会认出此账号 (users.userDisabled: the user is disabled; the bot will not recognise this account)\n`);
   return 0;
 }
 

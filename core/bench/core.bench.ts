@@ -39,14 +39,28 @@ export function largeSubmission(): ReliabilitySubmissionInput {
       })),
     },
     id: {
-      parameters: [{
-        name: '漂移', limit: 10, direction: 'max', ratedLife: 8000, baseline: 0, model: 'auto',
-        units: Array.from({ length: 200 }, (_, u) => ({ id: `U${u + 1}`, times, values: times.map((t) => Math.max(0, t * (0.0008 + u * 0.000002) + noise() * 0.05)) })),
-      }],
+      parameters: [
+        {
+          name: '漂移',
+          limit: 10,
+          direction: 'max',
+          ratedLife: 8000,
+          baseline: 0,
+          model: 'auto',
+          units: Array.from({ length: 200 }, (_, u) => ({
+            id: `U${u + 1}`,
+            times,
+            values: times.map((t) => Math.max(0, t * (0.0008 + u * 0.000002) + noise() * 0.05)),
+          })),
+        },
+      ],
     },
     ir: {
       scenarios: Array.from({ length: 50 }, (_, s) => ({
-        name: `场景${s + 1}`, stresses: [{ category: 'high-temperature' as const, level: 85 + s, rated: 70 }], limit: 11.4, direction: 'min' as const,
+        name: `场景${s + 1}`,
+        stresses: [{ category: 'high-temperature' as const, level: 85 + s, rated: 70 }],
+        limit: 11.4,
+        direction: 'min' as const,
         values: Array.from({ length: 20 }, () => 12 + noise()),
       })),
     },
@@ -82,8 +96,26 @@ export function measureAssessment<S extends { id?: { parameters: P[] } }, P>(
   let sink = 0;
   const idParameter = submission.id!.parameters[0]!;
   const bareUnits = asBuilt.id!.parameters[0]!.units;
-  const id = pairedRatio(() => { sink += idOnce(idParameter); }, () => { sink += bareIdFits(bareUnits); }, 9, 15);
-  const assessed = pairedRatio(() => { sink += assessOnce(submission); }, () => { sink += bareAssessment(asBuilt); }, 9, 15);
+  const id = pairedRatio(
+    () => {
+      sink += idOnce(idParameter);
+    },
+    () => {
+      sink += bareIdFits(bareUnits);
+    },
+    9,
+    15,
+  );
+  const assessed = pairedRatio(
+    () => {
+      sink += assessOnce(submission);
+    },
+    () => {
+      sink += bareAssessment(asBuilt);
+    },
+    9,
+    15,
+  );
   if (sink === 42) console.log('');
   return { assess: assessed, id };
 }
@@ -95,19 +127,63 @@ export async function bench(): Promise<BenchResult[]> {
   const asBuilt = largeSubmission();
   const v = validateSubmission(largeSubmission());
   if (!v.ok || v.submission.rubric !== 'reliability-2024') throw new Error('benchmark submission invalid');
-  const m = measureAssessment((s: ReliabilitySubmission) => assess(s).total, (p: IdParameter) => parameterDegradation(p).units.length, v.submission, asBuilt);
+  const m = measureAssessment(
+    (s: ReliabilitySubmission) => assess(s).total,
+    (p: IdParameter) => parameterDegradation(p).units.length,
+    v.submission,
+    asBuilt,
+  );
 
   const r = seededRandom(1);
   const values = Array.from({ length: 1_000_000 }, () => 1e3 + r() * 10);
   let sink = 0;
-  const cv = pairedRatio(() => { sink += coefficientOfVariation(values).cv ?? 0; }, () => { sink += plainLoopCv(values); }, 7, 15);
-  const ss = pairedRatio(() => { sink += sampleStandardDeviation(values) / ssMean(values); }, () => { sink += plainLoopCv(values); }, 3, 9);
-  const validateTimes = timeRuns(() => { sink += validateSubmission(largeSubmission()).ok ? 1 : 0; }, 5, 1);
+  const cv = pairedRatio(
+    () => {
+      sink += coefficientOfVariation(values).cv ?? 0;
+    },
+    () => {
+      sink += plainLoopCv(values);
+    },
+    7,
+    15,
+  );
+  const ss = pairedRatio(
+    () => {
+      sink += sampleStandardDeviation(values) / ssMean(values);
+    },
+    () => {
+      sink += plainLoopCv(values);
+    },
+    3,
+    9,
+  );
+  const validateTimes = timeRuns(
+    () => {
+      sink += validateSubmission(largeSubmission()).ok ? 1 : 0;
+    },
+    5,
+    1,
+  );
   if (sink === 42) console.log('');
   return [
-    { name: 'CV over 1e6 values: kekao (two-pass, corrected)', value: cv.candidate, unit: 'ms CPU', ratio: cv.ratio, maxRatio: 2, baseline: `plain single-pass loop ${cv.baseline.toFixed(2)} ms`, target: '≤ 2×', note: blocks(cv) },
+    {
+      name: 'CV over 1e6 values: kekao (two-pass, corrected)',
+      value: cv.candidate,
+      unit: 'ms CPU',
+      ratio: cv.ratio,
+      maxRatio: 2,
+      baseline: `plain single-pass loop ${cv.baseline.toFixed(2)} ms`,
+      target: '≤ 2×',
+      note: blocks(cv),
+    },
     { name: 'CV over 1e6 values: simple-statistics', value: ss.candidate, unit: 'ms CPU', ratio: ss.ratio, baseline: 'plain single-pass loop' },
-    { name: 'CV: kekao vs simple-statistics', value: cv.candidate, unit: 'ms CPU', ratio: cv.candidate / ss.candidate, baseline: `simple-statistics ${ss.candidate.toFixed(2)} ms` },
+    {
+      name: 'CV: kekao vs simple-statistics',
+      value: cv.candidate,
+      unit: 'ms CPU',
+      ratio: cv.candidate / ss.candidate,
+      baseline: `simple-statistics ${ss.candidate.toFixed(2)} ms`,
+    },
     {
       name: 'Id: one parameter, 200 units × 100 times (four forms, choice, life fit)',
       value: m.id.candidate,
@@ -128,6 +204,11 @@ export async function bench(): Promise<BenchResult[]> {
       target: `≤ 1.5× the previous implementation's ratio ${PREVIOUS_RATIOS.assess}`,
       note: blocks(m.assess),
     },
-    { name: 'validate (zod) + build the same submission, median', value: median(validateTimes), unit: 'ms', note: 'input validation at the boundary, not part of assess' },
+    {
+      name: 'validate (zod) + build the same submission, median',
+      value: median(validateTimes),
+      unit: 'ms',
+      note: 'input validation at the boundary, not part of assess',
+    },
   ];
 }

@@ -35,7 +35,8 @@ describe('assess — the public contract', () => {
     const a = run(example);
     expect(a.rubric).toBe('reliability-2024');
     expect(a.indicators.map((i) => i.code)).toEqual(['Ic', 'Id', 'Ir', 'W', 'C', 'G']);
-    for (const i of a.indicators) for (const k of ['code', 'weight', 'metrics', 'suggestedBand', 'reasons', 'warnings', 'rawScore', 'weightedScore']) expect(i).toHaveProperty(k);
+    for (const i of a.indicators)
+      for (const k of ['code', 'weight', 'metrics', 'suggestedBand', 'reasons', 'warnings', 'rawScore', 'weightedScore']) expect(i).toHaveProperty(k);
     expect(a.basicRequirements).toEqual({ met: true, missing: [] });
     const ic = ind(a, 'Ic').metrics as any;
     expect(Object.keys(ic.parameters[0].stages[0])).toEqual(expect.arrayContaining(['stage', 'n', 'mean', 'sd', 'cv', 'cvLower', 'cvUpper']));
@@ -74,7 +75,13 @@ describe('Ic band — the rubric matrix of t=0 and t>0', () => {
   });
 
   it('note (a): an unmet basic requirement holds Ic/Id/Ir to 0–40 and caps the raw score', () => {
-    const a = run(base({ basicRequirements: { parameterChoice: true }, ic: { parameters: [param(0.005, 0.008)] }, scores: { Ic: { raw: 95, reason: '专家判断' }, W: { raw: 80 } } }));
+    const a = run(
+      base({
+        basicRequirements: { parameterChoice: true },
+        ic: { parameters: [param(0.005, 0.008)] },
+        scores: { Ic: { raw: 95, reason: '专家判断' }, W: { raw: 80 } },
+      }),
+    );
     expect(a.basicRequirements.met).toBe(false);
     expect(a.basicRequirements.missing.map((m) => m.key)).toEqual(['sampleState', 'sampleSize', 'fieldData', 'instruments', 'testPlan', 'resultData']);
     expect(ind(a, 'Ic').suggestedBand).toEqual({ min: 0, max: 40 });
@@ -113,14 +120,22 @@ describe('W band', () => {
 });
 
 describe('Ir band', () => {
-  const scenario = (name: string, category: any, values: number[]) => ({ name, stresses: [{ category, level: 90, rated: 70 }], limit: 10, direction: 'min' as const, values });
+  const scenario = (name: string, category: any, values: number[]) => ({
+    name,
+    stresses: [{ category, level: 90, rated: 70 }],
+    limit: 10,
+    direction: 'min' as const,
+    values,
+  });
   it('fewer than 3 scenarios breaks the rubric minimum → 0–40, with a warning', () => {
     const a = run(base({ ir: { scenarios: [scenario('高温', 'high-temperature', [11, 12])] } }));
     expect(ind(a, 'Ir').suggestedBand).toEqual({ min: 0, max: 40 });
     expect(ind(a, 'Ir').warnings.length).toBeGreaterThan(0);
   });
   it('a failing scenario does not count toward coverage', () => {
-    const a = run(base({ ir: { scenarios: [scenario('a', 'high-temperature', [11]), scenario('b', 'low-temperature', [11]), scenario('c', 'humidity', [9.5])] } }));
+    const a = run(
+      base({ ir: { scenarios: [scenario('a', 'high-temperature', [11]), scenario('b', 'low-temperature', [11]), scenario('c', 'humidity', [9.5])] } }),
+    );
     const m = ind(a, 'Ir').metrics as any;
     expect(m.scenarios[2].worstMargin).toBeCloseTo(-0.05, 12); // (9.5 − 10)/10
     expect(m.scenarios[2].pass).toBe(false);
@@ -130,8 +145,28 @@ describe('Ir band', () => {
 
 describe('FMEA and DB31/T 1368 assessments', () => {
   it('FMEA: total is the sum of item points; an item above its standard score is refused', () => {
-    const scores = { background: 5, input: 4.5, objective: 4, team: 5, structureFunction: 4, failureRisk: 9, optimisation: 9.5, documentation: 4, goalAchievement: 9, lessonsLearned: 8, qualityImprovement: 9, innovation: 8, promotion: 4, level: 4 };
-    const a = run({ rubric: 'fmea-case-2025', enterprise: { name: 'E' }, case: { name: '电机控制器 PFMEA' }, scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, { raw: v }])) });
+    const scores = {
+      background: 5,
+      input: 4.5,
+      objective: 4,
+      team: 5,
+      structureFunction: 4,
+      failureRisk: 9,
+      optimisation: 9.5,
+      documentation: 4,
+      goalAchievement: 9,
+      lessonsLearned: 8,
+      qualityImprovement: 9,
+      innovation: 8,
+      promotion: 4,
+      level: 4,
+    };
+    const a = run({
+      rubric: 'fmea-case-2025',
+      enterprise: { name: 'E' },
+      case: { name: '电机控制器 PFMEA' },
+      scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, { raw: v }])),
+    });
     expect(a.total).toBeCloseTo(87, 12);
     expect(a.complete).toBe(true);
     expect(a.grade?.zh).toMatch(/较好/);
@@ -152,7 +187,12 @@ describe('FMEA and DB31/T 1368 assessments', () => {
     expect(item('directEconomic').suggestedBand).toEqual({ min: 7, max: 10 });
     expect(item('indirectEconomic').suggestedBand).toEqual({ min: 7, max: 10 });
     expect(item('ecological').suggestedBand).toEqual({ min: 2, max: 3 });
-    const large = run({ rubric: 'db31-1368-2022', enterprise: { name: 'E', size: 'large' }, project: { name: 'p' }, financials: { before: {}, after: { costReduction: 80, forexSaving: 30 } } });
+    const large = run({
+      rubric: 'db31-1368-2022',
+      enterprise: { name: 'E', size: 'large' },
+      project: { name: 'p' },
+      financials: { before: {}, after: { costReduction: 80, forexSaving: 30 } },
+    });
     expect(large.indicators.find((i) => i.code === 'indirectEconomic')!.suggestedBand).toEqual({ min: 4, max: 6 });
   });
 });
@@ -161,15 +201,32 @@ describe('panel aggregation', () => {
   const weights = { Ic: 0.2, Id: 0.25, Ir: 0.25, W: 0.15, C: 0.05, G: 0.1 };
   const all = (v: number) => ({ Ic: v, Id: v, Ir: v, W: v, C: v, G: v });
   it('mean of reviewer totals below 5 reviewers; trimmed mean from 5 on', () => {
-    const three = aggregatePanel([{ reviewerId: 'a', scores: all(80) }, { reviewerId: 'b', scores: all(70) }, { reviewerId: 'c', scores: all(90) }], weights);
+    const three = aggregatePanel(
+      [
+        { reviewerId: 'a', scores: all(80) },
+        { reviewerId: 'b', scores: all(70) },
+        { reviewerId: 'c', scores: all(90) },
+      ],
+      weights,
+    );
     expect(three.method).toBe('mean');
     expect(three.score).toBeCloseTo(80, 12);
-    const five = aggregatePanel([60, 75, 80, 85, 99].map((v, i) => ({ reviewerId: `r${i}`, scores: all(v) })), weights);
+    const five = aggregatePanel(
+      [60, 75, 80, 85, 99].map((v, i) => ({ reviewerId: `r${i}`, scores: all(v) })),
+      weights,
+    );
     expect(five.method).toBe('trimmed-mean');
     expect(five.score).toBeCloseTo((75 + 80 + 85) / 3, 12);
   });
   it('flags an indicator whose raw scores span more than the configured range', () => {
-    const p = aggregatePanel([{ reviewerId: 'a', scores: { ...all(80), Id: 95 } }, { reviewerId: 'b', scores: { ...all(80), Id: 60 } }], weights, { disagreementRange: 20 });
+    const p = aggregatePanel(
+      [
+        { reviewerId: 'a', scores: { ...all(80), Id: 95 } },
+        { reviewerId: 'b', scores: { ...all(80), Id: 60 } },
+      ],
+      weights,
+      { disagreementRange: 20 },
+    );
     expect(p.disagreement).toBe(true);
     expect(p.indicators.find((i) => i.code === 'Id')).toMatchObject({ min: 60, max: 95, range: 35, disagreement: true });
     expect(p.indicators.find((i) => i.code === 'Ic')!.disagreement).toBe(false);
@@ -181,13 +238,30 @@ describe('data-integrity flags', () => {
     const same = Array(8).fill(12.0);
     const copied = [12.01, 11.98, 12.03, 12.0];
     const digits = Array.from({ length: 100 }, (_, i) => 12 + (i % 10 === 0 ? 0.01 : 0.05) + Math.floor(i / 10) * 0.1);
-    const a = run(base({
-      ic: { parameters: [
-        { name: 'A', resolution: 0.01, stages: [{ stage: 't0', values: same }, { stage: 't1', usageHours: 500, values: [12.001, 12.02, 12.03] }] },
-        { name: 'B', stages: [{ stage: 't0', values: copied }, { stage: 't1', usageHours: 500, values: copied }] },
-        { name: 'C', stages: [{ stage: 't0', values: digits }] },
-      ] },
-    }));
+    const a = run(
+      base({
+        ic: {
+          parameters: [
+            {
+              name: 'A',
+              resolution: 0.01,
+              stages: [
+                { stage: 't0', values: same },
+                { stage: 't1', usageHours: 500, values: [12.001, 12.02, 12.03] },
+              ],
+            },
+            {
+              name: 'B',
+              stages: [
+                { stage: 't0', values: copied },
+                { stage: 't1', usageHours: 500, values: copied },
+              ],
+            },
+            { name: 'C', stages: [{ stage: 't0', values: digits }] },
+          ],
+        },
+      }),
+    );
     const kinds = a.flags.map((f) => `${f.kind}@${f.path}`);
     expect(kinds).toContain('identical-values@ic.parameters[0].stages[0]');
     expect(kinds).toContain('finer-than-resolution@ic.parameters[0].stages[1]');
@@ -223,6 +297,9 @@ describe('suggestBand from key figures agrees with assess', () => {
     const w = ind(a, 'W').metrics as any;
     expect(suggestBand({ code: 'W', reduction: w.reduction, pValue: w.pValue }).band).toEqual(ind(a, 'W').suggestedBand);
     expect(suggestBand({ code: 'Ir', passingScenarios: 5, categories: 5, minSamples: 3, meanSeverity: 1.3 }).band).toEqual(ind(a, 'Ir').suggestedBand);
-    expect(suggestBand({ code: 'Ir', passingScenarios: 9, categories: 7, minSamples: 3, meanSeverity: 1.3 }, { basicRequirementsMet: false }).band).toEqual({ min: 0, max: 40 });
+    expect(suggestBand({ code: 'Ir', passingScenarios: 9, categories: 7, minSamples: 3, meanSeverity: 1.3 }, { basicRequirementsMet: false }).band).toEqual({
+      min: 0,
+      max: 40,
+    });
   });
 });

@@ -32,15 +32,24 @@ const submissionArb: fc.Arbitrary<ReliabilitySubmissionInput> = fc.record({
   enterprise: fc.record({ name: fc.string({ minLength: 1 }) }),
   product: fc.record({ name: fc.string({ minLength: 1 }), family: fc.constantFrom('general', 'electronic', 'mechanical', 'unknown-family') }),
   basicRequirements: fc.record({
-    parameterChoice: fc.boolean(), sampleState: fc.boolean(), sampleSize: fc.boolean(), fieldData: fc.boolean(),
-    instruments: fc.boolean(), testPlan: fc.boolean(), resultData: fc.boolean(),
+    parameterChoice: fc.boolean(),
+    sampleState: fc.boolean(),
+    sampleSize: fc.boolean(),
+    fieldData: fc.boolean(),
+    instruments: fc.boolean(),
+    testPlan: fc.boolean(),
+    resultData: fc.boolean(),
   }),
   ic: fc.record({
     parameters: fc.array(
       fc.record({
         name: fc.string({ minLength: 1 }),
         stages: fc.array(
-          fc.record({ stage: fc.constantFrom('t0', 't1', 't2'), usageHours: fc.option(fc.double({ min: 0, max: 1e5, noNaN: true }), { nil: undefined }), values }),
+          fc.record({
+            stage: fc.constantFrom('t0', 't1', 't2'),
+            usageHours: fc.option(fc.double({ min: 0, max: 1e5, noNaN: true }), { nil: undefined }),
+            values,
+          }),
           { minLength: 1, maxLength: 3 },
         ),
       }),
@@ -73,7 +82,14 @@ const submissionArb: fc.Arbitrary<ReliabilitySubmissionInput> = fc.record({
     scenarios: fc.array(
       fc.record({
         name: fc.string({ minLength: 1 }),
-        stresses: fc.array(fc.record({ category: fc.constantFrom('high-temperature' as const, 'vibration' as const, 'humidity' as const), level: fc.option(finite, { nil: undefined }), rated: fc.option(finite, { nil: undefined }) }), { maxLength: 2 }),
+        stresses: fc.array(
+          fc.record({
+            category: fc.constantFrom('high-temperature' as const, 'vibration' as const, 'humidity' as const),
+            level: fc.option(finite, { nil: undefined }),
+            rated: fc.option(finite, { nil: undefined }),
+          }),
+          { maxLength: 2 },
+        ),
         limit: finite,
         direction: fc.constantFrom('min' as const, 'max' as const),
         values,
@@ -138,8 +154,14 @@ describe('assessment properties (fast-check)', () => {
       { mutate: (s) => (s.w = { before: { failures: -1, exposure: 10 }, after: { failures: 1, exposure: 10 } }), path: 'w.before.failures' },
       { mutate: (s) => (s.scores = { Ic: { raw: 101 } }), path: 'scores.Ic.raw' },
       { mutate: (s) => delete s.enterprise.name, path: 'enterprise.name' },
-      { mutate: (s) => (s.id = { parameters: [{ name: 'x', limit: 1, direction: 'up', ratedLife: 1, units: [{ id: 'a', times: [0], values: [0] }] }] }), path: 'id.parameters[0].direction' },
-      { mutate: (s) => (s.id = { parameters: [{ name: 'x', limit: 1, direction: 'max', ratedLife: 1, units: [{ id: 'a', times: [0, 1], values: [0] }] }] }), path: 'id.parameters[0].units[0].values' },
+      {
+        mutate: (s) => (s.id = { parameters: [{ name: 'x', limit: 1, direction: 'up', ratedLife: 1, units: [{ id: 'a', times: [0], values: [0] }] }] }),
+        path: 'id.parameters[0].direction',
+      },
+      {
+        mutate: (s) => (s.id = { parameters: [{ name: 'x', limit: 1, direction: 'max', ratedLife: 1, units: [{ id: 'a', times: [0, 1], values: [0] }] }] }),
+        path: 'id.parameters[0].units[0].values',
+      },
     ];
     fc.assert(
       fc.property(fc.constantFrom(...corruptions), fc.string({ minLength: 1 }), (c, name) => {

@@ -26,35 +26,47 @@ function texts(v: unknown, out: { zh: string; en: string; key?: string }[] = [])
 const unitsNear = (base: number) =>
   fc.integer({ min: 3, max: 9 }).chain((n) =>
     fc.array(
-      fc.record({
-        id: fc.integer({ min: 1, max: 999 }).map(String),
-        start: fc.double({ min: base * 0.9, max: base * 1.1, noNaN: true }),
-        slope: fc.double({ min: -0.004, max: 0.01, noNaN: true }),
-        noise: fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: n, maxLength: n }),
-      }).map((u) => {
-        const times = Array.from({ length: n }, (_, i) => i * 100);
-        return { id: u.id, times, values: times.map((t, i) => Math.max(0.01, u.start + u.slope * t + u.noise[i]!)) };
-      }),
+      fc
+        .record({
+          id: fc.integer({ min: 1, max: 999 }).map(String),
+          start: fc.double({ min: base * 0.9, max: base * 1.1, noNaN: true }),
+          slope: fc.double({ min: -0.004, max: 0.01, noNaN: true }),
+          noise: fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: n, maxLength: n }),
+        })
+        .map((u) => {
+          const times = Array.from({ length: n }, (_, i) => i * 100);
+          return { id: u.id, times, values: times.map((t, i) => Math.max(0.01, u.start + u.slope * t + u.noise[i]!)) };
+        }),
       { minLength: 1, maxLength: 6 },
     ),
   );
 
-const parameterArb = fc.record({ base: fc.double({ min: 1, max: 10, noNaN: true }), offset: fc.double({ min: -6, max: 12, noNaN: true }) }).chain(({ base, offset }) =>
-  fc.record({
-    name: fc.integer({ min: 1, max: 99 }).map((i) => `P${i}`),
-    limit: fc.constant(base + offset),
-    direction: fc.constantFrom('min' as const, 'max' as const),
-    ratedLife: fc.constantFrom(300, 800, 2000, 5000),
-    model: fc.constantFrom('linear' as const, 'exponential' as const, 'power' as const, 'logarithmic' as const, 'auto' as const),
-    units: unitsNear(base),
-  }),
-);
+const parameterArb = fc
+  .record({ base: fc.double({ min: 1, max: 10, noNaN: true }), offset: fc.double({ min: -6, max: 12, noNaN: true }) })
+  .chain(({ base, offset }) =>
+    fc.record({
+      name: fc.integer({ min: 1, max: 99 }).map((i) => `P${i}`),
+      limit: fc.constant(base + offset),
+      direction: fc.constantFrom('min' as const, 'max' as const),
+      ratedLife: fc.constantFrom(300, 800, 2000, 5000),
+      model: fc.constantFrom('linear' as const, 'exponential' as const, 'power' as const, 'logarithmic' as const, 'auto' as const),
+      units: unitsNear(base),
+    }),
+  );
 
 const submissionArb: fc.Arbitrary<ReliabilitySubmissionInput> = fc.record({
   rubric: fc.constant('reliability-2024' as const),
   enterprise: fc.constant({ name: 'E1' }),
   product: fc.constant({ name: 'P1' }),
-  basicRequirements: fc.constant({ parameterChoice: true, sampleState: true, sampleSize: true, fieldData: true, instruments: true, testPlan: true, resultData: true }),
+  basicRequirements: fc.constant({
+    parameterChoice: true,
+    sampleState: true,
+    sampleSize: true,
+    fieldData: true,
+    instruments: true,
+    testPlan: true,
+    resultData: true,
+  }),
   id: fc.record({ parameters: fc.array(parameterArb, { minLength: 1, maxLength: 3 }) }),
   w: fc.record({
     before: fc.record({ failures: fc.nat(60), exposure: fc.constantFrom(100, 1000, 5000) }),

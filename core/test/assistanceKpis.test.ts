@@ -125,10 +125,7 @@ describe('targets and Cpk from data', () => {
     expect(k.closureCycleDays.target).toEqual({ op: '<=', value: 60 });
   });
   it('computes Cpk from process data (reference/capability.py: 0.9199123287671326)', () => {
-    const values = [
-      10.02, 9.98, 10.05, 10.01, 9.97, 10.03, 10.0, 9.99, 10.04, 10.02, 9.96, 10.01, 10.03, 9.98, 10.0, 10.02, 9.99, 10.01,
-      10.04, 9.97,
-    ];
+    const values = [10.02, 9.98, 10.05, 10.01, 9.97, 10.03, 10.0, 9.99, 10.04, 10.02, 9.96, 10.01, 10.03, 9.98, 10.0, 10.02, 9.99, 10.01, 10.04, 9.97];
     const k = byKey(assistanceKpis({ keyProcessCpk: { data: { values, lsl: 9.9, usl: 10.1 } } }));
     expect(k.keyProcessCpk.value).toBeCloseTo(0.9199123287671326, 12);
     expect(k.keyProcessCpk.met).toBe(false);

@@ -7,10 +7,7 @@ function close(actual: number | null, expected: number, rel = 1e-12): void {
   expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-const SHAFT = [
-  10.02, 9.98, 10.05, 10.01, 9.97, 10.03, 10.0, 9.99, 10.04, 10.02, 9.96, 10.01, 10.03, 9.98, 10.0, 10.02, 9.99, 10.01,
-  10.04, 9.97,
-];
+const SHAFT = [10.02, 9.98, 10.05, 10.01, 9.97, 10.03, 10.0, 9.99, 10.04, 10.02, 9.96, 10.01, 10.03, 9.98, 10.0, 10.02, 9.99, 10.01, 10.04, 9.97];
 
 // Expected values: core/test/reference/capability.py (numpy; scipy.special.gammaln for c4).
 const MEAN = 10.006;

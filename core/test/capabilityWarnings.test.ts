@@ -3,10 +3,7 @@ import { processCapability, SIGMA_RATIO_WARNING } from '../src/metrics/capabilit
 import { assistanceKpis } from '../src/metrics/assistanceKpis.js';
 
 // The shaft diameters of capability.test.ts (σ_overall 0.02583347481568462 by numpy, reference/capability.py).
-const SHAFT = [
-  10.02, 9.98, 10.05, 10.01, 9.97, 10.03, 10.0, 9.99, 10.04, 10.02, 9.96, 10.01, 10.03, 9.98, 10.0, 10.02, 9.99, 10.01,
-  10.04, 9.97,
-];
+const SHAFT = [10.02, 9.98, 10.05, 10.01, 9.97, 10.03, 10.0, 9.99, 10.04, 10.02, 9.96, 10.01, 10.03, 9.98, 10.0, 10.02, 9.99, 10.01, 10.04, 9.97];
 const SIGMA_OVERALL = 0.02583347481568462;
 
 describe('capability: short-term and overall σ that disagree are flagged', () => {

@@ -214,29 +214,24 @@ describe('fitPath properties (fast-check)', () => {
 
   it('never yields NaN or Infinity for arbitrary finite inputs', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(finiteDouble, finiteDouble), { minLength: 0, maxLength: 12 }),
-        model,
-        finiteDouble,
-        (pts, m, probe) => {
-          const r = fitPath(
-            pts.map((p) => p[0]),
-            pts.map((p) => p[1]),
-            m,
-          );
-          expect(allFiniteOrNull(r)).toBe(true);
-          if (r.applicable) {
-            const p = r.predict(probe);
-            const s = r.solveTime(probe);
-            expect(p === null || Number.isFinite(p)).toBe(true);
-            expect(s === null || Number.isFinite(s)).toBe(true);
-            for (const t of pts.map((q) => q[0])) {
-              const v = r.predict(t);
-              expect(v === null || Number.isFinite(v)).toBe(true);
-            }
+      fc.property(fc.array(fc.tuple(finiteDouble, finiteDouble), { minLength: 0, maxLength: 12 }), model, finiteDouble, (pts, m, probe) => {
+        const r = fitPath(
+          pts.map((p) => p[0]),
+          pts.map((p) => p[1]),
+          m,
+        );
+        expect(allFiniteOrNull(r)).toBe(true);
+        if (r.applicable) {
+          const p = r.predict(probe);
+          const s = r.solveTime(probe);
+          expect(p === null || Number.isFinite(p)).toBe(true);
+          expect(s === null || Number.isFinite(s)).toBe(true);
+          for (const t of pts.map((q) => q[0])) {
+            const v = r.predict(t);
+            expect(v === null || Number.isFinite(v)).toBe(true);
           }
-        },
-      ),
+        }
+      }),
       { numRuns: 2000 },
     );
   });

@@ -94,10 +94,7 @@ describe('undefined cases', () => {
   });
 
   it('exposure units differ: no ratio, with a reason', () => {
-    const r = compareFailureRates(
-      { failures: 9, exposure: 16660, exposureUnit: 'units' },
-      { failures: 2, exposure: 17877, exposureUnit: 'unit-hours' },
-    );
+    const r = compareFailureRates({ failures: 9, exposure: 16660, exposureUnit: 'units' }, { failures: 2, exposure: 17877, exposureUnit: 'unit-hours' });
     expect(r).toMatchObject({ rateRatio: null, reduction: null, pValue: null });
     expect(r.reasons[0].key).toBe('failureRate.unitMismatch');
     expect(r.after.rate).not.toBeNull();
@@ -125,8 +122,19 @@ describe('properties', () => {
         (xb, eb, xa, ea, conf) => {
           const r = compareFailureRates({ failures: xb, exposure: eb }, { failures: xa, exposure: ea }, conf);
           const all = [
-            r.reduction, r.reductionLower, r.reductionUpper, r.rateRatio, r.rateRatioLower, r.rateRatioUpper, r.pValue,
-            r.before.rate, r.before.rateLower, r.before.rateUpper, r.after.rate, r.after.rateLower, r.after.rateUpper,
+            r.reduction,
+            r.reductionLower,
+            r.reductionUpper,
+            r.rateRatio,
+            r.rateRatioLower,
+            r.rateRatioUpper,
+            r.pValue,
+            r.before.rate,
+            r.before.rateLower,
+            r.before.rateUpper,
+            r.after.rate,
+            r.after.rateLower,
+            r.after.rateUpper,
           ];
           for (const v of all) if (v !== null) expect(Number.isFinite(v)).toBe(true);
           for (const p of [r.before, r.after]) {

@@ -16,8 +16,7 @@ function closeAll(actual: (number | null)[], expected: number[], tol = 1e-12): v
   actual.forEach((a, i) => close(a, expected[i], tol));
 }
 
-const scenario = (s: Partial<IrScenario> & Pick<IrScenario, 'name' | 'limit' | 'direction' | 'values'>): IrScenario =>
-  irScenarioSchema.parse(s);
+const scenario = (s: Partial<IrScenario> & Pick<IrScenario, 'name' | 'limit' | 'direction' | 'values'>): IrScenario => irScenarioSchema.parse(s);
 
 // Scenarios and expected values: core/test/reference/margins.py (numpy arithmetic).
 const dampHeat = scenario({
@@ -151,11 +150,7 @@ describe('scenarioMargins against reference/margins.py', () => {
         limit: 1,
         direction: 'min',
         values: [2],
-        stresses: [
-          { category: 'salt-spray', level: 96 },
-          { category: 'drop', level: 1.2, rated: 0 },
-          { category: 'emc' },
-        ],
+        stresses: [{ category: 'salt-spray', level: 96 }, { category: 'drop', level: 1.2, rated: 0 }, { category: 'emc' }],
       }),
     );
     expect(r.stresses.map((s) => s.severity)).toEqual([null, null, null]);

@@ -20,8 +20,30 @@ import { assess, validateSubmission, type ReliabilitySubmissionInput } from '../
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 /** Terms that stay in Latin letters in Chinese text: indices, people, file formats, field values. */
 const ALLOWED_IN_ZH = new Set([
-  'Cpk', 'Ppk', 'LSL', 'USL', 'Vangel', 'Meeker', 'Escobar', 'max', 'min', 'FMEA', 'DFMEA', 'PFMEA',
-  'Word', 'PDF', 'Excel', 'kWh', 'null', 'NaN', 'rubric', 'reliability', 'fmea', 'case', 'true', 'false',
+  'Cpk',
+  'Ppk',
+  'LSL',
+  'USL',
+  'Vangel',
+  'Meeker',
+  'Escobar',
+  'max',
+  'min',
+  'FMEA',
+  'DFMEA',
+  'PFMEA',
+  'Word',
+  'PDF',
+  'Excel',
+  'kWh',
+  'null',
+  'NaN',
+  'rubric',
+  'reliability',
+  'fmea',
+  'case',
+  'true',
+  'false',
 ]);
 const englishWords = (zh: string) => (zh.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !ALLOWED_IN_ZH.has(w));
 
@@ -74,7 +96,8 @@ function messages(): Message[] {
         const prop = (name: string) => n.properties.find((q): q is ts.PropertyAssignment => ts.isPropertyAssignment(q) && q.name.getText() === name);
         const zh = prop('zh');
         const en = prop('en');
-        if (zh && en) found.push({ where: `${rel}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`, zh: parts(zh.initializer), en: parts(en.initializer) });
+        if (zh && en)
+          found.push({ where: `${rel}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`, zh: parts(zh.initializer), en: parts(en.initializer) });
       }
       ts.forEachChild(n, visit);
     };
@@ -125,11 +148,25 @@ const submissionArb: fc.Arbitrary<ReliabilitySubmissionInput> = fc.record({
   enterprise: fc.record({ name: label }),
   product: fc.record({ name: label, family: fc.constantFrom('general', 'electronic') }),
   basicRequirements: fc.record({
-    parameterChoice: fc.boolean(), sampleState: fc.constant(true), sampleSize: fc.constant(true), fieldData: fc.constant(true),
-    instruments: fc.constant(true), testPlan: fc.constant(true), resultData: fc.constant(true),
+    parameterChoice: fc.boolean(),
+    sampleState: fc.constant(true),
+    sampleSize: fc.constant(true),
+    fieldData: fc.constant(true),
+    instruments: fc.constant(true),
+    testPlan: fc.constant(true),
+    resultData: fc.constant(true),
   }),
   ic: fc.record({
-    parameters: fc.array(fc.record({ name: label, stages: fc.array(fc.record({ stage: fc.constantFrom('t0', 't1'), usageHours: fc.constantFrom(0, 50, 500), values: fc.array(value, { maxLength: 60 }) }), { minLength: 1, maxLength: 2 }) }), { maxLength: 2 }),
+    parameters: fc.array(
+      fc.record({
+        name: label,
+        stages: fc.array(
+          fc.record({ stage: fc.constantFrom('t0', 't1'), usageHours: fc.constantFrom(0, 50, 500), values: fc.array(value, { maxLength: 60 }) }),
+          { minLength: 1, maxLength: 2 },
+        ),
+      }),
+      { maxLength: 2 },
+    ),
   }),
   id: fc.record({
     parameters: fc.array(
@@ -141,7 +178,11 @@ const submissionArb: fc.Arbitrary<ReliabilitySubmissionInput> = fc.record({
         model: fc.constantFrom('linear' as const, 'exponential' as const, 'power' as const, 'logarithmic' as const, 'auto' as const),
         units: fc.array(
           fc.integer({ min: 0, max: 6 }).chain((n) =>
-            fc.record({ id: label, times: fc.constant(Array.from({ length: n }, (_, i) => i * 100)), values: fc.array(value, { minLength: n, maxLength: n }) }),
+            fc.record({
+              id: label,
+              times: fc.constant(Array.from({ length: n }, (_, i) => i * 100)),
+              values: fc.array(value, { minLength: n, maxLength: n }),
+            }),
           ),
           { minLength: 1, maxLength: 7 },
         ),
@@ -149,9 +190,23 @@ const submissionArb: fc.Arbitrary<ReliabilitySubmissionInput> = fc.record({
       { maxLength: 2 },
     ),
   }),
-  ir: fc.record({ scenarios: fc.array(fc.record({ name: label, limit: value, direction: fc.constantFrom('min' as const, 'max' as const), values: fc.array(value, { maxLength: 5 }) }), { maxLength: 4 }) }),
-  w: fc.option(fc.record({ before: fc.record({ failures: fc.nat(50), exposure: fc.constantFrom(10, 1000) }), after: fc.record({ failures: fc.nat(50), exposure: fc.constantFrom(10, 1000) }) }), { nil: undefined }),
-  scores: fc.record({ Ic: fc.record({ raw: fc.integer({ min: 0, max: 100 }) }), W: fc.record({ raw: fc.integer({ min: 0, max: 100 }) }) }, { requiredKeys: [] }),
+  ir: fc.record({
+    scenarios: fc.array(
+      fc.record({ name: label, limit: value, direction: fc.constantFrom('min' as const, 'max' as const), values: fc.array(value, { maxLength: 5 }) }),
+      { maxLength: 4 },
+    ),
+  }),
+  w: fc.option(
+    fc.record({
+      before: fc.record({ failures: fc.nat(50), exposure: fc.constantFrom(10, 1000) }),
+      after: fc.record({ failures: fc.nat(50), exposure: fc.constantFrom(10, 1000) }),
+    }),
+    { nil: undefined },
+  ),
+  scores: fc.record(
+    { Ic: fc.record({ raw: fc.integer({ min: 0, max: 100 }) }), W: fc.record({ raw: fc.integer({ min: 0, max: 100 }) }) },
+    { requiredKeys: [] },
+  ),
 });
 
 describe('every bilingual text of generated assessments', () => {

@@ -12,10 +12,7 @@ function expectRelative(actual: number | null, expected: number, rel: number): v
 // core/test/reference/moments.py (fractions.Fraction + 50-digit decimal sqrt).
 describe('sampleMoments against exact arithmetic (reference/moments.py)', () => {
   it('keeps the SD exact to 1e-9 for values near 1e9 differing in the first decimal', () => {
-    const values = [
-      1000000000.1, 1000000000.2, 1000000000.3, 1000000000.4, 1000000000.5, 1000000000.6, 1000000000.7,
-      1000000000.8, 1000000000.9, 1000000001.0,
-    ];
+    const values = [1000000000.1, 1000000000.2, 1000000000.3, 1000000000.4, 1000000000.5, 1000000000.6, 1000000000.7, 1000000000.8, 1000000000.9, 1000000001.0];
     const m = sampleMoments(values);
     expect(m.n).toBe(10);
     expectRelative(m.mean, 1000000000.55, 1e-15);
@@ -120,16 +117,12 @@ describe('sampleMoments properties', () => {
 
   it('shift invariance of the SD: sd(x + c) = sd(x) for offsets far above the spread', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 30 }),
-        fc.integer({ min: 1, max: 1_000_000 }),
-        (ints, shift) => {
-          // Integers and integer shifts are exact in doubles, so the two SDs are of the same data.
-          const base = sampleMoments(ints);
-          const shifted = sampleMoments(ints.map((v) => v + shift));
-          expect(Math.abs(shifted.sd! - base.sd!)).toBeLessThanOrEqual(1e-12 * Math.max(1, base.sd!));
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 30 }), fc.integer({ min: 1, max: 1_000_000 }), (ints, shift) => {
+        // Integers and integer shifts are exact in doubles, so the two SDs are of the same data.
+        const base = sampleMoments(ints);
+        const shifted = sampleMoments(ints.map((v) => v + shift));
+        expect(Math.abs(shifted.sd! - base.sd!)).toBeLessThanOrEqual(1e-12 * Math.max(1, base.sd!));
+      }),
       { numRuns: 500 },
     );
   });

@@ -356,11 +356,7 @@ describe('triageAssistance', () => {
       expect(r.reasons.map((n) => n.key)).toEqual([key]);
     }
     const many = triageAssistance(apl({ claimsVerified: false, willing: false, nonQualityMatter: 'market-competition' }));
-    expect(many.reasons.map((n) => n.key)).toEqual([
-      'assistance.application.untrue',
-      'assistance.application.nonQuality',
-      'assistance.application.unwilling',
-    ]);
+    expect(many.reasons.map((n) => n.key)).toEqual(['assistance.application.untrue', 'assistance.application.nonQuality', 'assistance.application.unwilling']);
     expect(triageAssistance(apl({ nonQualityMatter: 'market-competition' })).reasons[0].zh).toContain('市场竞争');
   });
 

@@ -29,7 +29,11 @@ describe('core is pure', () => {
     expect(all.length).toBeGreaterThan(20);
   });
   it('uses no Node globals (process, Buffer, require, __dirname)', () => {
-    const bad = all.filter((f) => /\bprocess\.(env|argv|exit|cwd|stdout|stderr|platform|versions)\b|\bBuffer\.(from|alloc|concat)\b|\brequire\(|__dirname/.test(readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')));
+    const bad = all.filter((f) =>
+      /\bprocess\.(env|argv|exit|cwd|stdout|stderr|platform|versions)\b|\bBuffer\.(from|alloc|concat)\b|\brequire\(|__dirname/.test(
+        readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''),
+      ),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -143,7 +143,10 @@ describe('db31-1368-2022', () => {
     for (const g of EXPECTED_DB31) {
       for (const e of g.items) {
         const it = db31Item(e.id);
-        expect(it.bands.map((b) => [b.min, b.max, first12(b.criterion.zh)]), e.id).toEqual(e.bands);
+        expect(
+          it.bands.map((b) => [b.min, b.max, first12(b.criterion.zh)]),
+          e.id,
+        ).toEqual(e.bands);
         e.phrases?.forEach((p, k) => expect(it.bands[k].criterion.zh, `${e.id} ${k}`).toContain(p));
         expect(it.source).toEqual({ document: 'DB31/T 1368—2022', clause: '表B.1' });
       }

@@ -3,7 +3,16 @@
  * independently of the data modules: a typo in either fails.
  */
 import { describe, expect, it } from 'vitest';
-import { bandOf, checkBandCoverage, reliability2024, reliabilityIndicator, reliabilityRubricSchema, rubricIds, RUBRICS, rubricSchema } from '../src/rubrics/index.js';
+import {
+  bandOf,
+  checkBandCoverage,
+  reliability2024,
+  reliabilityIndicator,
+  reliabilityRubricSchema,
+  rubricIds,
+  RUBRICS,
+  rubricSchema,
+} from '../src/rubrics/index.js';
 import { clone, first12 } from './rubricTestHelpers.js';
 
 const A = '在满足“基本要求（a）”';
@@ -127,9 +136,7 @@ describe('reliability-2024', () => {
 
   it('uses full-width punctuation as in the 2025 notice', () => {
     const ic = reliabilityIndicator('Ic');
-    expect(ic.bands[0].criterion.zh).toBe(
-      '在满足“基本要求（a）”的基础上，产品出厂时（t＝0）和产品使用一段时间后（t﹥0）两个阶段的关键性能一致性都很好。',
-    );
+    expect(ic.bands[0].criterion.zh).toBe('在满足“基本要求（a）”的基础上，产品出厂时（t＝0）和产品使用一段时间后（t﹥0）两个阶段的关键性能一致性都很好。');
     for (const i of reliability2024.indicators) for (const b of i.bands) expect(b.criterion.zh).not.toMatch(/[,():]/);
   });
 
@@ -226,8 +233,35 @@ describe('bandOf and checkBandCoverage', () => {
     expect(bandOf(bands, Number.NaN)).toBeUndefined();
   });
   it('reports gaps and overlaps', () => {
-    expect(checkBandCoverage([{ min: 0, max: 50 }, { min: 51, max: 100 }], 0, 100)).toEqual([]);
-    expect(checkBandCoverage([{ min: 0, max: 50 }, { min: 50, max: 100 }], 0, 100)).toHaveLength(1);
-    expect(checkBandCoverage([{ min: 0, max: 49 }, { min: 51, max: 100 }], 0, 100)).toHaveLength(1);
+    expect(
+      checkBandCoverage(
+        [
+          { min: 0, max: 50 },
+          { min: 51, max: 100 },
+        ],
+        0,
+        100,
+      ),
+    ).toEqual([]);
+    expect(
+      checkBandCoverage(
+        [
+          { min: 0, max: 50 },
+          { min: 50, max: 100 },
+        ],
+        0,
+        100,
+      ),
+    ).toHaveLength(1);
+    expect(
+      checkBandCoverage(
+        [
+          { min: 0, max: 49 },
+          { min: 51, max: 100 },
+        ],
+        0,
+        100,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -46,7 +46,11 @@ export async function buildTeamsPackage(opts: { outDir?: string; botId?: string;
   const botId = opts.botId ?? process.env.MicrosoftAppId?.trim() ?? '';
   if (botId && !GUID.test(botId)) throw new Error(`MicrosoftAppId 须为 GUID（收到“${botId}”） (package.botId)`);
   const { json } = await generateFunctionsMetadata(join(root, 'addin', 'src', 'functions', 'functions.ts'));
-  const manifest = unifiedManifest(await readFile(join(root, 'manifest', 'manifest.json'), 'utf8'), opts.baseUrl ?? process.env.ADDIN_BASE_URL ?? DEFAULT_BASE_URL, json) as Record<string, any>;
+  const manifest = unifiedManifest(
+    await readFile(join(root, 'manifest', 'manifest.json'), 'utf8'),
+    opts.baseUrl ?? process.env.ADDIN_BASE_URL ?? DEFAULT_BASE_URL,
+    json,
+  ) as Record<string, any>;
   if (botId) manifest.bots[0].botId = botId;
   const errors = await validateManifest(manifest);
   if (errors.length) throw new Error(`manifest.json 不符合 schema (package.invalidManifest):\n${errors.join('\n')}`);

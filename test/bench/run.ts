@@ -22,7 +22,11 @@ function fmt(x: number | undefined, digits = 3): string {
 const files = folders
   .map((f) => join(root, f))
   .filter((d) => existsSync(d))
-  .flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.bench.ts')).map((n) => join(d, n)))
+  .flatMap((d) =>
+    readdirSync(d)
+      .filter((n) => n.endsWith('.bench.ts'))
+      .map((n) => join(d, n)),
+  )
   .filter((f) => filter.length === 0 || filter.some((x) => relative(root, f).includes(x)));
 
 let failed = 0;
@@ -42,7 +46,9 @@ for (const file of files) {
   try {
     const mod = (await import(pathToFileURL(file).href)) as { bench: () => Promise<BenchResult[]> };
     const results = await mod.bench();
-    process.stdout.write(`${'measurement'.padEnd(64)} ${'value'.padStart(12)} ${'unit'.padEnd(10)} ${'ratio'.padStart(8)}  ${'guard'.padEnd(16)} baseline / target\n`);
+    process.stdout.write(
+      `${'measurement'.padEnd(64)} ${'value'.padStart(12)} ${'unit'.padEnd(10)} ${'ratio'.padStart(8)}  ${'guard'.padEnd(16)} baseline / target\n`,
+    );
     for (const r of results) {
       process.stdout.write(
         `${r.name.padEnd(64)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(10)} ${fmt(r.ratio).padStart(8)}  ${guard(r).padEnd(16)} ${[r.baseline, r.target, r.note].filter(Boolean).join(' | ')}\n`,

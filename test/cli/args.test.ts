@@ -61,7 +61,9 @@ describe('kekao command line', () => {
       const child = spawn(process.execPath, [BIN, 'template', '--kind', 'fmea', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.destroy();
       let err = '';
-      child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(err).toBe('');
       expect(code).toBe(0);
@@ -77,10 +79,14 @@ describe('kekao command line', () => {
     process.env.KEKAO_DATA_DIR = path.join(dir, 'data');
     try {
       const cases: Array<[string, string[]]> = [
-        ['--pretty', ['schema', '--pretty']], ['--outt', ['template', '--kind', 'fmea', '--outt', 'a.xlsx']],
-        ['--sumary', ['score', 'a.xlsx', '--sumary', 's.xlsx']], ['--scop', ['users', 'add', '--role', 'officer', '--scop', 'all']],
-        ['--all', ['users', 'list', '--all']], ['--dry-run', ['campaigns', 'import', 'c.json', '--dry-run']],
-        ['--yes', ['db', 'migrate', '--yes']], ['--force', ['db', 'backup', 'b.tar.gz', '--force']],
+        ['--pretty', ['schema', '--pretty']],
+        ['--outt', ['template', '--kind', 'fmea', '--outt', 'a.xlsx']],
+        ['--sumary', ['score', 'a.xlsx', '--sumary', 's.xlsx']],
+        ['--scop', ['users', 'add', '--role', 'officer', '--scop', 'all']],
+        ['--all', ['users', 'list', '--all']],
+        ['--dry-run', ['campaigns', 'import', 'c.json', '--dry-run']],
+        ['--yes', ['db', 'migrate', '--yes']],
+        ['--force', ['db', 'backup', 'b.tar.gz', '--force']],
         ['--forse', ['db', 'restore', 'b.tar.gz', '--forse']],
       ];
       for (const [flag, argv] of cases) {
@@ -117,8 +123,13 @@ describe('kekao command line', () => {
   it('explains every command and subcommand with --help and exit code 0', async () => {
     const argvs = [
       ...commands.map((c) => [c.name, '--help']),
-      ['users', 'add', '-h'], ['users', 'link', '--help'], ['users', 'list', '--help'], ['campaigns', 'import', '--help'],
-      ['db', 'migrate', '--help'], ['db', 'backup', '--help'], ['db', 'restore', '--help'],
+      ['users', 'add', '-h'],
+      ['users', 'link', '--help'],
+      ['users', 'list', '--help'],
+      ['campaigns', 'import', '--help'],
+      ['db', 'migrate', '--help'],
+      ['db', 'backup', '--help'],
+      ['db', 'restore', '--help'],
     ];
     for (const argv of argvs) {
       const r = await inProcess(...argv);

@@ -31,7 +31,8 @@ async function everything(dataDir: string): Promise<Record<string, string[]>> {
   try {
     const tables = await db.query<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`);
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
     const out: Record<string, string[]> = {};
     for (const { name } of tables.rows) {
       out[name] = (await db.query(`SELECT * FROM "${name}"`)).rows.map((r) => JSON.stringify(r)).sort();
@@ -48,16 +49,19 @@ async function holdInAnotherProcess(dataDir: string): Promise<{ pid: number; sto
     await openPglite(${JSON.stringify(dataDir)}); process.stdout.write('open\\n'); setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('open')) resolve(); });
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('open')) resolve();
+    });
     child.on('exit', (code) => reject(new Error(`the holder exited (${code})`)));
   });
   return {
     pid: child.pid!,
-    stop: () => new Promise<void>((resolve) => {
-      child.removeAllListeners('exit');
-      child.on('exit', () => resolve());
-      child.kill('SIGKILL');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }
 
@@ -69,13 +73,16 @@ describe('kekao db backup / restore (embedded database)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kekao-backup-'));
     delete process.env.DATABASE_URL;
-    const add = (name: string, org: string) => kekao(A(), 'users', 'add', '--role', 'enterprise', '--scope', 'org', '--name', name, '--org', org, '--province', '上海');
+    const add = (name: string, org: string) =>
+      kekao(A(), 'users', 'add', '--role', 'enterprise', '--scope', 'org', '--name', name, '--org', org, '--province', '上海');
     expect((await add('张工', '上海某电源有限公司')).code).toBe(0);
     expect((await add('李工', '上海某电机有限公司')).code).toBe(0);
   }, 300_000);
 
   afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -32,17 +32,20 @@ const fcListWithoutCjk = () => program('fc-list', 'exit 0');
 async function standInApt(browserPackage = 'chromium'): Promise<string> {
   const log = path.join(dir, 'apt.log');
   await program('apt-cache', `test "$3" = ${browserPackage}`);
-  await program('apt-get', [
-    `if read -r line; then s=data; else s=eof; fi`,
-    `echo "$* | DEBIAN_FRONTEND=$DEBIAN_FRONTEND | stdin=$s" >> ${log}`,
-    `[ "$1" = install ] || exit 0`,
-    `for p in "$@"; do case "$p" in`,
-    `  chromium) printf '#!/bin/sh\\n' > ${bin}/chromium; /bin/chmod 755 ${bin}/chromium;;`,
-    `  chromium-browser) printf '#!/bin/sh\\n' > ${bin}/chromium-browser; /bin/chmod 755 ${bin}/chromium-browser;;`,
-    `  libreoffice-calc) printf '#!/bin/sh\\n' > ${bin}/soffice; /bin/chmod 755 ${bin}/soffice;;`,
-    `  fonts-noto-cjk) printf '#!/bin/sh\\necho "Noto Sans CJK SC"\\n' > ${bin}/fc-list;;`,
-    `esac; done`,
-  ].join('\n'));
+  await program(
+    'apt-get',
+    [
+      `if read -r line; then s=data; else s=eof; fi`,
+      `echo "$* | DEBIAN_FRONTEND=$DEBIAN_FRONTEND | stdin=$s" >> ${log}`,
+      `[ "$1" = install ] || exit 0`,
+      `for p in "$@"; do case "$p" in`,
+      `  chromium) printf '#!/bin/sh\\n' > ${bin}/chromium; /bin/chmod 755 ${bin}/chromium;;`,
+      `  chromium-browser) printf '#!/bin/sh\\n' > ${bin}/chromium-browser; /bin/chmod 755 ${bin}/chromium-browser;;`,
+      `  libreoffice-calc) printf '#!/bin/sh\\n' > ${bin}/soffice; /bin/chmod 755 ${bin}/soffice;;`,
+      `  fonts-noto-cjk) printf '#!/bin/sh\\necho "Noto Sans CJK SC"\\n' > ${bin}/fc-list;;`,
+      `esac; done`,
+    ].join('\n'),
+  );
   return log;
 }
 
@@ -124,20 +127,25 @@ describe('npm test provisions its own environment (scripts/test-environment.mjs)
     expect(bad.err).not.toContain('apt-get install');
   });
 
-  it(isRoot
-    ? 'as root with apt-get: installs exactly the missing packages, unattended and without stdin, then goes on'
-    : 'not root, with apt-get: stops with the sudo apt-get line instead of installing', async () => {
-    const log = await standInApt();
-    await fcListWithoutCjk();
-    const r = runScript({});
-    if (!isRoot) return expectSudoLine(r, 'chromium fonts-noto-cjk libreoffice-calc', log);
-    expect(r.code, r.err).toBe(0);
-    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual([
-      'update -qq | DEBIAN_FRONTEND= | stdin=eof',
-      'install -y -qq chromium fonts-noto-cjk libreoffice-calc | DEBIAN_FRONTEND=noninteractive | stdin=eof',
-    ]);
-    expect(r.out).toBe(`测试环境就绪 / test environment ready: Chromium ${path.join(bin, 'chromium')}; Noto Sans CJK SC; LibreOffice ${path.join(bin, 'soffice')}\n`);
-  });
+  it(
+    isRoot
+      ? 'as root with apt-get: installs exactly the missing packages, unattended and without stdin, then goes on'
+      : 'not root, with apt-get: stops with the sudo apt-get line instead of installing',
+    async () => {
+      const log = await standInApt();
+      await fcListWithoutCjk();
+      const r = runScript({});
+      if (!isRoot) return expectSudoLine(r, 'chromium fonts-noto-cjk libreoffice-calc', log);
+      expect(r.code, r.err).toBe(0);
+      expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual([
+        'update -qq | DEBIAN_FRONTEND= | stdin=eof',
+        'install -y -qq chromium fonts-noto-cjk libreoffice-calc | DEBIAN_FRONTEND=noninteractive | stdin=eof',
+      ]);
+      expect(r.out).toBe(
+        `测试环境就绪 / test environment ready: Chromium ${path.join(bin, 'chromium')}; Noto Sans CJK SC; LibreOffice ${path.join(bin, 'soffice')}\n`,
+      );
+    },
+  );
 
   it('as root on Ubuntu (no chromium package, chromium-browser instead): installs chromium-browser', async () => {
     const log = await standInApt('chromium-browser');

@@ -25,11 +25,20 @@ export async function bigWorkbook(): Promise<Buffer> {
     const ws = wb.getWorksheet(spec.sheet)!;
     for (let row = spec.headerRow + 1; row <= ws.rowCount; row++) for (let col = 1; col <= spec.columns.length; col++) ws.getCell(row, col).value = null;
     ws.removeTable(name);
-    ws.addTable({ name, ref: `A${spec.headerRow}`, headerRow: true, columns: spec.columns.map((x) => ({ name: x.header })), rows: rows as ExcelJS.CellValue[][] });
+    ws.addTable({
+      name,
+      ref: `A${spec.headerRow}`,
+      headerRow: true,
+      columns: spec.columns.map((x) => ({ name: x.header })),
+      rows: rows as ExcelJS.CellValue[][],
+    });
   };
   const ic: unknown[][] = [];
   for (let p = 0; p < 5; p++) {
-    for (const [stage, usage] of [['t0', 0], ['t1', 2000]] as const) {
+    for (const [stage, usage] of [
+      ['t0', 0],
+      ['t1', 2000],
+    ] as const) {
       for (let i = 0; i < IC_ROWS / 10; i++) ic.push([`参数${p + 1}`, 'V', stage, usage, `S${i + 1}`, Math.round((12 + 0.02 * noise()) * 1000) / 1000, 0.001]);
     }
   }
@@ -69,8 +78,19 @@ export async function bench(): Promise<BenchResult[]> {
   }
   const base = median(load);
   return [
-    { name: 'exceljs load only (50 000 Ic + 20 000 Id rows)', value: base, unit: 'ms', note: `${(buf.length / 1024 / 1024).toFixed(1)} MB file, median of ${runs}` },
-    { name: 'readWorkbook (guard + load + grids + tableToSubmission)', value: median(read), unit: 'ms', ratio: median(read) / base, baseline: 'exceljs load only' },
+    {
+      name: 'exceljs load only (50 000 Ic + 20 000 Id rows)',
+      value: base,
+      unit: 'ms',
+      note: `${(buf.length / 1024 / 1024).toFixed(1)} MB file, median of ${runs}`,
+    },
+    {
+      name: 'readWorkbook (guard + load + grids + tableToSubmission)',
+      value: median(read),
+      unit: 'ms',
+      ratio: median(read) / base,
+      baseline: 'exceljs load only',
+    },
     { name: 'readWorkbook + assess', value: median(readScore), unit: 'ms', ratio: median(readScore) / base, baseline: 'exceljs load only', target: '≤ 1.5×' },
   ];
 }

@@ -5,11 +5,11 @@
  */
 import type { WorkbookKind } from '@kekao/core/workbook';
 export interface ExampleContent {
-    /** Form values by field key (display values: Chinese labels for drop-downs). */
-    form: Record<string, string | number | Date>;
-    /** Table rows by table name, as objects keyed by column key (display values). */
-    tables: Record<string, Array<Record<string, string | number | Date | null>>>;
-    /** Raw scores by indicator code / item id. */
-    scores: Record<string, number>;
+  /** Form values by field key (display values: Chinese labels for drop-downs). */
+  form: Record<string, string | number | Date>;
+  /** Table rows by table name, as objects keyed by column key (display values). */
+  tables: Record<string, Array<Record<string, string | number | Date | null>>>;
+  /** Raw scores by indicator code / item id. */
+  scores: Record<string, number>;
 }
 export declare function exampleContent(kind: WorkbookKind): ExampleContent;

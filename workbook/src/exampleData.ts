@@ -31,7 +31,15 @@ function bestPractice(): ExampleContent {
   const ic: ExampleContent['tables'][string] = [];
   const icParam = (name: string, unit: string, stage: string, usage: number, mean: number, sd: number, step: number, digits: number) => {
     for (let i = 1; i <= 30; i++) {
-      ic.push({ parameter: name, unit, stage, usageHours: usage, sample: `S${String(i).padStart(2, '0')}`, value: fix(round(mean + sd * z(), step), digits), resolution: step });
+      ic.push({
+        parameter: name,
+        unit,
+        stage,
+        usageHours: usage,
+        sample: `S${String(i).padStart(2, '0')}`,
+        value: fix(round(mean + sd * z(), step), digits),
+        resolution: step,
+      });
     }
   };
   icParam('输出电压', 'V', 't0', 0, 12.002, 0.018, 0.001, 3);
@@ -45,19 +53,62 @@ function bestPractice(): ExampleContent {
     const rate = 6e-6 * (1 + 0.15 * z()); // V per hour
     for (const t of [0, 500, 1000, 1500, 2000, 2500, 3000]) {
       id.push({
-        parameter: '输出电压', unit: 'V', limit: 11.76, direction: '下限', ratedLife: 8000, model: '线性',
-        unitId: `U${String(u).padStart(2, '0')}`, time: t, value: fix(round(start - rate * t + 0.0008 * z(), 0.001), 3),
-        baseline: null, resolution: 0.001,
+        parameter: '输出电压',
+        unit: 'V',
+        limit: 11.76,
+        direction: '下限',
+        ratedLife: 8000,
+        model: '线性',
+        unitId: `U${String(u).padStart(2, '0')}`,
+        time: t,
+        value: fix(round(start - rate * t + 0.0008 * z(), 0.001), 3),
+        baseline: null,
+        resolution: 0.001,
       });
     }
   }
 
   const ir: ExampleContent['tables'][string] = [];
-  const scenario = (name: string, category: string, level: number, rated: number, stressUnit: string, mean: number, extra?: [string, number, number, string]) => {
+  const scenario = (
+    name: string,
+    category: string,
+    level: number,
+    rated: number,
+    stressUnit: string,
+    mean: number,
+    extra?: [string, number, number, string],
+  ) => {
     for (let s = 1; s <= 3; s++) {
-      ir.push({ scenario: name, category, level, rated, stressUnit, parameter: '输出电压', unit: 'V', sample: `R${s}`, value: fix(round(mean + 0.01 * z(), 0.001), 3), limit: 11.64, direction: '下限', resolution: 0.001 });
+      ir.push({
+        scenario: name,
+        category,
+        level,
+        rated,
+        stressUnit,
+        parameter: '输出电压',
+        unit: 'V',
+        sample: `R${s}`,
+        value: fix(round(mean + 0.01 * z(), 0.001), 3),
+        limit: 11.64,
+        direction: '下限',
+        resolution: 0.001,
+      });
     }
-    if (extra) ir.push({ scenario: name, category: extra[0], level: extra[1], rated: extra[2], stressUnit: extra[3], parameter: null, unit: null, sample: null, value: null, limit: null, direction: null, resolution: null });
+    if (extra)
+      ir.push({
+        scenario: name,
+        category: extra[0],
+        level: extra[1],
+        rated: extra[2],
+        stressUnit: extra[3],
+        parameter: null,
+        unit: null,
+        sample: null,
+        value: null,
+        limit: null,
+        direction: null,
+        resolution: null,
+      });
   };
   scenario('高温满载工作 85℃', '高温', 85, 70, '℃', 11.95);
   scenario('低温冷启动 −40℃', '低温', -40, -25, '℃', 11.97);
@@ -67,8 +118,24 @@ function bestPractice(): ExampleContent {
   scenario('过载 130% 额定电流', '过载', 130, 110, '%', 11.88);
 
   const w: ExampleContent['tables'][string] = [
-    { period: '改进前', label: '2022年全年销量', start: new Date(Date.UTC(2022, 0, 1)), end: new Date(Date.UTC(2022, 11, 31)), failures: 126, exposure: 180000, exposureUnit: '台' },
-    { period: '改进后', label: '2024年全年销量', start: new Date(Date.UTC(2024, 0, 1)), end: new Date(Date.UTC(2024, 11, 31)), failures: 31, exposure: 210000, exposureUnit: '台' },
+    {
+      period: '改进前',
+      label: '2022年全年销量',
+      start: new Date(Date.UTC(2022, 0, 1)),
+      end: new Date(Date.UTC(2022, 11, 31)),
+      failures: 126,
+      exposure: 180000,
+      exposureUnit: '台',
+    },
+    {
+      period: '改进后',
+      label: '2024年全年销量',
+      start: new Date(Date.UTC(2024, 0, 1)),
+      end: new Date(Date.UTC(2024, 11, 31)),
+      failures: 31,
+      exposure: 210000,
+      exposureUnit: '台',
+    },
   ];
 
   const evidence: Record<string, string> = {
@@ -99,8 +166,10 @@ function bestPractice(): ExampleContent {
       phone: '021-5888 0000',
       position: '质量部经理 / 高级工程师',
       email: 'quality@example.com',
-      enterpriseIntro: '专业从事工业及车载直流电源模块研发与制造的高新技术企业，年产能 30 万台，产品应用于轨道交通、通信基站和工业自动化，国内细分市场占有率约 12%。',
-      productIntro: 'DM12-150 为 24 V 输入、12 V/12.5 A 输出的隔离式直流电源模块，转换效率 91% 以上，工作温度 −40～+70℃；采用降额设计、三防涂覆和全检老化，客诉率由 0.07% 降至 0.015%。',
+      enterpriseIntro:
+        '专业从事工业及车载直流电源模块研发与制造的高新技术企业，年产能 30 万台，产品应用于轨道交通、通信基站和工业自动化，国内细分市场占有率约 12%。',
+      productIntro:
+        'DM12-150 为 24 V 输入、12 V/12.5 A 输出的隔离式直流电源模块，转换效率 91% 以上，工作温度 −40～+70℃；采用降额设计、三防涂覆和全检老化，客诉率由 0.07% 降至 0.015%。',
       reliabilityTechniques: 'FMEA、降额设计、热仿真、HALT、加速退化试验、Weibull 分析、售后故障 FRACAS 闭环。',
       keyPerformance: '输出电压精度 ±1%，纹波 ≤ 50 mV，额定寿命 8000 h 内输出电压漂移不超过 −2%；与主要竞品相比，高温 85℃ 满载下电压偏差更小。',
       benefits: '售后责任故障率由 0.070% 降至 0.015%，年节约售后成本约 260 万元。',
@@ -129,15 +198,27 @@ function fmea(): ExampleContent {
       phone: '0591-8000 0000',
       position: '质量总监',
       email: 'fmea@example.com',
-      summary: '针对车载充电机功率板波峰焊虚焊导致的早期失效，组建跨部门小组按 AIAG-VDA 七步法开展 PFMEA，识别 46 个失效链，对 9 个高优先级（AP=H）项实施防错和工艺优化，虚焊不良率由 1800 ppm 降至 210 ppm。',
-      content: '一、案例策划\n客户投诉与内部数据分析……\n二、案例实施\n结构分析、功能分析、失效分析、风险分析、优化……\n三、案例成效\n不良率下降、客户索赔下降……\n四、案例先进性\n将 SPC 实时数据接入 FMEA 动态更新……\n五、其他说明\n无',
+      summary:
+        '针对车载充电机功率板波峰焊虚焊导致的早期失效，组建跨部门小组按 AIAG-VDA 七步法开展 PFMEA，识别 46 个失效链，对 9 个高优先级（AP=H）项实施防错和工艺优化，虚焊不良率由 1800 ppm 降至 210 ppm。',
+      content:
+        '一、案例策划\n客户投诉与内部数据分析……\n二、案例实施\n结构分析、功能分析、失效分析、风险分析、优化……\n三、案例成效\n不良率下降、客户索赔下降……\n四、案例先进性\n将 SPC 实时数据接入 FMEA 动态更新……\n五、其他说明\n无',
     },
     tables: {},
     scores: {
-      background: 5, input: 4, objective: 4.5, team: 5,
-      structureFunction: 4.5, failureRisk: 9, optimisation: 9, documentation: 4.5,
-      goalAchievement: 9, lessonsLearned: 8, qualityImprovement: 9,
-      innovation: 7, promotion: 4, level: 4,
+      background: 5,
+      input: 4,
+      objective: 4.5,
+      team: 5,
+      structureFunction: 4.5,
+      failureRisk: 9,
+      optimisation: 9,
+      documentation: 4.5,
+      goalAchievement: 9,
+      lessonsLearned: 8,
+      qualityImprovement: 9,
+      innovation: 7,
+      promotion: 4,
+      level: 4,
     },
   };
 }
@@ -185,8 +266,16 @@ function breakthrough(): ExampleContent {
       ],
     },
     scores: {
-      keyIndicatorImprovement: 9, keyIndicatorLevel: 8, technicalDifficulty: 13, managementInnovation: 8,
-      replicability: 7, intellectualProperty: 9, directEconomic: 9, indirectEconomic: 8, ecological: 5, social: 7,
+      keyIndicatorImprovement: 9,
+      keyIndicatorLevel: 8,
+      technicalDifficulty: 13,
+      managementInnovation: 8,
+      replicability: 7,
+      intellectualProperty: 9,
+      directEconomic: 9,
+      indirectEconomic: 8,
+      ecological: 5,
+      social: 7,
     },
   };
 }

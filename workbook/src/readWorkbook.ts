@@ -5,22 +5,8 @@
  * pure `tableToSubmission` that the add-in shares.
  */
 import ExcelJS from 'exceljs';
-import {
-  CONTRACTS,
-  KIND_MARKER_PREFIX,
-  WORKBOOK_KINDS,
-  isWorkbookKind,
-  type TableSpec,
-  type WorkbookKind,
-} from '@kekao/core/workbook';
-import {
-  guessKind,
-  matchColumns,
-  tableToSubmission,
-  type SheetCells,
-  type TableGrid,
-  type WorkbookCells,
-} from '@kekao/core/workbook';
+import { CONTRACTS, KIND_MARKER_PREFIX, WORKBOOK_KINDS, isWorkbookKind, type TableSpec, type WorkbookKind } from '@kekao/core/workbook';
+import { guessKind, matchColumns, tableToSubmission, type SheetCells, type TableGrid, type WorkbookCells } from '@kekao/core/workbook';
 import { columnLetter, flattenCellValue, parseRange } from '@kekao/core/workbook';
 import type { CellNote } from '@kekao/core/workbook';
 import type { Submission } from '@kekao/core/submission';
@@ -118,9 +104,18 @@ function gridOf(loc: TableLocation, maxRows: number): TableGrid | 'tooMany' | 'n
   if (headerRow < 0) return 'noHeader';
   const headerValues = (ws.findRow(headerRow)?.values as unknown[] | undefined) ?? [];
   let width = loc.width ?? 0;
-  if (!width) for (let c = headerValues.length - 1; c >= firstCol; c--) if (headerValues[c] !== undefined && headerValues[c] !== null) { width = c - firstCol + 1; break; }
+  if (!width)
+    for (let c = headerValues.length - 1; c >= firstCol; c--)
+      if (headerValues[c] !== undefined && headerValues[c] !== null) {
+        width = c - firstCol + 1;
+        break;
+      }
   // Columns typed right of a table's extent are "extra columns": include them so they are reported.
-  for (let c = headerValues.length - 1; c >= firstCol + width; c--) if (headerValues[c] !== undefined && headerValues[c] !== null) { width = c - firstCol + 1; break; }
+  for (let c = headerValues.length - 1; c >= firstCol + width; c--)
+    if (headerValues[c] !== undefined && headerValues[c] !== null) {
+      width = c - firstCol + 1;
+      break;
+    }
   const columns: string[] = [];
   for (let i = 0; i < width; i++) columns.push(columnLetter(firstCol + i));
   const header = headerValues.slice(firstCol, firstCol + width).map(flattenCellValue);
@@ -144,11 +139,15 @@ function kindOf(wb: ExcelJS.Workbook, forced: WorkbookKind | undefined): Workboo
   }
   const form = wb.getWorksheet(CONTRACTS['best-practice'].formSheet);
   const labels: string[] = [];
-  if (form) for (let r = 1; r <= Math.min(60, form.rowCount); r++) {
-    const v = flattenCellValue(form.findRow(r)?.getCell(1).value ?? null);
-    if (typeof v === 'string') labels.push(v);
-  }
-  return guessKind(wb.worksheets.map((w) => w.name), labels);
+  if (form)
+    for (let r = 1; r <= Math.min(60, form.rowCount); r++) {
+      const v = flattenCellValue(form.findRow(r)?.getCell(1).value ?? null);
+      if (typeof v === 'string') labels.push(v);
+    }
+  return guessKind(
+    wb.worksheets.map((w) => w.name),
+    labels,
+  );
 }
 
 /** Reads workbook bytes into a submission, with warnings and errors naming sheet!cell. Never throws for bad files. */
@@ -191,8 +190,14 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array, opts: ReadWor
         sheet: loc.ws.name,
         cell: `A1:A${HEADER_SEARCH_ROWS}`,
         key: 'table.headerNotFound',
-        zh: `找不到表头（应含 ${spec.columns.filter((c) => c.required).map((c) => c.header).join('、')}）`,
-        en: `no header row found (expected ${spec.columns.filter((c) => c.required).map((c) => c.key).join(', ')})`,
+        zh: `找不到表头（应含 ${spec.columns
+          .filter((c) => c.required)
+          .map((c) => c.header)
+          .join('、')}）`,
+        en: `no header row found (expected ${spec.columns
+          .filter((c) => c.required)
+          .map((c) => c.key)
+          .join(', ')})`,
       });
     } else tables[spec.name] = grid;
   }

@@ -10,15 +10,15 @@ import type { RegisteredOrganisation } from '@kekao/core/programme';
 export type { CellNote };
 /** One scored workbook: what `kekao score` hands to the report and the summary workbook. */
 export type ScoredEntry = {
-    /** The workbook's file name (or path) as the user gave it. */
-    file: string;
-    submission: Submission;
-    assessment: Assessment;
-    /** Warnings from reading the workbook, each naming its sheet and cell. */
-    readWarnings: CellNote[];
-    /**
-     * The enterprise as registered in the service (when the entry comes from it): its name and USCC
-     * are the ones exported, and a different name or USCC in the evidence is flagged (需核实).
-     */
-    registered?: RegisteredOrganisation;
+  /** The workbook's file name (or path) as the user gave it. */
+  file: string;
+  submission: Submission;
+  assessment: Assessment;
+  /** Warnings from reading the workbook, each naming its sheet and cell. */
+  readWarnings: CellNote[];
+  /**
+   * The enterprise as registered in the service (when the entry comes from it): its name and USCC
+   * are the ones exported, and a different name or USCC in the evidence is flagged (需核实).
+   */
+  registered?: RegisteredOrganisation;
 };

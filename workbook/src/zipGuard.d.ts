@@ -9,26 +9,26 @@
  */
 import { BilingualError } from '@kekao/core/i18n';
 export interface ZipLimits {
-    /** Total uncompressed size of all entries. */
-    maxUncompressedBytes: number;
-    /** Uncompressed ÷ compressed of one entry larger than `ratioAppliesAbove` (and of the whole file). */
-    maxRatio: number;
-    ratioAppliesAbove: number;
-    maxEntries: number;
-    /** Inflate every entry once to confirm the declared sizes (costs one extra inflate). */
-    verifyInflatedSizes: boolean;
+  /** Total uncompressed size of all entries. */
+  maxUncompressedBytes: number;
+  /** Uncompressed ÷ compressed of one entry larger than `ratioAppliesAbove` (and of the whole file). */
+  maxRatio: number;
+  ratioAppliesAbove: number;
+  maxEntries: number;
+  /** Inflate every entry once to confirm the declared sizes (costs one extra inflate). */
+  verifyInflatedSizes: boolean;
 }
 export declare const DEFAULT_ZIP_LIMITS: ZipLimits;
 /** A file-level refusal, in Chinese with the English key. */
 export declare class WorkbookFileError extends BilingualError {
-    constructor(key: string, zh: string, en: string);
+  constructor(key: string, zh: string, en: string);
 }
 export interface ZipEntry {
-    name: string;
-    method: number;
-    compressedSize: number;
-    uncompressedSize: number;
-    localHeaderOffset: number;
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
 }
 /** Reads the zip central directory; throws WorkbookFileError for anything that is not a sound zip. */
 export declare function readCentralDirectory(b: Uint8Array): ZipEntry[];

@@ -80,11 +80,19 @@ function refuseCompoundFile(b: Uint8Array): never {
       'this is a legacy Excel 97-2003 (.xls) file; save it as .xlsx in Excel',
     );
   }
-  throw new WorkbookFileError('file.notXlsx', '这是 OLE 复合文档（如旧版 Office 文件），不是 .xlsx 工作簿', 'this is an OLE compound document, not an .xlsx workbook');
+  throw new WorkbookFileError(
+    'file.notXlsx',
+    '这是 OLE 复合文档（如旧版 Office 文件），不是 .xlsx 工作簿',
+    'this is an OLE compound document, not an .xlsx workbook',
+  );
 }
 
 const truncated = () =>
-  new WorkbookFileError('file.truncated', '文件不完整或已损坏（zip 结构残缺），请重新保存或重新上传', 'the file is truncated or corrupt (broken zip structure); save or upload it again');
+  new WorkbookFileError(
+    'file.truncated',
+    '文件不完整或已损坏（zip 结构残缺），请重新保存或重新上传',
+    'the file is truncated or corrupt (broken zip structure); save or upload it again',
+  );
 
 /** Reads the zip central directory; throws WorkbookFileError for anything that is not a sound zip. */
 export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
@@ -127,7 +135,11 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function bomb(zh: string, en: string): WorkbookFileError {
-  return new WorkbookFileError('file.zipBomb', `文件解压后过大，疑似“压缩炸弹”，已拒绝：${zh}`, `the file expands too much (zip bomb suspected) and was refused: ${en}`);
+  return new WorkbookFileError(
+    'file.zipBomb',
+    `文件解压后过大，疑似“压缩炸弹”，已拒绝：${zh}`,
+    `the file expands too much (zip bomb suspected) and was refused: ${en}`,
+  );
 }
 
 /** Inflates one entry in a stream, counting bytes; stops past `cap`. Returns the inflated size. */
@@ -167,14 +179,19 @@ export async function guardXlsx(bytes: Uint8Array, limits: Partial<ZipLimits> = 
   if (bytes.length === 0) throw new WorkbookFileError('file.empty', '文件是空的（0 字节）', 'the file is empty (0 bytes)');
   if (startsWith(bytes, CFB_SIGNATURE)) refuseCompoundFile(bytes);
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw new WorkbookFileError('file.notXlsx', '这是一个空的 zip 文件，不是 .xlsx 工作簿', 'this is an empty zip, not an .xlsx workbook');
+    if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+      throw new WorkbookFileError('file.notXlsx', '这是一个空的 zip 文件，不是 .xlsx 工作簿', 'this is an empty zip, not an .xlsx workbook');
     throw new WorkbookFileError('file.notXlsx', '这不是 .xlsx 工作簿（文件头不是 zip）', 'this is not an .xlsx workbook (no zip signature)');
   }
   const entries = readCentralDirectory(bytes);
   if (entries.length > L.maxEntries) throw bomb(`包含 ${entries.length} 个条目（上限 ${L.maxEntries}）`, `${entries.length} entries (limit ${L.maxEntries})`);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-    throw new WorkbookFileError('file.notWorkbook', '这是 zip 文件，但不是 Excel 工作簿（缺少 xl/workbook.xml）', 'this is a zip file but not an Excel workbook (no xl/workbook.xml)');
+    throw new WorkbookFileError(
+      'file.notWorkbook',
+      '这是 zip 文件，但不是 Excel 工作簿（缺少 xl/workbook.xml）',
+      'this is a zip file but not an Excel workbook (no xl/workbook.xml)',
+    );
   }
   let total = 0;
   let compressed = 0;
@@ -182,12 +199,19 @@ export async function guardXlsx(bytes: Uint8Array, limits: Partial<ZipLimits> = 
     total += e.uncompressedSize;
     compressed += e.compressedSize;
     if (e.uncompressedSize > L.ratioAppliesAbove && e.uncompressedSize > L.maxRatio * Math.max(1, e.compressedSize)) {
-      throw bomb(`${e.name} 压缩比 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1（上限 ${L.maxRatio}:1）`, `${e.name} ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1 (limit ${L.maxRatio}:1)`);
+      throw bomb(
+        `${e.name} 压缩比 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1（上限 ${L.maxRatio}:1）`,
+        `${e.name} ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1 (limit ${L.maxRatio}:1)`,
+      );
     }
   }
-  if (total > L.maxUncompressedBytes) throw bomb(`解压后 ${mb(total)}（上限 ${mb(L.maxUncompressedBytes)}）`, `${mb(total)} uncompressed (limit ${mb(L.maxUncompressedBytes)})`);
+  if (total > L.maxUncompressedBytes)
+    throw bomb(`解压后 ${mb(total)}（上限 ${mb(L.maxUncompressedBytes)}）`, `${mb(total)} uncompressed (limit ${mb(L.maxUncompressedBytes)})`);
   if (total > L.ratioAppliesAbove && total > L.maxRatio * Math.max(1, compressed)) {
-    throw bomb(`整体压缩比 ${Math.round(total / Math.max(1, compressed))}:1（上限 ${L.maxRatio}:1）`, `overall ratio ${Math.round(total / Math.max(1, compressed))}:1 (limit ${L.maxRatio}:1)`);
+    throw bomb(
+      `整体压缩比 ${Math.round(total / Math.max(1, compressed))}:1（上限 ${L.maxRatio}:1）`,
+      `overall ratio ${Math.round(total / Math.max(1, compressed))}:1 (limit ${L.maxRatio}:1)`,
+    );
   }
   if (L.verifyInflatedSizes) {
     let actualTotal = 0;

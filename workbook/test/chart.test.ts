@@ -136,8 +136,24 @@ describe('charts', () => {
         limit: 120,
         ratedLife: 1000,
         series: [
-          { id: 'A', points: [{ t: 0, y: 80 }, { t: 100, y: 81 }, { t: 200, y: 82 }], fit: { model: 'linear', a: 80, b: 0.01 } },
-          { id: 'B', points: [{ t: 100, y: 84 }, { t: 200, y: 86 }, { t: 300, y: Number.NaN }], fit: { model: 'power', a: 50, b: 0.1 } },
+          {
+            id: 'A',
+            points: [
+              { t: 0, y: 80 },
+              { t: 100, y: 81 },
+              { t: 200, y: 82 },
+            ],
+            fit: { model: 'linear', a: 80, b: 0.01 },
+          },
+          {
+            id: 'B',
+            points: [
+              { t: 100, y: 84 },
+              { t: 200, y: 86 },
+              { t: 300, y: Number.NaN },
+            ],
+            fit: { model: 'power', a: 50, b: 0.1 },
+          },
           { id: 'C', points: [{ t: 50, y: 90 }], fit: null },
         ],
       },
@@ -158,7 +174,10 @@ describe('charts', () => {
   });
 
   it('escapes hostile unit ids inside the SVG', () => {
-    const svg = degradationChart({ ...labels, title: '<b>t</b>', limit: 1, ratedLife: 2, series: [{ id: '</svg><script>alert(1)</script>', points: [{ t: 1, y: 1 }] }] }, 'c"x');
+    const svg = degradationChart(
+      { ...labels, title: '<b>t</b>', limit: 1, ratedLife: 2, series: [{ id: '</svg><script>alert(1)</script>', points: [{ t: 1, y: 1 }] }] },
+      'c"x',
+    );
     expect(svg).not.toMatch(/<script/i);
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('&lt;/svg&gt;&lt;script&gt;');
@@ -171,8 +190,20 @@ describe('charts', () => {
       unitSuffix: '%',
       emptyMessage: '无数据',
       groups: [
-        { parameter: 'P1', stages: [{ label: 't0', value: 1.2, lower: 0.8, upper: 2.1 }, { label: 't1', value: 1.5, lower: 1, upper: 2.6 }] },
-        { parameter: 'P2', stages: [{ label: 't0', value: 2.2, lower: null, upper: null }, { label: 't1', value: null, lower: null, upper: null, note: '均值接近 0' }] },
+        {
+          parameter: 'P1',
+          stages: [
+            { label: 't0', value: 1.2, lower: 0.8, upper: 2.1 },
+            { label: 't1', value: 1.5, lower: 1, upper: 2.6 },
+          ],
+        },
+        {
+          parameter: 'P2',
+          stages: [
+            { label: 't0', value: 2.2, lower: null, upper: null },
+            { label: 't1', value: null, lower: null, upper: null, note: '均值接近 0' },
+          ],
+        },
       ],
     });
     expect(count(svg, /<rect class="cv"/g)).toBe(3);

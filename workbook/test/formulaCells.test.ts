@@ -17,7 +17,12 @@ const IC_ROWS = (): unknown[][] => [
 
 async function workbookWith(sheet: string, cell: string, value: ExcelJS.CellValue): Promise<Buffer> {
   const wb = await emptyTemplate('best-practice');
-  setForm(wb, 'best-practice', { productName: 'DM12-150 电源模块', productFamily: 'DM12 系列', enterpriseName: '示例电源有限公司', uscc: '91350100M000100Y43' });
+  setForm(wb, 'best-practice', {
+    productName: 'DM12-150 电源模块',
+    productFamily: 'DM12 系列',
+    enterpriseName: '示例电源有限公司',
+    uscc: '91350100M000100Y43',
+  });
   fillTable(wb, 'best-practice', 'KekaoIc', IC_ROWS());
   setScores(wb, 'best-practice', { Ic: 85 }, { reasons: { Ic: '数据完整' } });
   wb.getWorksheet(sheet)!.getCell(cell).value = value;
@@ -34,7 +39,9 @@ describe('formula cells without a cached value, and Excel errors, in form and sc
     // The file really holds a formula and no cached value for the cell.
     const xmlName = sheet === '推荐表' ? 'xl/worksheets/sheet1.xml' : undefined;
     if (xmlName) {
-      const xml = unzip(file).find((e) => e.name === xmlName)!.data.toString('utf8');
+      const xml = unzip(file)
+        .find((e) => e.name === xmlName)!
+        .data.toString('utf8');
       const c = new RegExp(`<c r="${cell}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? '';
       expect(c).toContain('<f>');
       expect(c).not.toContain('<v>');

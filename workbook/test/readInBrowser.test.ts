@@ -20,7 +20,11 @@ describe('readWorkbook in Chromium', () => {
   it('reads the example workbook and refuses an encrypted file, like Node', async () => {
     const out = join(tmp.dir, 'read.js');
     await build({
-      stdin: { contents: `import { readWorkbook } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'readWorkbook.ts'))}; window.kekaoRead = readWorkbook;`, resolveDir: tmp.dir, loader: 'ts' },
+      stdin: {
+        contents: `import { readWorkbook } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'readWorkbook.ts'))}; window.kekaoRead = readWorkbook;`,
+        resolveDir: tmp.dir,
+        loader: 'ts',
+      },
       bundle: true,
       platform: 'browser',
       conditions: ['@kekao/source'], // the other packages' TypeScript sources
@@ -32,7 +36,15 @@ describe('readWorkbook in Chromium', () => {
     const encrypted = makeCompoundFile(['EncryptionInfo', 'EncryptedPackage']);
     const browser = await chromium.launch({
       executablePath: browserExecutable(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage();

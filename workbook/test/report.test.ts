@@ -24,7 +24,15 @@ import {
   IR_SAMPLES,
 } from './fixtures/scoredEntries.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const GENERATED_AT = new Date('2025-09-01T00:00:00Z');
 
@@ -214,13 +222,21 @@ describe('renderReport in Chromium', () => {
   });
 
   it('lists many entries in the table of contents with unique anchors and chart ids', async () => {
-    const many: ScoredEntry[] = Array.from({ length: 40 }, (_, i) => (i % 4 === 1 ? fmeaEntry() : completeBestPracticeEntry({ enterpriseName: `企业${i + 1}`, seed: i + 1 })));
+    const many: ScoredEntry[] = Array.from({ length: 40 }, (_, i) =>
+      i % 4 === 1 ? fmeaEntry() : completeBestPracticeEntry({ enterpriseName: `企业${i + 1}`, seed: i + 1 }),
+    );
     const { page, log } = await open(renderReport(many, { generatedAt: GENERATED_AT }));
     try {
       const found = await page.evaluate(() => {
         const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
         const links = [...document.querySelectorAll<HTMLAnchorElement>('nav.toc a')].map((a) => a.getAttribute('href')!.slice(1));
-        return { rows: document.querySelectorAll('nav.toc tbody tr').length, sections: document.querySelectorAll('section.entry').length, unique: new Set(ids).size === ids.length, linksResolve: links.every((id) => document.getElementById(id) !== null), points: document.querySelectorAll('circle.pt').length };
+        return {
+          rows: document.querySelectorAll('nav.toc tbody tr').length,
+          sections: document.querySelectorAll('section.entry').length,
+          unique: new Set(ids).size === ids.length,
+          linksResolve: links.every((id) => document.getElementById(id) !== null),
+          points: document.querySelectorAll('circle.pt').length,
+        };
       });
       expect(found.rows).toBe(40);
       expect(found.sections).toBe(40);

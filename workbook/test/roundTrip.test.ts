@@ -45,14 +45,24 @@ async function bestPractice() {
     const rate = 0.0009 * (1 + 0.1 * gauss());
     return { id: `L${u + 1}`, values: times.map((t) => r3(100 - rate * t + 0.05 * gauss())) };
   });
-  fillTable(wb, 'best-practice', 'KekaoId', units.flatMap((u) => times.map((t, k) => ['光通维持率', '%', 70, '下限', 25000, '自动', u.id, t, u.values[k], null, null])));
+  fillTable(
+    wb,
+    'best-practice',
+    'KekaoId',
+    units.flatMap((u) => times.map((t, k) => ['光通维持率', '%', 70, '下限', 25000, '自动', u.id, t, u.values[k], null, null])),
+  );
   const scen = [
     { name: '高温 60℃', cat: '高温', category: 'high-temperature', level: 60, rated: 50, su: '℃', values: [352.1, 351.4] },
     { name: '低温 −30℃', cat: '低温', category: 'low-temperature', level: -30, rated: -20, su: '℃', values: [349.8, 350.6] },
     { name: '振动 3 g', cat: '振动', category: 'vibration', level: 3, rated: 2, su: 'g', values: [350.2, 350.9] },
     { name: '输入 300 V', cat: '电源电压', category: 'supply-voltage', level: 300, rated: 264, su: 'V', values: [351, 350.4] },
   ];
-  fillTable(wb, 'best-practice', 'KekaoIr', scen.flatMap((s) => s.values.map((v, k) => [s.name, s.cat, s.level, s.rated, s.su, '输出电流', 'mA', `S${k + 1}`, v, 332.5, '下限', null])));
+  fillTable(
+    wb,
+    'best-practice',
+    'KekaoIr',
+    scen.flatMap((s) => s.values.map((v, k) => [s.name, s.cat, s.level, s.rated, s.su, '输出电流', 'mA', `S${k + 1}`, v, 332.5, '下限', null])),
+  );
   fillTable(wb, 'best-practice', 'KekaoW', [
     ['改进前', '2021年', null, null, 58, 120000, '台'],
     ['改进后', '2024年', null, null, 12, 150000, '台'],
@@ -67,9 +77,31 @@ async function bestPractice() {
     recommendingUnit: '南昌市市场监督管理局',
     basicRequirements: { parameterChoice: true, sampleState: true, sampleSize: true, fieldData: true, instruments: true, testPlan: false, resultData: true },
     ic: {
-      parameters: [{ name: '输出电流', unit: 'mA', resolution: 0.001, stages: [{ stage: 't0', usageHours: 0, values: t0 }, { stage: 't1', usageHours: 5000, values: t1 }] }],
+      parameters: [
+        {
+          name: '输出电流',
+          unit: 'mA',
+          resolution: 0.001,
+          stages: [
+            { stage: 't0', usageHours: 0, values: t0 },
+            { stage: 't1', usageHours: 5000, values: t1 },
+          ],
+        },
+      ],
     },
-    id: { parameters: [{ name: '光通维持率', unit: '%', limit: 70, direction: 'min', ratedLife: 25000, model: 'auto', units: units.map((u) => ({ id: u.id, times, values: u.values })) }] },
+    id: {
+      parameters: [
+        {
+          name: '光通维持率',
+          unit: '%',
+          limit: 70,
+          direction: 'min',
+          ratedLife: 25000,
+          model: 'auto',
+          units: units.map((u) => ({ id: u.id, times, values: u.values })),
+        },
+      ],
+    },
     ir: {
       scenarios: scen.map((s) => ({
         name: s.name,
@@ -81,9 +113,19 @@ async function bestPractice() {
         values: s.values,
       })),
     },
-    w: { before: { label: '2021年', failures: 58, exposure: 120000, exposureUnit: 'units' }, after: { label: '2024年', failures: 12, exposure: 150000, exposureUnit: 'units' } },
+    w: {
+      before: { label: '2021年', failures: 58, exposure: 120000, exposureUnit: 'units' },
+      after: { label: '2024年', failures: 12, exposure: 150000, exposureUnit: 'units' },
+    },
     narrative: { innovation: '基于应力-强度模型的驱动电源降额设计方法', promotion: '在省照明协会推广' },
-    scores: { Ic: { raw: 80, reason: '基本要求未全部满足，但一致性数据充分' }, Id: { raw: 38 }, Ir: { raw: 40 }, W: { raw: 85 }, C: { raw: 60 }, G: { raw: 55 } },
+    scores: {
+      Ic: { raw: 80, reason: '基本要求未全部满足，但一致性数据充分' },
+      Id: { raw: 38 },
+      Ir: { raw: 40 },
+      W: { raw: 85 },
+      C: { raw: 60 },
+      G: { raw: 55 },
+    },
   };
   return { buf: await toBuffer(wb), json };
 }
@@ -100,7 +142,22 @@ async function fmea() {
     summary: '以 EPS 控制器为对象开展 DFMEA。',
     content: '一、案例策划……二、案例实施……',
   });
-  const scores = { background: 5, input: 4, objective: 3.5, team: 5, structureFunction: 4, failureRisk: 9, optimisation: 7, documentation: 4.5, goalAchievement: 8, lessonsLearned: 6, qualityImprovement: 9, innovation: 6, promotion: 3, level: 4.5 };
+  const scores = {
+    background: 5,
+    input: 4,
+    objective: 3.5,
+    team: 5,
+    structureFunction: 4,
+    failureRisk: 9,
+    optimisation: 7,
+    documentation: 4.5,
+    goalAchievement: 8,
+    lessonsLearned: 6,
+    qualityImprovement: 9,
+    innovation: 6,
+    promotion: 3,
+    level: 4.5,
+  };
   setScores(wb, 'fmea', scores, { reasons: { objective: '目标部分量化' } });
   wb.getWorksheet('评分表')!.getCell('E20').value = '否';
   const json = {
@@ -130,7 +187,18 @@ async function breakthrough() {
     ['攻关后12月', 3420, 300, 45, 70, null],
   ]);
   fillTable(wb, 'breakthrough', 'KekaoEcology', [['单位产品碳排放', 'kgCO2e/套', 41.5, 38.2]]);
-  const scores = { keyIndicatorImprovement: 8, keyIndicatorLevel: 6, technicalDifficulty: 11, managementInnovation: 7, replicability: 5, intellectualProperty: 6, directEconomic: 5, indirectEconomic: 8, ecological: 3, social: 5 };
+  const scores = {
+    keyIndicatorImprovement: 8,
+    keyIndicatorLevel: 6,
+    technicalDifficulty: 11,
+    managementInnovation: 7,
+    replicability: 5,
+    intellectualProperty: 6,
+    directEconomic: 5,
+    indirectEconomic: 8,
+    ecological: 3,
+    social: 5,
+  };
   setScores(wb, 'breakthrough', scores);
   const json = {
     rubric: 'db31-1368-2022',

@@ -41,7 +41,8 @@ const text = (sheet: ExcelJS.Worksheet, address: string) => {
   const v = sheet.getCell(address).value;
   return v === null || v === undefined ? '' : String(v);
 };
-const rowValues = (sheet: ExcelJS.Worksheet, row: number, columns: number) => Array.from({ length: columns }, (_, i) => sheet.getRow(row).getCell(i + 1).value ?? null);
+const rowValues = (sheet: ExcelJS.Worksheet, row: number, columns: number) =>
+  Array.from({ length: columns }, (_, i) => sheet.getRow(row).getCell(i + 1).value ?? null);
 
 describe('writeSummaryWorkbook: 附件5 / 附件6 推荐汇总表', () => {
   it('lays out 附件5 for best-practice entries: title, 推荐单位, headers, one row per entry, footer', async () => {
@@ -59,9 +60,23 @@ describe('writeSummaryWorkbook: 附件5 / 附件6 推荐汇总表', () => {
     expect(rowValues(sheet, 4, 6)).toEqual(['序号', '企业名称', '企业地址', '产品名称', '联系人', '联系方式（手机与邮箱）']);
 
     // Best-practice entries in input order: complete (0), null-metrics (2), hostile (3).
-    expect(rowValues(sheet, 5, 6)).toEqual([1, '上海申联电器股份有限公司', '上海市浦东新区张江路1288号', 'KSL-63 智能型小型断路器', COMPLETE_CONTACT.name, `${COMPLETE_CONTACT.mobile}\n${COMPLETE_CONTACT.email}`]);
+    expect(rowValues(sheet, 5, 6)).toEqual([
+      1,
+      '上海申联电器股份有限公司',
+      '上海市浦东新区张江路1288号',
+      'KSL-63 智能型小型断路器',
+      COMPLETE_CONTACT.name,
+      `${COMPLETE_CONTACT.mobile}\n${COMPLETE_CONTACT.email}`,
+    ]);
     expect(rowValues(sheet, 6, 6)).toEqual([2, '北京北方精机有限公司', '北京市昌平区回龙观东大街8号', 'BFJ-750W 伺服电机', '李娜', '010-82345678']);
-    expect(rowValues(sheet, 7, 6)).toEqual([3, HOSTILE_NAME, '上海市浦东新区张江路1288号', HOSTILE_PRODUCT, COMPLETE_CONTACT.name, `${COMPLETE_CONTACT.mobile}\n${COMPLETE_CONTACT.email}`]);
+    expect(rowValues(sheet, 7, 6)).toEqual([
+      3,
+      HOSTILE_NAME,
+      '上海市浦东新区张江路1288号',
+      HOSTILE_PRODUCT,
+      COMPLETE_CONTACT.name,
+      `${COMPLETE_CONTACT.mobile}\n${COMPLETE_CONTACT.email}`,
+    ]);
     // The printed form has four rows: the fourth stays blank but bordered.
     expect(rowValues(sheet, 8, 6)).toEqual([null, null, null, null, null, null]);
     expect(sheet.getCell('C8').border?.bottom?.style).toBe('thin');
@@ -80,7 +95,14 @@ describe('writeSummaryWorkbook: 附件5 / 附件6 推荐汇总表', () => {
     expect(text(sheet, 'A1')).toBe('附件6');
     expect(text(sheet, 'A2')).toBe('FMEA应用典型案例推荐汇总表');
     expect(rowValues(sheet, 4, 6)).toEqual(['序号', '企业名称', '企业地址', '案例名称', '联系人', '联系方式（手机与邮箱）']);
-    expect(rowValues(sheet, 5, 6)).toEqual([1, '天津恒通汽车零部件有限公司', '天津市滨海新区黄海路276号', '新能源汽车电机控制器PFMEA应用案例', FMEA_CONTACT.name, `${FMEA_CONTACT.mobile}\n${FMEA_CONTACT.email}`]);
+    expect(rowValues(sheet, 5, 6)).toEqual([
+      1,
+      '天津恒通汽车零部件有限公司',
+      '天津市滨海新区黄海路276号',
+      '新能源汽车电机控制器PFMEA应用案例',
+      FMEA_CONTACT.name,
+      `${FMEA_CONTACT.mobile}\n${FMEA_CONTACT.email}`,
+    ]);
     expect(text(sheet, 'A10')).toBe('推荐单位联系人：张敏\u3000\u3000联系电话：021-50001234');
   });
 
@@ -118,7 +140,14 @@ describe('writeSummaryWorkbook: 全部评分', () => {
 
     // Complete entry, row 3: the reviewer's raw scores and raw × weight (weights 20/25/25/15/5/10 %).
     const weights = { Ic: 0.2, Id: 0.25, Ir: 0.25, W: 0.15, C: 0.05, G: 0.1 };
-    const titles = { Ic: '关键性能一致性（Ic）', Id: '关键性能退化量（Id）', Ir: '关键性能可靠域（Ir）', W: '售后责任故障数（率）（W）', C: '创新性（C）', G: '可推广性（G）' };
+    const titles = {
+      Ic: '关键性能一致性（Ic）',
+      Id: '关键性能退化量（Id）',
+      Ir: '关键性能可靠域（Ir）',
+      W: '售后责任故障数（率）（W）',
+      C: '创新性（C）',
+      G: '可推广性（G）',
+    };
     expect(sheet.getCell(3, 1).value).toBe(1);
     expect(sheet.getCell(3, 2).value).toBe('申联电器-KSL63.xlsx');
     expect(sheet.getCell(3, 3).value).toBe('上海申联电器股份有限公司');
@@ -141,7 +170,10 @@ describe('writeSummaryWorkbook: 全部评分', () => {
     expect(score(4, '案例背景（background）', 1)).toBe(FMEA_POINTS.background);
     expect(score(4, '失效、风险分析（failureRisk）', 2)).toBe(FMEA_POINTS.failureRisk);
     expect(score(4, titles.Ic, 1)).toBeNull();
-    expect(tail(4)[0]).toBeCloseTo(Object.values(FMEA_POINTS).reduce((s, p) => s + p, 0), 10);
+    expect(tail(4)[0]).toBeCloseTo(
+      Object.values(FMEA_POINTS).reduce((s, p) => s + p, 0),
+      10,
+    );
     expect(tail(4)[0]).toBeCloseTo(81.5, 10);
 
     // Null-metrics entry, row 5: missing scores listed, total of the scored ones (45·0.2 + 50·0.15 + 60·0.05).

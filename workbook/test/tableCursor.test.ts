@@ -19,7 +19,11 @@ import {
 
 const tables = Object.values(CONTRACTS).flatMap((c) => c.tables);
 const options = (table: string, column: string) =>
-  tables.find((t) => t.name === table)!.columns.find((c) => c.key === column)!.enumValues!.map((o) => o.value).sort();
+  tables
+    .find((t) => t.name === table)!
+    .columns.find((c) => c.key === column)!
+    .enumValues!.map((o) => o.value)
+    .sort();
 
 describe('drop-down values of the contract are the submission schema’s', () => {
   it.each([
@@ -32,7 +36,9 @@ describe('drop-down values of the contract are the submission schema’s', () =>
     expect(options(table, column)).toEqual([...schemaValues].sort());
   });
   it('the periods of W and of the financials are the two keys of their schema objects', () => {
-    const wPeriods = Object.keys(reliabilitySubmissionSchema.shape.w.unwrap().shape).filter((k) => k !== 'targetRate').sort();
+    const wPeriods = Object.keys(reliabilitySubmissionSchema.shape.w.unwrap().shape)
+      .filter((k) => k !== 'targetRate')
+      .sort();
     const financePeriods = Object.keys(db31SubmissionSchema.shape.financials.unwrap().shape).sort();
     expect(wPeriods).toEqual(['after', 'before']);
     expect(options('KekaoW', 'period')).toEqual(wPeriods);

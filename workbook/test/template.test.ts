@@ -5,7 +5,7 @@
  * 统一社会信用代码 check formula gives the values computed here and by the Python reference.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,8 @@ afterAll(() => tmp.cleanup());
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 // `npm test` installs LibreOffice or stops (scripts/test-environment.mjs), so in CI the check must run;
 // a single file run with npx vitest on a developer machine may lack it.
-if (process.env.CI === 'true' && !hasSoffice) throw new Error('CI 需要 LibreOffice（soffice）/ CI needs LibreOffice: npm test installs it (scripts/test-environment.mjs)');
+if (process.env.CI === 'true' && !hasSoffice)
+  throw new Error('CI 需要 LibreOffice（soffice）/ CI needs LibreOffice: npm test installs it (scripts/test-environment.mjs)');
 const reference = join(import.meta.dirname, '..', '..', 'core', 'test', 'reference', 'uscc.py');
 
 function formulaOf(ws: ExcelJS.Worksheet, addr: string): string | undefined {
@@ -101,7 +102,10 @@ describe('template workbook', () => {
       expect(Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.raw]))).toEqual(ex.scores);
       if (kind === 'best-practice') {
         const sub = r.submission as any;
-        expect(sub.ic.parameters.map((p: any) => p.stages.map((st: any) => st.values.length))).toEqual([[30, 30], [30, 30]]);
+        expect(sub.ic.parameters.map((p: any) => p.stages.map((st: any) => st.values.length))).toEqual([
+          [30, 30],
+          [30, 30],
+        ]);
         expect(sub.id.parameters[0].units).toHaveLength(8);
         expect(sub.ir.scenarios.length).toBeGreaterThanOrEqual(5);
         expect(sub.ir.scenarios[2].stresses.map((x: any) => x.category)).toEqual(['humidity', 'high-temperature']);
@@ -118,7 +122,9 @@ describe('template workbook', () => {
         for (const p of parts.filter((x) => /^xl\/worksheets\/sheet\d+\.xml$/.test(x.name))) {
           const xml = p.data.toString('utf8');
           // CT_Worksheet sequence (ECMA-376 Part 1 §18.3.1.99): … dataValidations … pageMargins … legacyDrawing … tableParts, extLst.
-          const order = ['<sheetData', '<mergeCells', '<dataValidations', '<pageMargins', '<legacyDrawing', '<tableParts', '<extLst'].map((tag) => xml.indexOf(tag)).filter((i) => i >= 0);
+          const order = ['<sheetData', '<mergeCells', '<dataValidations', '<pageMargins', '<legacyDrawing', '<tableParts', '<extLst']
+            .map((tag) => xml.indexOf(tag))
+            .filter((i) => i >= 0);
           expect(order, `${kind} ${p.name}`).toEqual([...order].sort((a, b) => a - b));
         }
         for (const p of parts.filter((x) => /^xl\/tables\/table\d+\.xml$/.test(x.name))) {
@@ -161,14 +167,24 @@ describe('template workbook', () => {
       const raws: Record<string, number> = { Ic: 83, Id: 77.5, Ir: 64, W: 91, C: 55, G: 70 };
       for (const r of CONTRACTS['best-practice'].score.rows) score.getCell(r.rawCell).value = raws[r.id]!;
       score.getCell('H13').value = '是'; // Ir: data fraud (note d) → 0
-      score.eachRow((row) => row.eachCell((cell) => {
-        const v = cell.value as { formula?: string } | null;
-        if (v && typeof v === 'object' && v.formula) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-      }));
+      score.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value as { formula?: string } | null;
+          if (v && typeof v === 'object' && v.formula) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+        }),
+      );
       wb.getWorksheet('基本要求')!.getCell('C6').value = '否';
       const form = wb.getWorksheet('推荐表')!;
       const check = formulaOf(form, 'C14')!;
-      const codes = ['91350100M000100Y43', '914403001922038216', '91440300192203821N', '91110000802100433B', '911100001000044477', '91310115MA1K3JW33X', '9135010OM000100Y43'];
+      const codes = [
+        '91350100M000100Y43',
+        '914403001922038216',
+        '91440300192203821N',
+        '91110000802100433B',
+        '911100001000044477',
+        '91310115MA1K3JW33X',
+        '9135010OM000100Y43',
+      ];
       codes.forEach((code, i) => {
         form.getCell(`B${60 + i}`).value = code;
         form.getCell(`C${60 + i}`).value = { formula: check.replaceAll('B14', `B${60 + i}`) } as ExcelJS.CellFormulaValue;
@@ -179,16 +195,34 @@ describe('template workbook', () => {
       writeFileSync(filled, await toBuffer(wb));
 
       const pdfDir = join(tmp.dir, 'pdf');
-      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, ...files], { stdio: 'ignore', timeout: 240_000 });
+      execFileSync(
+        'soffice',
+        ['--headless', `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, ...files],
+        { stdio: 'ignore', timeout: 240_000 },
+      );
       for (const f of files) {
-        const pdf = join(pdfDir, f.split('/').pop()!.replace(/\.xlsx$/, '.pdf'));
+        const pdf = join(
+          pdfDir,
+          f
+            .split('/')
+            .pop()!
+            .replace(/\.xlsx$/, '.pdf'),
+        );
         expect(existsSync(pdf), pdf).toBe(true);
         expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       }
       const csvDir = join(tmp.dir, 'csv');
       execFileSync(
         'soffice',
-        ['--headless', `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, filled],
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`,
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+          '--outdir',
+          csvDir,
+          filled,
+        ],
         { stdio: 'ignore', timeout: 120_000 },
       );
       const sheet = (name: string) => parseCsv(readFileSync(join(csvDir, readdirSync(csvDir).find((n) => n.endsWith(`-${name}.csv`))!), 'utf8'));
@@ -209,7 +243,11 @@ describe('template workbook', () => {
       expect(Number(at(CONTRACTS['best-practice'].score.totalCell))).toBeCloseTo(total, 9);
       expect(at('A30')).toContain('基本要求（a）有未满足项');
       const formRows = sheet('推荐表');
-      const verdicts = execFileSync('python3', [reference, ...codes]).toString('utf8').trim().split('\n').map((l) => l.split(' ')[1]);
+      const verdicts = execFileSync('python3', [reference, ...codes])
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[1]);
       codes.forEach((code, i) => {
         expect(formRows[60 + i - 1]![1]).toBe(code);
         expect(formRows[60 + i - 1]![2], code).toBe(verdicts[i] === 'valid' ? '✓ 校验通过' : '✗ 校验码错误');

@@ -45,7 +45,10 @@ describe('统一社会信用代码 (GB 32100—2015)', () => {
       // Half with the computed check character, half with a random one.
       return body + (i % 2 === 0 ? usccCheckCharacter(body)! : pick());
     });
-    const out = execFileSync('python3', [reference, ...codes]).toString('utf8').trim().split('\n');
+    const out = execFileSync('python3', [reference, ...codes])
+      .toString('utf8')
+      .trim()
+      .split('\n');
     expect(out).toHaveLength(codes.length);
     let valid = 0;
     out.forEach((line, i) => {

@@ -174,7 +174,11 @@ export function readConfidence(value: unknown, fallback = 0.95): number {
   let c = readNumber(value, arg, fallback);
   if (c >= 1 && c < 100) c = c / 100;
   if (!(c > 0 && c < 1)) {
-    throw new FunctionInputError('fn.invalidConfidence', `置信水平须在 0 与 1 之间（如 0.95），收到 ${c}`, `confidence must be between 0 and 1 (e.g. 0.95); got ${c}`);
+    throw new FunctionInputError(
+      'fn.invalidConfidence',
+      `置信水平须在 0 与 1 之间（如 0.95），收到 ${c}`,
+      `confidence must be between 0 and 1 (e.g. 0.95); got ${c}`,
+    );
   }
   return c;
 }

@@ -27,7 +27,5 @@ export function toExcel<T extends number | CellOut[][]>(api: CustomFunctionsApi,
     throw new api.Error(api.ErrorCode.invalidValue, `内部错误 / internal error: ${message}`);
   }
   if (typeof result === 'number') return result;
-  return result.map((row) =>
-    row.map((cell) => (isCellError(cell) ? new api.Error(api.ErrorCode[cell.kekaoError], cell.message) : cell)),
-  ) as T;
+  return result.map((row) => row.map((cell) => (isCellError(cell) ? new api.Error(api.ErrorCode[cell.kekaoError], cell.message) : cell))) as T;
 }

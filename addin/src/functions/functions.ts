@@ -131,13 +131,7 @@ export function ppk(values: unknown[][], lsl: unknown, usl: unknown): number {
  * @param [confidence] 置信水平，默认 0.95 / confidence level
  * @returns 表头与结果行 / header and result row
  */
-export function rateRatio(
-  failuresBefore: unknown,
-  exposureBefore: unknown,
-  failuresAfter: unknown,
-  exposureAfter: unknown,
-  confidence?: unknown,
-): unknown[][] {
+export function rateRatio(failuresBefore: unknown, exposureBefore: unknown, failuresAfter: unknown, exposureAfter: unknown, confidence?: unknown): unknown[][] {
   return toExcel(api(), () => rateRatioTable(failuresBefore, exposureBefore, failuresAfter, exposureAfter, confidence));
 }
 

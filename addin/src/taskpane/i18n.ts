@@ -9,7 +9,10 @@ const TEXTS = {
   modeExcelManual: { zh: 'Excel 模式：读取工作簿中的 kekao 表格（手动重算）', en: 'Excel mode: reading the kekao tables of this workbook (recompute by hand)' },
   modePreview: { zh: '预览模式：打开一个 .xlsx 推荐表工作簿（不在 Excel 中运行）', en: 'Preview mode: open an .xlsx workbook (not running inside Excel)' },
   openFile: { zh: '打开工作簿…', en: 'Open workbook…' },
-  noTables: { zh: '此工作簿中没有找到 kekao 表格（KekaoIc、KekaoId、KekaoIr、KekaoW、KekaoBasic）。', en: 'No kekao tables (KekaoIc, KekaoId, KekaoIr, KekaoW, KekaoBasic) found in this workbook.' },
+  noTables: {
+    zh: '此工作簿中没有找到 kekao 表格（KekaoIc、KekaoId、KekaoIr、KekaoW、KekaoBasic）。',
+    en: 'No kekao tables (KekaoIc, KekaoId, KekaoIr, KekaoW, KekaoBasic) found in this workbook.',
+  },
   insertSheets: { zh: '插入 kekao 工作表（保留现有工作表）', en: 'Insert the kekao sheets (your sheets are kept)' },
   recompute: { zh: '重新计算', en: 'Recompute' },
   writeScores: { zh: '写入评分表', en: 'Write to 评分表' },

@@ -39,7 +39,15 @@ interface Pane {
   missing: OptionalFeature[];
 }
 
-const pane: Pane = { mode: { kind: 'preview', why: 'no-office-js' }, settings: loadSettings(), live: null, fileName: null, lastMs: null, watching: false, missing: [] };
+const pane: Pane = {
+  mode: { kind: 'preview', why: 'no-office-js' },
+  settings: loadSettings(),
+  live: null,
+  fileName: null,
+  lastMs: null,
+  watching: false,
+  missing: [],
+};
 const lang = (): Lang => pane.settings.lang;
 
 function $(id: string): HTMLElement {
@@ -56,7 +64,12 @@ function status(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
 
 function notesBlock(title: string, notes: readonly CellNote[], cls: string): HTMLElement | null {
   if (!notes.length) return null;
-  return h('div', { class: `notes ${cls}`, 'data-notes': cls }, h('h4', {}, title), h('ul', {}, ...notes.slice(0, 50).map((n) => h('li', {}, formatCellNote(n, lang())))));
+  return h(
+    'div',
+    { class: `notes ${cls}`, 'data-notes': cls },
+    h('h4', {}, title),
+    h('ul', {}, ...notes.slice(0, 50).map((n) => h('li', {}, formatCellNote(n, lang())))),
+  );
 }
 
 /** Renders the current state; returns the time taken (ms). */
@@ -68,7 +81,8 @@ function render(state: LiveState | null): void {
   for (const b of blocks) if (b) out.append(b);
   if (state.assessment) out.append(assessmentView(state.assessment, lang()));
   const ms = pane.lastMs;
-  $('timing').textContent = ms === null ? '' : `${t('recomputedIn', lang())} ${ms.toFixed(1)} ms（${state.recomputed === 'all' ? '全部 / all' : state.recomputed}）`;
+  $('timing').textContent =
+    ms === null ? '' : `${t('recomputedIn', lang())} ${ms.toFixed(1)} ms（${state.recomputed === 'all' ? '全部 / all' : state.recomputed}）`;
   out.setAttribute('data-recomputed', state.recomputed);
 }
 
@@ -193,18 +207,18 @@ function shell(): void {
   const notice = compatibilityNotice(pane.missing, l);
   const app = $('app');
   app.replaceChildren(
-    h(
-      'header',
-      { class: 'bar' },
-      h('h1', {}, t('title', l)),
-      h('button', { type: 'button', id: 'btn-lang', class: 'link' }, t('language', l)),
-    ),
+    h('header', { class: 'bar' }, h('h1', {}, t('title', l)), h('button', { type: 'button', id: 'btn-lang', class: 'link' }, t('language', l))),
     h('div', { id: 'mode', class: 'mode' }, pane.mode.kind === 'excel' ? excelModeText(l) : t('modePreview', l)),
     h('div', { id: 'compat', class: 'compat', role: 'note', hidden: !notice }, notice ?? ''),
     h(
       'div',
       { id: 'preview-tools', class: 'tools' },
-      h('label', { class: 'file' }, t('openFile', l), h('input', { type: 'file', id: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })),
+      h(
+        'label',
+        { class: 'file' },
+        t('openFile', l),
+        h('input', { type: 'file', id: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      ),
     ),
     h(
       'div',
@@ -237,34 +251,42 @@ function shell(): void {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (f) void openPreviewFile(f);
   });
-  $('btn-insert').addEventListener('click', () =>
-    void withExcel(async (run) => {
-      const rep = await run((ctx) => insertKekaoSheets(ctx, contract));
-      status(`${t('inserted', lang())}：${rep.sheetsAdded.join('、') || '—'}`, 'ok');
-      await startExcel();
-    }),
+  $('btn-insert').addEventListener(
+    'click',
+    () =>
+      void withExcel(async (run) => {
+        const rep = await run((ctx) => insertKekaoSheets(ctx, contract));
+        status(`${t('inserted', lang())}：${rep.sheetsAdded.join('、') || '—'}`, 'ok');
+        await startExcel();
+      }),
   );
-  $('btn-recompute').addEventListener('click', () =>
-    void withExcel(async (run) => {
-      loadWorkbook({ cells: await run((ctx) => readWorkbookCells(ctx, contract)) });
-    }),
+  $('btn-recompute').addEventListener(
+    'click',
+    () =>
+      void withExcel(async (run) => {
+        loadWorkbook({ cells: await run((ctx) => readWorkbookCells(ctx, contract)) });
+      }),
   );
-  $('btn-write').addEventListener('click', () =>
-    void withExcel(async (run) => {
-      const a = pane.live?.current.assessment;
-      if (!a) return;
-      await run((ctx) => writeScoreSheet(ctx, a, contract));
-      status(t('wrote', lang()), 'ok');
-    }),
+  $('btn-write').addEventListener(
+    'click',
+    () =>
+      void withExcel(async (run) => {
+        const a = pane.live?.current.assessment;
+        if (!a) return;
+        await run((ctx) => writeScoreSheet(ctx, a, contract));
+        status(t('wrote', lang()), 'ok');
+      }),
   );
-  $('btn-charts').addEventListener('click', () =>
-    void withExcel(async (run) => {
-      const st = pane.live?.current;
-      if (!st?.assessment || st.submission?.rubric !== 'reliability-2024') return;
-      const blocks = chartBlocks(st.assessment, st.submission as ReliabilitySubmission);
-      await run((ctx) => drawCharts(ctx, blocks));
-      status(t('charted', lang()), 'ok');
-    }),
+  $('btn-charts').addEventListener(
+    'click',
+    () =>
+      void withExcel(async (run) => {
+        const st = pane.live?.current;
+        if (!st?.assessment || st.submission?.rubric !== 'reliability-2024') return;
+        const blocks = chartBlocks(st.assessment, st.submission as ReliabilitySubmission);
+        await run((ctx) => drawCharts(ctx, blocks));
+        status(t('charted', lang()), 'ok');
+      }),
   );
   $('btn-export').addEventListener('click', () => {
     const s = pane.live?.current.submission;

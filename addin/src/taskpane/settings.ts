@@ -9,7 +9,9 @@ export const settingsSchema = z.object({
   serviceUrl: z
     .string()
     .trim()
-    .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), { message: '服务地址须以 http:// 或 https:// 开头 / the service URL must start with http:// or https://' })
+    .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), {
+      message: '服务地址须以 http:// 或 https:// 开头 / the service URL must start with http:// or https://',
+    })
     .default(''),
   token: z.string().trim().max(4096, '令牌过长 / the token is too long').default(''),
   lang: z.enum(['zh', 'en']).default('zh'),

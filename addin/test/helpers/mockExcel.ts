@@ -165,9 +165,13 @@ export function mockWorkbook(sheetsInit: Record<string, Record<string, unknown>>
 
   // Every object handed out is synced by the context's sync: run the recorded assignments then.
   const realSync = context.sync.bind(context);
-  const wrap = (f: (...a: never[]) => unknown) => (...a: never[]) => track(f(...a));
+  const wrap =
+    (f: (...a: never[]) => unknown) =>
+    (...a: never[]) =>
+      track(f(...a));
   const wb = (context as unknown as { workbook: { tables: Record<string, unknown>; worksheets: Record<string, unknown> } }).workbook;
-  for (const col of [wb.tables, wb.worksheets]) for (const k of Object.keys(col)) if (typeof col[k] === 'function') col[k] = wrap(col[k] as (...a: never[]) => unknown);
+  for (const col of [wb.tables, wb.worksheets])
+    for (const k of Object.keys(col)) if (typeof col[k] === 'function') col[k] = wrap(col[k] as (...a: never[]) => unknown);
   context.sync = async () => {
     syncCount++;
     await realSync();
@@ -177,5 +181,15 @@ export function mockWorkbook(sheetsInit: Record<string, Record<string, unknown>>
     pending = [];
     for (const f of todo) f();
   };
-  return { context: context as unknown as Excel.RequestContext, sheets, tables, writes, charts, tableHandlers, sheetHandlers, deletedSheets, syncs: () => syncCount };
+  return {
+    context: context as unknown as Excel.RequestContext,
+    sheets,
+    tables,
+    writes,
+    charts,
+    tableHandlers,
+    sheetHandlers,
+    deletedSheets,
+    syncs: () => syncCount,
+  };
 }

@@ -8,7 +8,14 @@ import type { ApiResponse, RouteContext } from '../http/routeTypes.js';
 import type { Queryable } from '../db/database.js';
 import { openAssistanceCase } from '../workflow/openAssistanceCase.js';
 import {
-  addItem, addRecord, getAssistanceCase, listAssistanceCases, listItems, listRecords, touchCase, updateItem,
+  addItem,
+  addRecord,
+  getAssistanceCase,
+  listAssistanceCases,
+  listItems,
+  listRecords,
+  touchCase,
+  updateItem,
   type AssistanceCaseRow,
 } from '../store/assistance.js';
 import { assistanceCreateSchema, assistanceUpdateSchema, listQuerySchema } from './schemas.js';
@@ -27,10 +34,21 @@ async function readableCase(db: Queryable, p: Principal, id: string, forUpdate =
 
 function caseSummary(c: AssistanceCaseRow) {
   return {
-    id: c.id, caseNo: c.case_no, verification: c.verification, enterpriseName: c.enterprise_name, enterpriseOrgId: c.enterprise_org_id,
-    province: c.province, city: c.city, district: c.district, trigger: c.trigger,
-    decision: (c.triage as { decision?: string }).decision ?? null, status: c.status, version: c.version,
-    openedAt: c.opened_at.toISOString(), closedAt: c.closed_at?.toISOString() ?? null, closingNote: c.closing_note,
+    id: c.id,
+    caseNo: c.case_no,
+    verification: c.verification,
+    enterpriseName: c.enterprise_name,
+    enterpriseOrgId: c.enterprise_org_id,
+    province: c.province,
+    city: c.city,
+    district: c.district,
+    trigger: c.trigger,
+    decision: (c.triage as { decision?: string }).decision ?? null,
+    status: c.status,
+    version: c.version,
+    openedAt: c.opened_at.toISOString(),
+    closedAt: c.closed_at?.toISOString() ?? null,
+    closingNote: c.closing_note,
   };
 }
 
@@ -54,14 +72,24 @@ export async function createAssistanceHandler(ctx: RouteContext): Promise<ApiRes
       try {
         return triageAssistance(input);
       } catch (e) {
-        throw new ApiError(422, 'assistance.triageInput', `分诊信息不完整：${e instanceof Error ? e.message : String(e)}`, 'the triage input is incomplete', 'supervision');
+        throw new ApiError(
+          422,
+          'assistance.triageInput',
+          `分诊信息不完整：${e instanceof Error ? e.message : String(e)}`,
+          'the triage input is incomplete',
+          'supervision',
+        );
       }
     },
     requestId: ctx.requestId,
     now: ctx.now(),
   });
   if ('refused' in opened) throw new ApiError(403, opened.refused.key, opened.refused.zh, opened.refused.en, opened.refused.path);
-  return { status: 201, headers: { location: `/api/v1/assistance-cases/${opened.id}` }, json: { id: opened.id, caseNo: opened.caseNo, triage: opened.triage, status: 'open' } };
+  return {
+    status: 201,
+    headers: { location: `/api/v1/assistance-cases/${opened.id}` },
+    json: { id: opened.id, caseNo: opened.caseNo, triage: opened.triage, status: 'open' },
+  };
 }
 
 export async function listAssistanceHandler(ctx: RouteContext): Promise<ApiResponse> {
@@ -94,22 +122,38 @@ export async function getAssistanceHandler(ctx: RouteContext): Promise<ApiRespon
 export async function updateAssistanceHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
   const body = parseOr422(assistanceUpdateSchema, readJson(ctx.headers, ctx.body));
-  const detail = await ctx.db.transaction(async (tx) => {
-    const c = await readableCase(tx, p, ctx.params.id!, true);
-    if (p.role !== 'officer' && p.role !== 'secretariat') throw forbidden('只有市场监管部门人员可以更新帮扶案件', 'only officers update assistance cases', 'assistance.forbiddenRole');
-    if (c.status === 'closed') throw new ApiError(409, 'assistance.closed', '帮扶案件已结案，不能再修改', 'the case is closed');
-    if (body.expectedVersion !== undefined && body.expectedVersion !== c.version) {
-      throw new ApiError(409, 'assistance.versionConflict', `案件已被他人修改（当前版本 ${c.version}）`, `the case changed meanwhile (now version ${c.version})`, 'expectedVersion');
-    }
-    for (const item of body.addItems ?? []) await addItem(tx, c.id, item);
-    for (const [i, u] of (body.updateItems ?? []).entries()) {
-      if (!(await updateItem(tx, c.id, u.id, u.item))) {
-        throw new ApiError(422, 'assistance.unknownItem', `updateItems[${i}].id：清单中没有此项`, `updateItems[${i}].id: no such item in this case`, `updateItems[${i}].id`);
+  const detail = await ctx.db.transaction(
+    async (tx) => {
+      const c = await readableCase(tx, p, ctx.params.id!, true);
+      if (p.role !== 'officer' && p.role !== 'secretariat')
+        throw forbidden('只有市场监管部门人员可以更新帮扶案件', 'only officers update assistance cases', 'assistance.forbiddenRole');
+      if (c.status === 'closed') throw new ApiError(409, 'assistance.closed', '帮扶案件已结案，不能再修改', 'the case is closed');
+      if (body.expectedVersion !== undefined && body.expectedVersion !== c.version) {
+        throw new ApiError(
+          409,
+          'assistance.versionConflict',
+          `案件已被他人修改（当前版本 ${c.version}）`,
+          `the case changed meanwhile (now version ${c.version})`,
+          'expectedVersion',
+        );
       }
-    }
-    for (const r of body.addRecords ?? []) await addRecord(tx, c.id, r, p.userId);
-    await touchCase(tx, c.id, { kpiInput: body.kpiInput, ...(body.close ? { closeReason: body.close.reason } : {}) });
-    return caseDetail(tx, (await getAssistanceCase(tx, c.id))!);
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
+      for (const item of body.addItems ?? []) await addItem(tx, c.id, item);
+      for (const [i, u] of (body.updateItems ?? []).entries()) {
+        if (!(await updateItem(tx, c.id, u.id, u.item))) {
+          throw new ApiError(
+            422,
+            'assistance.unknownItem',
+            `updateItems[${i}].id：清单中没有此项`,
+            `updateItems[${i}].id: no such item in this case`,
+            `updateItems[${i}].id`,
+          );
+        }
+      }
+      for (const r of body.addRecords ?? []) await addRecord(tx, c.id, r, p.userId);
+      await touchCase(tx, c.id, { kpiInput: body.kpiInput, ...(body.close ? { closeReason: body.close.reason } : {}) });
+      return caseDetail(tx, (await getAssistanceCase(tx, c.id))!);
+    },
+    { actor: actorLabel(p), requestId: ctx.requestId },
+  );
   return { status: 200, json: detail };
 }

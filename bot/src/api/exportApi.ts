@@ -47,17 +47,33 @@ export async function exportSummaryHandler(ctx: RouteContext): Promise<ApiRespon
     { header: '自评总分', key: 'total', width: 10 },
     { header: '需核实', key: 'check', width: 60 },
   ];
-  rows.forEach((r, i) => status.addRow({
-    n: i + 1, id: r.id, enterprise: r.enterprise_name, uscc: r.enterprise_uscc ?? '', province: r.province ?? '', subject: r.subject_name, status: r.status, total: r.total,
-    check: registryMismatches((r.evidence as Submission).enterprise, { name: r.enterprise_name, uscc: r.enterprise_uscc }).map((m) => m.zh).join('\n'),
-  }));
+  rows.forEach((r, i) =>
+    status.addRow({
+      n: i + 1,
+      id: r.id,
+      enterprise: r.enterprise_name,
+      uscc: r.enterprise_uscc ?? '',
+      province: r.province ?? '',
+      subject: r.subject_name,
+      status: r.status,
+      total: r.total,
+      check: registryMismatches((r.evidence as Submission).enterprise, { name: r.enterprise_name, uscc: r.enterprise_uscc })
+        .map((m) => m.zh)
+        .join('\n'),
+    }),
+  );
 
   const ids = rows.map((r) => r.id);
-  const reviews = ids.length === 0 ? [] : (
-    await ctx.db.query<{ submission_id: string; reviewer: string; indicator: string; raw: number; reason: string | null; fraud: boolean }>(
-      `SELECT r.submission_id, u.name AS reviewer, r.indicator, r.raw, r.reason, r.fraud FROM reviews r JOIN users u ON u.id = r.reviewer_id
-       WHERE r.submission_id = ANY($1::uuid[]) ORDER BY r.submission_id, u.name, r.indicator`, [ids])
-  ).rows;
+  const reviews =
+    ids.length === 0
+      ? []
+      : (
+          await ctx.db.query<{ submission_id: string; reviewer: string; indicator: string; raw: number; reason: string | null; fraud: boolean }>(
+            `SELECT r.submission_id, u.name AS reviewer, r.indicator, r.raw, r.reason, r.fraud FROM reviews r JOIN users u ON u.id = r.reviewer_id
+       WHERE r.submission_id = ANY($1::uuid[]) ORDER BY r.submission_id, u.name, r.indicator`,
+            [ids],
+          )
+        ).rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const sheet = wb.addWorksheet('专家评分');
   sheet.columns = [
@@ -72,7 +88,16 @@ export async function exportSummaryHandler(ctx: RouteContext): Promise<ApiRespon
   ];
   for (const r of reviews) {
     const s = byId.get(r.submission_id)!;
-    sheet.addRow({ id: r.submission_id, enterprise: s.enterprise_name, subject: s.subject_name, reviewer: r.reviewer, indicator: r.indicator, raw: r.raw, fraud: r.fraud ? '是' : '', reason: r.reason ?? '' });
+    sheet.addRow({
+      id: r.submission_id,
+      enterprise: s.enterprise_name,
+      subject: s.subject_name,
+      reviewer: r.reviewer,
+      indicator: r.indicator,
+      raw: r.raw,
+      fraud: r.fraud ? '是' : '',
+      reason: r.reason ?? '',
+    });
   }
   const out = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const name = `推荐汇总表-${campaign.id}-${q.kind}.xlsx`;

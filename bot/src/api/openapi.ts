@@ -15,7 +15,10 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
 function parametersOf(schema: z.ZodType, where: 'query' | 'path'): Json[] {
   const js = schemaOf(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, prop]) => ({
-    name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop,
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema: prop,
     ...(typeof prop.description === 'string' ? { description: prop.description } : {}),
   }));
 }
@@ -23,8 +26,15 @@ function parametersOf(schema: z.ZodType, where: 'query' | 'path'): Json[] {
 const errorContent = { content: { 'application/json': { schema: schemaOf(errorResponseSchema, 'output') } } };
 /** Answers the HTTP layer gives on every operation (http/errorReply.ts, http/authentication.ts). */
 const EDGE_RESPONSES: Record<string, Json> = {
-  400: { description: '请求格式错误：地址编码、路径参数（UUID）、JSON 或请求头无效 / malformed request: URL encoding, path parameter (UUID), JSON or header', ...errorContent },
-  429: { description: '同一地址一分钟内身份验证失败过多，请稍后重试（Retry-After）/ too many failed authentications from this address within a minute; retry later (Retry-After)', ...errorContent },
+  400: {
+    description: '请求格式错误：地址编码、路径参数（UUID）、JSON 或请求头无效 / malformed request: URL encoding, path parameter (UUID), JSON or header',
+    ...errorContent,
+  },
+  429: {
+    description:
+      '同一地址一分钟内身份验证失败过多，请稍后重试（Retry-After）/ too many failed authentications from this address within a minute; retry later (Retry-After)',
+    ...errorContent,
+  },
 };
 /** Writes can meet a full disk (embedded database). */
 const WRITE_RESPONSES: Record<string, Json> = {
@@ -72,13 +82,21 @@ function operation(r: RouteDef): Json {
 export function openApiDocument(serverUrl?: string): Json {
   const paths: Record<string, Json> = {};
   for (const r of ROUTES) (paths[r.path] ??= {})[r.method.toLowerCase()] = operation(r);
-  paths['/healthz'] = { get: { operationId: 'health', summary: '健康检查（含数据库）', security: [], responses: { 200: { description: 'ok' }, 503: { description: 'database unreachable' } } } };
+  paths['/healthz'] = {
+    get: {
+      operationId: 'health',
+      summary: '健康检查（含数据库）',
+      security: [],
+      responses: { 200: { description: 'ok' }, 503: { description: 'database unreachable' } },
+    },
+  };
   return {
     openapi: '3.1.0',
     info: {
       title: 'kekao（可靠）API',
       version: '1',
-      description: '产品质量可靠性“最佳实践”推荐、评审与帮扶服务 / submissions, workflow, reviews and assistance. 错误格式 / errors: { error: { key, zh, en, path? } }',
+      description:
+        '产品质量可靠性“最佳实践”推荐、评审与帮扶服务 / submissions, workflow, reviews and assistance. 错误格式 / errors: { error: { key, zh, en, path? } }',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '由 `kekao users add` 生成 / from `kekao users add`' } } },

@@ -24,22 +24,36 @@ function mayManagePanel(ctx: RouteContext, row: Parameters<typeof coversSubmissi
 export async function assignHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
   const body = parseOr422(assignmentBodySchema, readJson(ctx.headers, ctx.body));
-  const created = await ctx.db.transaction(async (tx) => {
-    const row = await readableSubmission(tx, p, ctx.params.id!, true);
-    if (!mayManagePanel(ctx, row)) throw forbidden('只有省级市场监管部门或秘书处可以指派评审专家', 'only provincial officers or the secretariat assign reviewers', 'assignment.forbidden');
-    if (!ASSIGNABLE_STATUSES.has(row.status)) {
-      throw new ApiError(409, 'assignment.wrongStage', `申报处于“${row.status}”，只能在省级审核或专家评审阶段指派专家`, 'reviewers are assigned during provincial review or expert review only');
-    }
-    const reviewer = await principalForUser(tx, body.reviewerId);
-    if (!reviewer || reviewer.role !== 'reviewer') {
-      throw new ApiError(422, 'assignment.notAReviewer', `用户 ${body.reviewerId} 不是评审专家`, `user ${body.reviewerId} is not a reviewer`, 'reviewerId');
-    }
-    if (isRecused(reviewer, row)) {
-      throw new ApiError(409, 'assignment.recused', `评审专家“${reviewer.name}”与申报企业存在利益关系，应予回避（DB31/T 1368—2022 5.2）`,
-        `reviewer ${reviewer.name} is affiliated with the enterprise and must recuse (DB31/T 1368—2022 §5.2)`, 'reviewerId');
-    }
-    return assignReviewer(tx, row.id, reviewer.userId, p.userId);
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
+  const created = await ctx.db.transaction(
+    async (tx) => {
+      const row = await readableSubmission(tx, p, ctx.params.id!, true);
+      if (!mayManagePanel(ctx, row))
+        throw forbidden('只有省级市场监管部门或秘书处可以指派评审专家', 'only provincial officers or the secretariat assign reviewers', 'assignment.forbidden');
+      if (!ASSIGNABLE_STATUSES.has(row.status)) {
+        throw new ApiError(
+          409,
+          'assignment.wrongStage',
+          `申报处于“${row.status}”，只能在省级审核或专家评审阶段指派专家`,
+          'reviewers are assigned during provincial review or expert review only',
+        );
+      }
+      const reviewer = await principalForUser(tx, body.reviewerId);
+      if (!reviewer || reviewer.role !== 'reviewer') {
+        throw new ApiError(422, 'assignment.notAReviewer', `用户 ${body.reviewerId} 不是评审专家`, `user ${body.reviewerId} is not a reviewer`, 'reviewerId');
+      }
+      if (isRecused(reviewer, row)) {
+        throw new ApiError(
+          409,
+          'assignment.recused',
+          `评审专家“${reviewer.name}”与申报企业存在利益关系，应予回避（DB31/T 1368—2022 5.2）`,
+          `reviewer ${reviewer.name} is affiliated with the enterprise and must recuse (DB31/T 1368—2022 §5.2)`,
+          'reviewerId',
+        );
+      }
+      return assignReviewer(tx, row.id, reviewer.userId, p.userId);
+    },
+    { actor: actorLabel(p), requestId: ctx.requestId },
+  );
   return { status: created ? 201 : 200, json: { submissionId: ctx.params.id, reviewerId: body.reviewerId, created } };
 }
 
@@ -69,35 +83,42 @@ function checkScores(s: Submission, stored: Assessment, scores: ReviewerScores, 
   const codes = new Set(stored.indicators.map((i) => i.code));
   const unknown = changed.filter((c) => !codes.has(c));
   if (unknown.length > 0) {
-    throw validationFailed(unknown.map((c) => ({
-      path: `scores.${c}`, key: 'review.unknownIndicator',
-      zh: `scores.${c}：“${c}”不是本评价要求的指标（可选：${[...codes].join('、')}）`,
-      en: `scores.${c}: "${c}" is not an indicator of this rubric (allowed: ${[...codes].join(', ')})`,
-    })));
+    throw validationFailed(
+      unknown.map((c) => ({
+        path: `scores.${c}`,
+        key: 'review.unknownIndicator',
+        zh: `scores.${c}：“${c}”不是本评价要求的指标（可选：${[...codes].join('、')}）`,
+        en: `scores.${c}: "${c}" is not an indicator of this rubric (allowed: ${[...codes].join(', ')})`,
+      })),
+    );
   }
   const r = assessReviewerScores(s, scores, changed);
   if (r.ok) return r.assessment;
   if (r.errors) throw validationFailed(r.errors);
   const issues = r.issues.flatMap(({ code, problems }) =>
-    problems.map((n) => ({ path: `scores.${code}`, key: n.key, zh: `scores.${code}：${n.zh}`, en: `scores.${code}: ${n.en}` })));
+    problems.map((n) => ({ path: `scores.${code}`, key: n.key, zh: `scores.${code}：${n.zh}`, en: `scores.${code}: ${n.en}` })),
+  );
   throw validationFailed(issues, 'review.invalidScore');
 }
 
 export async function reviewHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
   const body: ReviewBody = parseOr422(reviewBodySchema, readJson(ctx.headers, ctx.body));
-  const result = await ctx.db.transaction(async (tx) => {
-    const row = await readableSubmission(tx, p, ctx.params.id!, true);
-    if (p.role !== 'reviewer') throw forbidden('只有被指派的评审专家可以评分', 'only assigned reviewers score entries', 'review.reviewersOnly');
-    if (row.status !== '专家评审') {
-      throw new ApiError(409, 'review.notInReview', `申报处于“${row.status}”，只能在专家评审阶段评分`, 'scores are entered during the expert review only');
-    }
-    const full = (await getSubmissionFull(tx, row.id))!;
-    const merged = { ...scoresOf(await listReviewScores(tx, row.id, p.userId)), ...body.scores };
-    const assessment = checkScores(full.evidence, full.assessment, merged, Object.keys(body.scores));
-    for (const [code, score] of Object.entries(body.scores)) await upsertReviewScore(tx, row.id, p.userId, code, score);
-    return { scores: merged, total: assessment.total, complete: assessment.complete, missingScores: assessment.missingScores };
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
+  const result = await ctx.db.transaction(
+    async (tx) => {
+      const row = await readableSubmission(tx, p, ctx.params.id!, true);
+      if (p.role !== 'reviewer') throw forbidden('只有被指派的评审专家可以评分', 'only assigned reviewers score entries', 'review.reviewersOnly');
+      if (row.status !== '专家评审') {
+        throw new ApiError(409, 'review.notInReview', `申报处于“${row.status}”，只能在专家评审阶段评分`, 'scores are entered during the expert review only');
+      }
+      const full = (await getSubmissionFull(tx, row.id))!;
+      const merged = { ...scoresOf(await listReviewScores(tx, row.id, p.userId)), ...body.scores };
+      const assessment = checkScores(full.evidence, full.assessment, merged, Object.keys(body.scores));
+      for (const [code, score] of Object.entries(body.scores)) await upsertReviewScore(tx, row.id, p.userId, code, score);
+      return { scores: merged, total: assessment.total, complete: assessment.complete, missingScores: assessment.missingScores };
+    },
+    { actor: actorLabel(p), requestId: ctx.requestId },
+  );
   return { status: 200, json: { submissionId: ctx.params.id, reviewerId: p.userId, ...result } };
 }
 

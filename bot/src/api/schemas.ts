@@ -1,11 +1,5 @@
 import { z } from 'zod/v4';
-import {
-  assistanceApplicationSchema,
-  assistanceKpiInputSchema,
-  NON_QUALITY_MATTERS,
-  RISK_FACTORS,
-  SUPERVISION_TRIGGER_SOURCES,
-} from '@kekao/core';
+import { assistanceApplicationSchema, assistanceKpiInputSchema, NON_QUALITY_MATTERS, RISK_FACTORS, SUPERVISION_TRIGGER_SOURCES } from '@kekao/core';
 import { STATUSES } from '../workflow/statuses.js';
 
 /**
@@ -62,9 +56,7 @@ export const reviewScoreSchema = z
 
 export const reviewBodySchema = z
   .object({
-    scores: z
-      .record(z.string().min(1).max(20), reviewScoreSchema)
-      .refine((s) => Object.keys(s).length > 0, '至少给出一项评分 / give at least one score'),
+    scores: z.record(z.string().min(1).max(20), reviewScoreSchema).refine((s) => Object.keys(s).length > 0, '至少给出一项评分 / give at least one score'),
   })
   .strict();
 export type ReviewBody = z.infer<typeof reviewBodySchema>;
@@ -89,9 +81,7 @@ export const assistanceCreateSchema = z
       })
       .optional(),
     /** What the officer found when checking an application (guide §7.2.2). */
-    review: z
-      .object({ claimsVerified: z.boolean().optional(), nonQualityMatter: z.enum(NON_QUALITY_MATTERS).optional() })
-      .optional(),
+    review: z.object({ claimsVerified: z.boolean().optional(), nonQualityMatter: z.enum(NON_QUALITY_MATTERS).optional() }).optional(),
   })
   .strict();
 export type AssistanceCreateBody = z.infer<typeof assistanceCreateSchema>;
@@ -146,7 +136,10 @@ export const assistanceUpdateSchema = z
   .object({
     expectedVersion: z.number().int().positive().optional(),
     addItems: z.array(assistanceItemSchema).max(100).optional(),
-    updateItems: z.array(z.object({ id, item: assistanceItemSchema })).max(100).optional(),
+    updateItems: z
+      .array(z.object({ id, item: assistanceItemSchema }))
+      .max(100)
+      .optional(),
     addRecords: z.array(assistanceRecordSchema).max(50).optional(),
     kpiInput: assistanceKpiInputSchema.optional(),
     close: z.object({ reason: nonBlank('结案说明', 'closing note') }).optional(),
@@ -204,13 +197,20 @@ export const submissionSummarySchema = z.object({
 export const submissionDetailSchema = submissionSummarySchema.extend({
   evidence: z.record(z.string(), z.unknown()).meta({ description: '申报内容（submission）' }),
   assessment: z.record(z.string(), z.unknown()).meta({ description: 'core 的评估结果 / the core assessment' }),
-  registryCheck: z.array(z.object({
-    field: z.enum(['enterprise.name', 'enterprise.uscc']),
-    stated: z.string(),
-    registered: z.string(),
-    zh: z.string(),
-    en: z.string(),
-  })).meta({ description: '需核实：申报材料与登记信息不一致之处（导出以登记信息为准） / where the evidence differs from the registered organisation (exports show the registered data)' }),
+  registryCheck: z
+    .array(
+      z.object({
+        field: z.enum(['enterprise.name', 'enterprise.uscc']),
+        stated: z.string(),
+        registered: z.string(),
+        zh: z.string(),
+        en: z.string(),
+      }),
+    )
+    .meta({
+      description:
+        '需核实：申报材料与登记信息不一致之处（导出以登记信息为准） / where the evidence differs from the registered organisation (exports show the registered data)',
+    }),
   readWarnings: z.array(z.record(z.string(), z.unknown())),
   source: z.enum(['json', 'xlsx']),
   fileName: z.string().nullable(),

@@ -11,8 +11,15 @@ import { getCampaign, latestCampaign, type CampaignRow } from '../store/campaign
 import { getOrganisation } from '../store/organisations.js';
 import { EnterpriseOutOfScopeError, enterpriseInScope, placeText } from '../workflow/enterpriseInScope.js';
 import {
-  applyTransition, getHistory, getSubmissionFull, getSubmissionRow, insertSubmission, listSubmissions, replaceEvidence,
-  type HistoryRow, type SubmissionRow,
+  applyTransition,
+  getHistory,
+  getSubmissionFull,
+  getSubmissionRow,
+  insertSubmission,
+  listSubmissions,
+  replaceEvidence,
+  type HistoryRow,
+  type SubmissionRow,
 } from '../store/submissions.js';
 import { listAssignments, listReviewScores } from '../store/reviews.js';
 import { findTransition, nextStatuses } from '../workflow/transitions.js';
@@ -79,7 +86,13 @@ function fileNameHeader(raw: string | string[] | undefined): string | null {
     return name;
   } catch (e) {
     if (e instanceof ApiError) throw e;
-    throw new ApiError(400, 'request.invalidFileName', 'X-File-Name 须为 URL 编码（percent-encoding）的文件名', 'X-File-Name must be a percent-encoded file name', 'X-File-Name');
+    throw new ApiError(
+      400,
+      'request.invalidFileName',
+      'X-File-Name 须为 URL 编码（percent-encoding）的文件名',
+      'X-File-Name must be a percent-encoded file name',
+      'X-File-Name',
+    );
   }
 }
 
@@ -109,16 +122,24 @@ async function parseUpload(ctx: RouteContext): Promise<ParsedUpload> {
     if (!r.ok) throw validationFailed(r.errors, 'submission.invalid');
     return { submission: r.submission, assessment: r.assessment, source: 'json', fileName: null, readWarnings: [] };
   }
-  throw new ApiError(415, 'request.unsupportedMediaType',
+  throw new ApiError(
+    415,
+    'request.unsupportedMediaType',
     `请上传 JSON（application/json）或 Excel 工作簿（${XLSX_TYPE}），收到 ${type || '无'}`,
-    `upload JSON (application/json) or an Excel workbook (${XLSX_TYPE}); got ${type || 'none'}`);
+    `upload JSON (application/json) or an Excel workbook (${XLSX_TYPE}); got ${type || 'none'}`,
+  );
 }
 
 function checkRubricInCampaign(campaign: CampaignRow, rubric: string): void {
   const allowed = Object.values(campaign.data.rubricByKind ?? {});
   if (!allowed.includes(rubric)) {
-    throw new ApiError(422, 'submission.rubricNotInCampaign', `评选活动 ${campaign.id} 不接受 ${rubric} 类申报（可选：${allowed.join('、')}）`,
-      `campaign ${campaign.id} does not take ${rubric} entries (allowed: ${allowed.join(', ')})`, 'rubric');
+    throw new ApiError(
+      422,
+      'submission.rubricNotInCampaign',
+      `评选活动 ${campaign.id} 不接受 ${rubric} 类申报（可选：${allowed.join('、')}）`,
+      `campaign ${campaign.id} does not take ${rubric} entries (allowed: ${allowed.join(', ')})`,
+      'rubric',
+    );
   }
 }
 
@@ -137,36 +158,61 @@ export async function createSubmission(ctx: RouteContext): Promise<ApiResponse> 
     const org = p.organisationId ? await getOrganisation(ctx.db, p.organisationId) : undefined;
     if (!org) throw forbidden('您的账号未关联企业', 'your account has no organisation', 'auth.noOrganisation');
     if (ent.uscc && org.uscc && ent.uscc.trim().toUpperCase() !== org.uscc) {
-      throw new ApiError(403, 'submission.notYourEnterprise', `统一社会信用代码 ${ent.uscc} 不是您所在企业的代码`,
-        `USCC ${ent.uscc} is not your enterprise's`, 'enterprise.uscc');
+      throw new ApiError(
+        403,
+        'submission.notYourEnterprise',
+        `统一社会信用代码 ${ent.uscc} 不是您所在企业的代码`,
+        `USCC ${ent.uscc} is not your enterprise's`,
+        'enterprise.uscc',
+      );
     }
     orgId = org.id;
     if (org.province) place = { province: org.province, city: org.city, district: org.district };
   } else if (!scopeCoversPlace(p.scope, place)) {
-    throw new ApiError(403, 'submission.outOfScope', `企业所在地（${[place.province, place.city, place.district].filter(Boolean).join('/') || '未填写'}）不在您的管辖范围内`,
-      'the enterprise is located outside your scope', 'enterprise.province');
+    throw new ApiError(
+      403,
+      'submission.outOfScope',
+      `企业所在地（${[place.province, place.city, place.district].filter(Boolean).join('/') || '未填写'}）不在您的管辖范围内`,
+      'the enterprise is located outside your scope',
+      'enterprise.province',
+    );
   }
 
-  const id = await ctx.db.transaction(async (tx) => {
-    let enterpriseOrgId = orgId;
-    if (!enterpriseOrgId) {
-      // A known enterprise keeps its registered place: an officer cannot move it into their scope
-      // by typing another province into the form.
-      try {
-        const found = await enterpriseInScope(tx, p, { name: ent.name, uscc: ent.uscc, place });
-        place = found.place;
-        enterpriseOrgId = found.organisation.id;
-      } catch (e) {
-        if (!(e instanceof EnterpriseOutOfScopeError)) throw e;
-        throw new ApiError(403, 'submission.outOfScope', `企业“${e.organisation.name}”登记在 ${placeText(e.place)}，不在您的管辖范围内`,
-          'the enterprise is registered outside your scope', 'enterprise.province');
+  const id = await ctx.db.transaction(
+    async (tx) => {
+      let enterpriseOrgId = orgId;
+      if (!enterpriseOrgId) {
+        // A known enterprise keeps its registered place: an officer cannot move it into their scope
+        // by typing another province into the form.
+        try {
+          const found = await enterpriseInScope(tx, p, { name: ent.name, uscc: ent.uscc, place });
+          place = found.place;
+          enterpriseOrgId = found.organisation.id;
+        } catch (e) {
+          if (!(e instanceof EnterpriseOutOfScopeError)) throw e;
+          throw new ApiError(
+            403,
+            'submission.outOfScope',
+            `企业“${e.organisation.name}”登记在 ${placeText(e.place)}，不在您的管辖范围内`,
+            'the enterprise is registered outside your scope',
+            'enterprise.province',
+          );
+        }
       }
-    }
-    return insertSubmission(tx, {
-      campaignId: campaign.id, enterpriseOrgId, place, submission: upload.submission, assessment: upload.assessment,
-      source: upload.source, fileName: upload.fileName, readWarnings: upload.readWarnings, createdBy: p.userId,
-    });
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
+      return insertSubmission(tx, {
+        campaignId: campaign.id,
+        enterpriseOrgId,
+        place,
+        submission: upload.submission,
+        assessment: upload.assessment,
+        source: upload.source,
+        fileName: upload.fileName,
+        readWarnings: upload.readWarnings,
+        createdBy: p.userId,
+      });
+    },
+    { actor: actorLabel(p), requestId: ctx.requestId },
+  );
   const row = (await getSubmissionRow(ctx.db, id))!;
   return {
     status: 201,
@@ -181,19 +227,38 @@ export async function replaceSubmission(ctx: RouteContext): Promise<ApiResponse>
   if (p.role === 'reviewer') throw forbidden('评审专家不能修改申报', 'reviewers cannot change entries', 'submission.forbiddenRole');
   const upload = await parseUpload(ctx);
   if (upload.submission.rubric !== current.kind) {
-    throw new ApiError(422, 'submission.kindChanged', `申报类型不能从 ${current.kind} 改为 ${upload.submission.rubric}`, `the kind cannot change from ${current.kind} to ${upload.submission.rubric}`, 'rubric');
+    throw new ApiError(
+      422,
+      'submission.kindChanged',
+      `申报类型不能从 ${current.kind} 改为 ${upload.submission.rubric}`,
+      `the kind cannot change from ${current.kind} to ${upload.submission.rubric}`,
+      'rubric',
+    );
   }
-  const version = await ctx.db.transaction(async (tx) => {
-    const row = await readableSubmission(tx, p, current.id, true);
-    if (!EDITABLE_STATUSES.has(row.status)) {
-      throw new ApiError(409, 'submission.notEditable', `状态为“${row.status}”的申报不能修改（仅草稿或退回时可修改）`, `an entry in status ${STATUS_EN[row.status]} cannot be changed (only draft or returned)`);
-    }
-    const ifMatch = ctx.headers['if-match'];
-    if (ifMatch && String(ifMatch).replace(/"/g, '') !== String(row.version)) {
-      throw new ApiError(409, 'submission.versionConflict', `申报已被他人修改（当前版本 ${row.version}）`, `the entry was changed meanwhile (now version ${row.version})`);
-    }
-    return replaceEvidence(tx, row.id, upload);
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
+  const version = await ctx.db.transaction(
+    async (tx) => {
+      const row = await readableSubmission(tx, p, current.id, true);
+      if (!EDITABLE_STATUSES.has(row.status)) {
+        throw new ApiError(
+          409,
+          'submission.notEditable',
+          `状态为“${row.status}”的申报不能修改（仅草稿或退回时可修改）`,
+          `an entry in status ${STATUS_EN[row.status]} cannot be changed (only draft or returned)`,
+        );
+      }
+      const ifMatch = ctx.headers['if-match'];
+      if (ifMatch && String(ifMatch).replace(/"/g, '') !== String(row.version)) {
+        throw new ApiError(
+          409,
+          'submission.versionConflict',
+          `申报已被他人修改（当前版本 ${row.version}）`,
+          `the entry was changed meanwhile (now version ${row.version})`,
+        );
+      }
+      return replaceEvidence(tx, row.id, upload);
+    },
+    { actor: actorLabel(p), requestId: ctx.requestId },
+  );
   return { status: 200, json: { id: current.id, version, assessment: upload.assessment, readWarnings: upload.readWarnings } };
 }
 
@@ -231,7 +296,10 @@ export async function getStatusHandler(ctx: RouteContext): Promise<ApiResponse> 
   return {
     status: 200,
     json: {
-      id: row.id, status: row.status, version: row.version, updatedAt: row.updated_at.toISOString(),
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      updatedAt: row.updated_at.toISOString(),
       nextStatuses: nextStatuses(row.status),
       deadline: { date: campaign.deadline, passed: d.passed, daysLeft: d.days },
     },
@@ -256,46 +324,69 @@ async function reviewsComplete(tx: Queryable, submissionId: string): Promise<boo
 export async function transitionHandler(ctx: RouteContext): Promise<ApiResponse> {
   const p = ctx.principal;
   const body = parseOr422(transitionBodySchema, readJson(ctx.headers, ctx.body));
-  const result = await ctx.db.transaction(async (tx) => {
-    const row = await readableSubmission(tx, p, ctx.params.id!, true);
-    const rule = findTransition(row.status, body.to);
-    if (!rule) {
-      const next = nextStatuses(row.status);
-      throw new ApiError(409, 'workflow.illegalTransition',
-        `不能从“${row.status}”转为“${body.to}”（可转为：${next.join('、') || '无'}）`,
-        `cannot move from ${STATUS_EN[row.status]} to ${STATUS_EN[body.to]} (allowed: ${next.map((s) => STATUS_EN[s]).join(', ') || 'none'})`, 'to');
-    }
-    const roleOk =
-      rule.roles.includes(p.role) &&
-      (p.role !== 'officer' || !rule.officerLevels || rule.officerLevels.includes(p.scope.level)) &&
-      coversSubmission(p, row);
-    if (!roleOk) {
-      throw forbidden(`您的角色无权执行“${rule.zh}”（${row.status} → ${body.to}）`, `your role may not ${rule.en} (${STATUS_EN[row.status]} → ${STATUS_EN[body.to]})`, 'workflow.roleNotAllowed');
-    }
-    if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
-      throw new ApiError(409, 'workflow.versionConflict', `申报状态已变化（当前版本 ${row.version}，状态“${row.status}”）`, `the entry changed meanwhile (now version ${row.version}, ${STATUS_EN[row.status]})`, 'expectedVersion');
-    }
-    let overrideReason: string | null = null;
-    if (rule.deadlineBound) {
-      const campaign = await resolveCampaign(tx, row.campaign_id);
-      if (deadlinePassed(campaign.deadline, ctx.now())) {
-        if (!body.override) {
-          throw new ApiError(409, 'workflow.deadlinePassed',
-            `推荐截止日期 ${campaign.deadline} 已过，“${rule.zh}”须由主管部门人员填写理由后超期办理`,
-            `the deadline ${campaign.deadline} has passed: an officer must override with a reason`, 'override');
-        }
-        if (p.role !== 'officer') {
-          throw forbidden('只有市场监管部门人员可以超期办理', 'only an officer may override the deadline', 'workflow.overrideNotAllowed');
-        }
-        overrideReason = body.override.reason;
+  const result = await ctx.db.transaction(
+    async (tx) => {
+      const row = await readableSubmission(tx, p, ctx.params.id!, true);
+      const rule = findTransition(row.status, body.to);
+      if (!rule) {
+        const next = nextStatuses(row.status);
+        throw new ApiError(
+          409,
+          'workflow.illegalTransition',
+          `不能从“${row.status}”转为“${body.to}”（可转为：${next.join('、') || '无'}）`,
+          `cannot move from ${STATUS_EN[row.status]} to ${STATUS_EN[body.to]} (allowed: ${next.map((s) => STATUS_EN[s]).join(', ') || 'none'})`,
+          'to',
+        );
       }
-    }
-    if (row.status === '专家评审' && body.to === '拟评定' && !(await reviewsComplete(tx, row.id))) {
-      throw new ApiError(409, 'workflow.reviewsIncomplete', '所有评审专家给出全部指标的得分后，才能列入拟评定名单',
-        'every assigned reviewer must score every indicator before the entry is proposed');
-    }
-    const version = await applyTransition(tx, row.id, row.status, body.to, p.userId, body.note ?? null, overrideReason);
-    return { id: row.id, from: row.status, status: body.to, version, overrideReason };
-  }, { actor: actorLabel(p), requestId: ctx.requestId });
+      const roleOk =
+        rule.roles.includes(p.role) && (p.role !== 'officer' || !rule.officerLevels || rule.officerLevels.includes(p.scope.level)) && coversSubmission(p, row);
+      if (!roleOk) {
+        throw forbidden(
+          `您的角色无权执行“${rule.zh}”（${row.status} → ${body.to}）`,
+          `your role may not ${rule.en} (${STATUS_EN[row.status]} → ${STATUS_EN[body.to]})`,
+          'workflow.roleNotAllowed',
+        );
+      }
+      if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
+        throw new ApiError(
+          409,
+          'workflow.versionConflict',
+          `申报状态已变化（当前版本 ${row.version}，状态“${row.status}”）`,
+          `the entry changed meanwhile (now version ${row.version}, ${STATUS_EN[row.status]})`,
+          'expectedVersion',
+        );
+      }
+      let overrideReason: string | null = null;
+      if (rule.deadlineBound) {
+        const campaign = await resolveCampaign(tx, row.campaign_id);
+        if (deadlinePassed(campaign.deadline, ctx.now())) {
+          if (!body.override) {
+            throw new ApiError(
+              409,
+              'workflow.deadlinePassed',
+              `推荐截止日期 ${campaign.deadline} 已过，“${rule.zh}”须由主管部门人员填写理由后超期办理`,
+              `the deadline ${campaign.deadline} has passed: an officer must override with a reason`,
+              'override',
+            );
+          }
+          if (p.role !== 'officer') {
+            throw forbidden('只有市场监管部门人员可以超期办理', 'only an officer may override the deadline', 'workflow.overrideNotAllowed');
+          }
+          overrideReason = body.override.reason;
+        }
+      }
+      if (row.status === '专家评审' && body.to === '拟评定' && !(await reviewsComplete(tx, row.id))) {
+        throw new ApiError(
+          409,
+          'workflow.reviewsIncomplete',
+          '所有评审专家给出全部指标的得分后，才能列入拟评定名单',
+          'every assigned reviewer must score every indicator before the entry is proposed',
+        );
+      }
+      const version = await applyTransition(tx, row.id, row.status, body.to, p.userId, body.note ?? null, overrideReason);
+      return { id: row.id, from: row.status, status: body.to, version, overrideReason };
+    },
+    { actor: actorLabel(p), requestId: ctx.requestId },
+  );
   return { status: 200, json: { ...result, nextStatuses: nextStatuses(result.status) } };
 }

@@ -6,9 +6,7 @@ import { validationFailed } from '../http/errors.js';
 export function parseOr422<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issues = issuesFromZod(r.error).map((i) =>
-    prefix ? { ...i, path: `${prefix}.${i.path}`, zh: `${prefix}.${i.zh}`, en: `${prefix}.${i.en}` } : i,
-  );
+  const issues = issuesFromZod(r.error).map((i) => (prefix ? { ...i, path: `${prefix}.${i.path}`, zh: `${prefix}.${i.zh}`, en: `${prefix}.${i.en}` } : i));
   throw validationFailed(issues);
 }
 

@@ -52,7 +52,13 @@ export async function readWorkbookUpload(
   }
   if (result.errors.length > 0 || result.submission === undefined) {
     const issues = result.errors.map((e) => ({ path: place(e), key: e.key, zh: `${place(e)}: ${e.zh}`, en: `${place(e)}: ${e.en}` }));
-    if (issues.length === 0) issues.push({ path: '(工作簿 / workbook)', key: 'workbook.noSubmission', zh: '工作簿中没有可读取的申报', en: 'the workbook holds no readable submission' });
+    if (issues.length === 0)
+      issues.push({
+        path: '(工作簿 / workbook)',
+        key: 'workbook.noSubmission',
+        zh: '工作簿中没有可读取的申报',
+        en: 'the workbook holds no readable submission',
+      });
     throw validationFailed(issues, 'workbook.invalid');
   }
   return { submission: result.submission, warnings: result.warnings };

@@ -3,10 +3,22 @@
  * compare normalised names so the administrative suffix does not matter.
  */
 const PROVINCE_ALIASES: Record<string, string> = {
-  北京: '北京市', 天津: '天津市', 上海: '上海市', 重庆: '重庆市',
-  河北: '河北省', 福建: '福建省', 江西: '江西省', 山东: '山东省',
-  beijing: '北京市', tianjin: '天津市', shanghai: '上海市', chongqing: '重庆市',
-  hebei: '河北省', fujian: '福建省', jiangxi: '江西省', shandong: '山东省',
+  北京: '北京市',
+  天津: '天津市',
+  上海: '上海市',
+  重庆: '重庆市',
+  河北: '河北省',
+  福建: '福建省',
+  江西: '江西省',
+  山东: '山东省',
+  beijing: '北京市',
+  tianjin: '天津市',
+  shanghai: '上海市',
+  chongqing: '重庆市',
+  hebei: '河北省',
+  fujian: '福建省',
+  jiangxi: '江西省',
+  shandong: '山东省',
 };
 
 /** The canonical name of a province (full name with 省/市), or the trimmed input when unknown. */

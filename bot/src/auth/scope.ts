@@ -29,7 +29,10 @@ export class ScopeSyntaxError extends Error {}
  */
 export function parseScope(text: string): Scope {
   const [kind, rest = ''] = text.split(/:(.*)/su, 2) as [string, string?];
-  const parts = rest.split('/').map((p) => p.trim()).filter(Boolean);
+  const parts = rest
+    .split('/')
+    .map((p) => p.trim())
+    .filter(Boolean);
   switch (kind) {
     case 'org':
     case 'organisation':
@@ -55,24 +58,36 @@ export function parseScope(text: string): Scope {
 
 export function formatScope(s: Scope): string {
   switch (s.level) {
-    case 'organisation': return 'org';
-    case 'assigned': return 'assigned';
-    case 'all': return 'all';
-    case 'province': return `province:${s.province}`;
-    case 'city': return `city:${s.province}/${s.city}`;
-    case 'district': return `district:${s.province}/${s.city ? `${s.city}/` : ''}${s.district}`;
+    case 'organisation':
+      return 'org';
+    case 'assigned':
+      return 'assigned';
+    case 'all':
+      return 'all';
+    case 'province':
+      return `province:${s.province}`;
+    case 'city':
+      return `city:${s.province}/${s.city}`;
+    case 'district':
+      return `district:${s.province}/${s.city ? `${s.city}/` : ''}${s.district}`;
   }
 }
 
 /** The scope in words for messages (“河北省石家庄市”, “全部”). */
 export function describeScope(s: Scope, orgName?: string | null): string {
   switch (s.level) {
-    case 'all': return '全部';
-    case 'assigned': return '分配给您的评审条目';
-    case 'organisation': return orgName ?? '本企业';
-    case 'province': return `${s.province}`;
-    case 'city': return `${s.province}${s.city}`;
-    case 'district': return `${s.province}${s.city ?? ''}${s.district}`;
+    case 'all':
+      return '全部';
+    case 'assigned':
+      return '分配给您的评审条目';
+    case 'organisation':
+      return orgName ?? '本企业';
+    case 'province':
+      return `${s.province}`;
+    case 'city':
+      return `${s.province}${s.city}`;
+    case 'district':
+      return `${s.province}${s.city ?? ''}${s.district}`;
   }
 }
 

@@ -35,7 +35,11 @@ export interface ServiceUrlPattern {
 
 /** An entry of the service-URL allow-list that is not a usable pattern; `entry` (and `where`) name it. */
 export class ServiceUrlPatternError extends BilingualError {
-  constructor(readonly entry: string, zh: string, en: string) {
+  constructor(
+    readonly entry: string,
+    zh: string,
+    en: string,
+  ) {
     super('config.serviceUrlPattern', zh, en, { where: entry, message: `${entry}: ${en}` });
   }
 }
@@ -78,10 +82,18 @@ export function parseServiceUrlPattern(entry: string): ServiceUrlPattern {
     throw new ServiceUrlPatternError(raw, `“${raw}”须使用 https（http 只允许本机地址）`, `"${raw}" must use https (http only for loopback hosts)`);
   }
   if (!/^[a-z0-9.-]+$/.test(host) && !/^\[[0-9a-f:.]+\]$/.test(host)) {
-    throw new ServiceUrlPatternError(raw, `“${raw}”的主机名无效（通配符只能写作 https://*.域名/）`, `"${raw}": invalid host (a wildcard is written https://*.domain/)`);
+    throw new ServiceUrlPatternError(
+      raw,
+      `“${raw}”的主机名无效（通配符只能写作 https://*.域名/）`,
+      `"${raw}": invalid host (a wildcard is written https://*.domain/)`,
+    );
   }
   if (wildcard && !host.includes('.')) {
-    throw new ServiceUrlPatternError(raw, `“${raw}”的通配符须位于域名之前，例如 https://*.botframework.com/`, `"${raw}": the wildcard needs a domain, e.g. https://*.botframework.com/`);
+    throw new ServiceUrlPatternError(
+      raw,
+      `“${raw}”的通配符须位于域名之前，例如 https://*.botframework.com/`,
+      `"${raw}": the wildcard needs a domain, e.g. https://*.botframework.com/`,
+    );
   }
   return {
     protocol: u.protocol,

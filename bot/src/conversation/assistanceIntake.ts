@@ -16,9 +16,7 @@ export const intakeStateSchema = z.object({
   kind: z.literal('assistance-intake'),
   version: z.literal(1),
   answers: z.record(z.string(), z.unknown()),
-  location: z
-    .object({ provinceCode: z.string(), cityCode: z.string().optional(), districtCode: z.string().optional(), label: z.string() })
-    .optional(),
+  location: z.object({ provinceCode: z.string(), cityCode: z.string().optional(), districtCode: z.string().optional(), label: z.string() }).optional(),
   startedAt: z.string(),
   lang: z.enum(['zh', 'en']),
   /** The submission id of this questionnaire (card and text alike): one case per id. */
@@ -53,12 +51,20 @@ export function questionText(field: IntakeField, state: IntakeState, lang: Lang)
   const n = fields.indexOf(field) + 1;
   const lines = [
     field.type === 'confirm'
-      ? t(lang, `第 ${n}/${fields.length} 项：请确认——${field.zh}\n回复“确认”表示承诺。`, `Step ${n}/${fields.length}: please confirm — ${field.en}\nReply "confirm".`)
+      ? t(
+          lang,
+          `第 ${n}/${fields.length} 项：请确认——${field.zh}\n回复“确认”表示承诺。`,
+          `Step ${n}/${fields.length}: please confirm — ${field.en}\nReply "confirm".`,
+        )
       : t(lang, `第 ${n}/${fields.length} 项：请填写「${field.zh}」`, `Step ${n}/${fields.length}: ${field.en}`),
   ];
   if (field.options) {
     lines.push(field.options.map((o, i) => `${i + 1}. ${lang === 'en' ? o.en : o.zh}`).join('\n'));
-    lines.push(field.type === 'multi' ? t(lang, '可多选，回复编号，用逗号分隔（如“1,3”）。', 'Several allowed: reply with numbers, e.g. "1,3".') : t(lang, '回复编号或选项文字。', 'Reply with the number or the option.'));
+    lines.push(
+      field.type === 'multi'
+        ? t(lang, '可多选，回复编号，用逗号分隔（如“1,3”）。', 'Several allowed: reply with numbers, e.g. "1,3".')
+        : t(lang, '回复编号或选项文字。', 'Reply with the number or the option.'),
+    );
   }
   if (field.type === 'yesno') lines.push(t(lang, '请回复“是”或“否”。', 'Reply yes or no.'));
   if (field.hint) lines.push(field.hint[lang]);
@@ -110,7 +116,11 @@ function isBlank(raw: unknown): boolean {
  * empty on the card keeps the answer given earlier by text; `typed` is what the user typed into
  * each field, so a card sent back after a bad submit shows all of it, wrong values included.
  */
-export function applyCardSubmit(state: IntakeState, value: Record<string, unknown>, ports: ConversationPorts): { state: IntakeState; problems: Bilingual[]; typed: Record<string, unknown> } {
+export function applyCardSubmit(
+  state: IntakeState,
+  value: Record<string, unknown>,
+  ports: ConversationPorts,
+): { state: IntakeState; problems: Bilingual[]; typed: Record<string, unknown> } {
   const answers: Record<string, unknown> = {};
   let location: AssistanceLocation | undefined;
   const problems: Bilingual[] = [];

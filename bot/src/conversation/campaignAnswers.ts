@@ -46,10 +46,20 @@ export function closedNote(c: CampaignView, programme: ProgrammePort, today: str
   if (programme.daysLeft(c, today) >= 0) return undefined;
   const names = asker.contacts.map((x) => t(lang, `${x.province} ${x.person} ${x.phone}`, `${x.province}: ${x.person}, ${x.phone}`)).join(t(lang, '；', '; '));
   const lines = [
-    t(lang, `${c.title.zh}已截止（截止日：${zhDate(c.deadline)}）。下一轮通知尚未发布，请联系省级联系人：${names}。`, `${c.title.en} is closed (deadline ${c.deadline}). The next notice has not been published yet; please ask your provincial contact: ${names}.`),
+    t(
+      lang,
+      `${c.title.zh}已截止（截止日：${zhDate(c.deadline)}）。下一轮通知尚未发布，请联系省级联系人：${names}。`,
+      `${c.title.en} is closed (deadline ${c.deadline}). The next notice has not been published yet; please ask your provincial contact: ${names}.`,
+    ),
   ];
   if (asker.officer) {
-    lines.push(t(lang, '监管人员如需在截止后继续办理（提交、初审、报送），可在状态流转时填写理由超期办理（override：POST /api/v1/submissions/{id}/transitions 的 override.reason）。', 'Officers can still take a deadline-bound step after the deadline by overriding it with a written reason (POST /api/v1/submissions/{id}/transitions with override.reason).'));
+    lines.push(
+      t(
+        lang,
+        '监管人员如需在截止后继续办理（提交、初审、报送），可在状态流转时填写理由超期办理（override：POST /api/v1/submissions/{id}/transitions 的 override.reason）。',
+        'Officers can still take a deadline-bound step after the deadline by overriding it with a written reason (POST /api/v1/submissions/{id}/transitions with override.reason).',
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -60,7 +70,12 @@ export function deadlineReply(c: CampaignView, programme: ProgrammePort, today: 
   let status: string;
   if (left > 0) status = t(lang, `距截止还有 ${left} 天（今天是${zhDate(today)}，北京时间）。`, `${left} day(s) left (today is ${today}, Beijing time).`);
   else if (left === 0) status = t(lang, `今天（${zhDate(today)}，北京时间）就是截止日。`, `Today (${today}, Beijing time) is the deadline.`);
-  else status = t(lang, `截止日已过 ${-left} 天（今天是${zhDate(today)}，北京时间），不再接收推荐材料。`, `The deadline passed ${-left} day(s) ago (today is ${today}, Beijing time).`);
+  else
+    status = t(
+      lang,
+      `截止日已过 ${-left} 天（今天是${zhDate(today)}，北京时间），不再接收推荐材料。`,
+      `The deadline passed ${-left} day(s) ago (today is ${today}, Beijing time).`,
+    );
   const closed = asker ? closedNote(c, programme, today, asker, lang) : undefined;
   const text = [
     t(lang, `${title}：推荐截止时间为${zhDate(c.deadline)}。`, `${title}: the deadline is ${c.deadline}.`),
@@ -96,9 +111,22 @@ export function materialsReply(c: CampaignView, lang: Lang, closed?: string, cla
   const formsLine = forms.length ? t(lang, `推荐表（通知三、推荐材料）：${forms.join('、')}。`, `Forms: ${forms.join('; ')}.`) : undefined;
   const clauseLines = clause ? [clause.lead, t(lang, `“${clause.quote}”——出处：${clause.citation}`, `“${clause.quote}” — Source: ${clause.citation}`), ''] : [];
   return {
-    text: [...clauseLines, ...(closed ? [closed] : []), t(lang, `${c.title.zh}需报送的材料：`, `Materials for ${c.title.en}:`), ...items, ...(formsLine ? [formsLine] : []), t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
+    text: [
+      ...clauseLines,
+      ...(closed ? [closed] : []),
+      t(lang, `${c.title.zh}需报送的材料：`, `Materials for ${c.title.en}:`),
+      ...items,
+      ...(formsLine ? [formsLine] : []),
+      t(lang, `出处：${c.source}`, `Source: ${c.source}`),
+    ].join('\n'),
     card: card([
-      ...(clause ? [para(clause.lead, { weight: 'Bolder' }), para(`“${clause.quote}”`), para(t(lang, `出处：${clause.citation}`, `Source: ${clause.citation}`), { isSubtle: true, size: 'Small' })] : []),
+      ...(clause
+        ? [
+            para(clause.lead, { weight: 'Bolder' }),
+            para(`“${clause.quote}”`),
+            para(t(lang, `出处：${clause.citation}`, `Source: ${clause.citation}`), { isSubtle: true, size: 'Small' }),
+          ]
+        : []),
       heading(t(lang, '材料清单', 'Materials checklist')),
       ...(closed ? [para(closed, { color: 'Attention' })] : []),
       ...items.map((s) => para(s)),
@@ -111,7 +139,13 @@ export function materialsReply(c: CampaignView, lang: Lang, closed?: string, cla
 export function flowReply(c: CampaignView, programme: ProgrammePort, lang: Lang, closed?: string): ChatReply {
   const steps = c.flow.map((s, i) => `${i + 1}. ${s[lang]}`);
   return {
-    text: [...(closed ? [closed] : []), t(lang, `${c.title.zh}的推荐流程：`, `The flow of ${c.title.en}:`), ...steps, t(lang, `规则：${programme.routingRule.zh}`, `Rule: ${programme.routingRule.en}`), t(lang, `出处：${c.source}`, `Source: ${c.source}`)].join('\n'),
+    text: [
+      ...(closed ? [closed] : []),
+      t(lang, `${c.title.zh}的推荐流程：`, `The flow of ${c.title.en}:`),
+      ...steps,
+      t(lang, `规则：${programme.routingRule.zh}`, `Rule: ${programme.routingRule.en}`),
+      t(lang, `出处：${c.source}`, `Source: ${c.source}`),
+    ].join('\n'),
     card: card([
       heading(t(lang, '推荐流程', 'Flow')),
       ...(closed ? [para(closed, { color: 'Attention' })] : []),

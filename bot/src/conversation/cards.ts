@@ -35,30 +35,37 @@ export function submit(title: string, data: Record<string, unknown>): unknown {
 /** The welcome / help card: one button per conversation. */
 export function helpCard(lang: Lang): AdaptiveCard {
   const b = (zh: string, en: string, action: string) => submit(t(lang, zh, en), { action });
-  return card(
-    [
-      heading(t(lang, '可靠 kekao：可靠性“最佳实践”助手', 'kekao: the reliability best-practice assistant')),
-      para(
-        t(
-          lang,
-          '您可以直接输入问题，例如“我在石家庄，找谁推荐？”“截止时间还有几天？”“什么是关键性能可靠域？”，或点击下面的按钮。',
-          'Type a question — "contact Fujian", "how many days are left?", "what is Ir?" — or use a button below.',
-        ),
+  return card([
+    heading(t(lang, '可靠 kekao：可靠性“最佳实践”助手', 'kekao: the reliability best-practice assistant')),
+    para(
+      t(
+        lang,
+        '您可以直接输入问题，例如“我在石家庄，找谁推荐？”“截止时间还有几天？”“什么是关键性能可靠域？”，或点击下面的按钮。',
+        'Type a question — "contact Fujian", "how many days are left?", "what is Ir?" — or use a button below.',
       ),
-      {
-        type: 'ActionSet',
-        actions: [b('联系人', 'Contacts', 'contacts'), b('截止时间', 'Deadline', 'deadline'), b('材料清单', 'Materials', 'materials'), b('推荐流程', 'Flow', 'flow')],
-      },
-      {
-        type: 'ActionSet',
-        actions: [b('帮扶申请', 'Assistance request', 'assistance.start'), b('我的申报', 'My submissions', 'status'), b('评审摘要', 'Review digest', 'digest')],
-      },
-      {
-        type: 'ActionSet',
-        actions: [b('帮扶进度', 'Assistance cases', 'assistance.status'), b('秘书处汇总', 'Secretariat overview', 'secretariat'), b('评分标准问答', 'Rubric questions', 'rubric')],
-      },
-    ],
-  );
+    ),
+    {
+      type: 'ActionSet',
+      actions: [
+        b('联系人', 'Contacts', 'contacts'),
+        b('截止时间', 'Deadline', 'deadline'),
+        b('材料清单', 'Materials', 'materials'),
+        b('推荐流程', 'Flow', 'flow'),
+      ],
+    },
+    {
+      type: 'ActionSet',
+      actions: [b('帮扶申请', 'Assistance request', 'assistance.start'), b('我的申报', 'My submissions', 'status'), b('评审摘要', 'Review digest', 'digest')],
+    },
+    {
+      type: 'ActionSet',
+      actions: [
+        b('帮扶进度', 'Assistance cases', 'assistance.status'),
+        b('秘书处汇总', 'Secretariat overview', 'secretariat'),
+        b('评分标准问答', 'Rubric questions', 'rubric'),
+      ],
+    },
+  ]);
 }
 
 export function helpText(lang: Lang): string {

@@ -23,9 +23,7 @@ function contactLines(c: ProgrammeContact, lang: Lang): string {
 }
 
 function coveredNames(programme: ProgrammePort): string {
-  return programme.coveredProvinceCodes
-    .map((code) => programme.contactForProvince(code)?.province ?? code)
-    .join('、');
+  return programme.coveredProvinceCodes.map((code) => programme.contactForProvince(code)?.province ?? code).join('、');
 }
 
 /** All eight contacts (the list shown when no place is named). */
@@ -35,7 +33,11 @@ export function allContactsReply(programme: ProgrammePort, lang: Lang): ChatRepl
     t(lang, '2025年度“最佳实践”和FMEA典型案例推荐的八省（市）联系人：', 'The eight provincial contacts of the 2025 notice:'),
     ...contacts.map((c) => `• ${contactLines(c, lang)}`),
     t(lang, `规则：${programme.routingRule.zh}`, `Rule: ${programme.routingRule.en}`),
-    t(lang, '请告诉我您所在的城市或区县（例如“我在石家庄”），我告诉您对应的联系人。', 'Tell me your city or district (e.g. "Shijiazhuang") and I will name your contact.'),
+    t(
+      lang,
+      '请告诉我您所在的城市或区县（例如“我在石家庄”），我告诉您对应的联系人。',
+      'Tell me your city or district (e.g. "Shijiazhuang") and I will name your contact.',
+    ),
     t(lang, `出处：${SOURCE}`, `Source: ${SOURCE}`),
   ].join('\n');
   return {
@@ -79,7 +81,10 @@ export function answerContacts(text: string, programme: ProgrammePort, lang: Lan
 
   const lines: string[] = [];
   if (resolved.length === 0) {
-    const where = outside.map(placeLabel).filter((v, i, a) => a.indexOf(v) === i).join('、');
+    const where = outside
+      .map(placeLabel)
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join('、');
     lines.push(
       t(
         lang,
@@ -102,7 +107,13 @@ export function answerContacts(text: string, programme: ProgrammePort, lang: Lan
     );
   }
   if (namesakes.length) {
-    lines.push(t(lang, `（同名地区还有：${namesakes.map(placeLabel).join('、')}，不在本项目范围内。）`, `(Namesakes outside the programme: ${namesakes.map(placeLabel).join(', ')}.)`));
+    lines.push(
+      t(
+        lang,
+        `（同名地区还有：${namesakes.map(placeLabel).join('、')}，不在本项目范围内。）`,
+        `(Namesakes outside the programme: ${namesakes.map(placeLabel).join(', ')}.)`,
+      ),
+    );
   }
   lines.push(t(lang, `规则：${programme.routingRule.zh}`, `Rule: ${programme.routingRule.en}`));
   lines.push(t(lang, `出处：${SOURCE}`, `Source: ${SOURCE}`));

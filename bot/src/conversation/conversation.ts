@@ -59,24 +59,28 @@ export function createConversation(ports: ConversationPorts, options: Conversati
 
   function unregistered(input: ParsedChatInput, lang: Lang): ChatReply[] {
     const id = input.user.aadObjectId ?? input.user.channelUserId;
-    return [{
-      text: t(
-        lang,
-        `您的账号尚未在 kekao 登记角色，无法查询。请管理员将您的聊天账号（Teams 或企业微信，标识：${id}）绑定到 kekao 用户。（角色只来自登记信息，不能在对话中声明。）不登记也可以查询联系人、截止时间、材料和流程，或申请帮扶。`,
-        `Your account has no kekao role yet. Ask an administrator to link your chat account (Teams or WeCom, ${id}) to a kekao user. (Roles come from the registry only, never from the chat.) Without one you can still ask for contacts, the deadline, materials and the flow, or apply for assistance.`,
-      ),
-    }];
+    return [
+      {
+        text: t(
+          lang,
+          `您的账号尚未在 kekao 登记角色，无法查询。请管理员将您的聊天账号（Teams 或企业微信，标识：${id}）绑定到 kekao 用户。（角色只来自登记信息，不能在对话中声明。）不登记也可以查询联系人、截止时间、材料和流程，或申请帮扶。`,
+          `Your account has no kekao role yet. Ask an administrator to link your chat account (Teams or WeCom, ${id}) to a kekao user. (Roles come from the registry only, never from the chat.) Without one you can still ask for contacts, the deadline, materials and the flow, or apply for assistance.`,
+        ),
+      },
+    ];
   }
 
   /** Without a verified channel nobody is identified: say so, rather than "not registered". */
   function noVerifiedChannel(lang: Lang): ChatReply[] {
-    return [{
-      text: t(
-        lang,
-        '本部署未配置经验证的聊天渠道，无法确认您的身份，因此不提供申报进度、评审摘要、评分和帮扶申请（帮扶申请请通过所在区（县）市场监管局提出）。联系人、截止时间、申报材料、推荐流程和评分规则仍可查询。',
-        'This deployment has no verified chat channel, so your identity cannot be confirmed: submission status, review digests, scoring and assistance applications are not available here (apply for assistance through your district market-supervision bureau). Contacts, deadlines, materials, the flow and rubric questions still work.',
-      ),
-    }];
+    return [
+      {
+        text: t(
+          lang,
+          '本部署未配置经验证的聊天渠道，无法确认您的身份，因此不提供申报进度、评审摘要、评分和帮扶申请（帮扶申请请通过所在区（县）市场监管局提出）。联系人、截止时间、申报材料、推荐流程和评分规则仍可查询。',
+          'This deployment has no verified chat channel, so your identity cannot be confirmed: submission status, review digests, scoring and assistance applications are not available here (apply for assistance through your district market-supervision bureau). Contacts, deadlines, materials, the flow and rubric questions still work.',
+        ),
+      },
+    ];
   }
 
   async function withIdentity(turn: Turn, fn: (id: Identity) => Promise<ChatReply[]>): Promise<ChatReply[]> {
@@ -84,7 +88,15 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     // chat only: in a group chat or channel every member would read them.
     const { input, lang } = turn;
     if (input.conversation.type && input.conversation.type !== 'personal') {
-      return [{ text: t(lang, '该内容只在与 kekao 的私聊中提供（群聊和频道中的其他成员也能看到回复）。请私聊 kekao 查询。', 'This is answered in your personal chat with kekao only (everyone in a group chat or channel would see it).') }];
+      return [
+        {
+          text: t(
+            lang,
+            '该内容只在与 kekao 的私聊中提供（群聊和频道中的其他成员也能看到回复）。请私聊 kekao 查询。',
+            'This is answered in your personal chat with kekao only (everyone in a group chat or channel would see it).',
+          ),
+        },
+      ];
     }
     if (!input.user.verified) return noVerifiedChannel(lang);
     const identity = await turn.identity();
@@ -94,7 +106,11 @@ export function createConversation(ports: ConversationPorts, options: Conversati
   function newTurn(input: ParsedChatInput, key: string, lang: Lang, trace: TurnTrace): Turn {
     let resolved: Promise<Identity | undefined> | undefined;
     const turn: Turn = {
-      ports, input, lang, key, trace,
+      ports,
+      input,
+      lang,
+      key,
+      trace,
       identity: () => (resolved ??= ports.identities.resolve(input.user)),
       withIdentity(fn) {
         // `this`: a copy of the turn with another language (the questionnaire's) answers in that language.
@@ -126,8 +142,16 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     return [
       {
         text: existing
-          ? t(lang, '您已有一份填写中的帮扶申请，接着填写即可（回复“取消”可重新开始）。', 'You have an assistance request in progress; carry on (reply "cancel" to start over).')
-          : t(lang, '质量技术帮扶申请：可以直接填写下面的申请表卡片，也可以逐项回复文字。', 'Assistance request: fill in the card below, or answer step by step.'),
+          ? t(
+              lang,
+              '您已有一份填写中的帮扶申请，接着填写即可（回复“取消”可重新开始）。',
+              'You have an assistance request in progress; carry on (reply "cancel" to start over).',
+            )
+          : t(
+              lang,
+              '质量技术帮扶申请：可以直接填写下面的申请表卡片，也可以逐项回复文字。',
+              'Assistance request: fill in the card below, or answer step by step.',
+            ),
         card: intakeCard(state, lang),
       },
       questionReply(first, state, lang),
@@ -164,16 +188,29 @@ export function createConversation(ports: ConversationPorts, options: Conversati
       // The same card submitted again after its case exists: one case per card.
       const done = cardId && existing?.cardId !== cardId ? await ports.assistance.byRequestKey(cardId) : undefined;
       if (done) {
-        return [{ text: t(lang, `这份申请已经提交过，案件编号 ${done.caseNo}，不会重复登记。查询进度请回复“${done.caseNo}”。`, `This application was submitted before as case ${done.caseNo}; it is not registered twice. Reply "${done.caseNo}" for its status.`) }];
+        return [
+          {
+            text: t(
+              lang,
+              `这份申请已经提交过，案件编号 ${done.caseNo}，不会重复登记。查询进度请回复“${done.caseNo}”。`,
+              `This application was submitted before as case ${done.caseNo}; it is not registered twice. Reply "${done.caseNo}" for its status.`,
+            ),
+          },
+        ];
       }
       const base = existing && (!cardId || existing.cardId === cardId) ? existing : newIntakeState(ports.now(), lang, cardId);
       const { state, problems, typed } = applyCardSubmit(base, value, ports);
       await ports.state.save(turn.key, state);
       if (problems.length) {
-        return [{
-          text: [t(lang, `申请表有 ${problems.length} 处需要修改：`, `${problems.length} field(s) need attention:`), ...problems.map((p) => `• ${p[lang]}`)].join('\n'),
-          card: intakeCard(state, lang, problems, typed),
-        }];
+        return [
+          {
+            text: [
+              t(lang, `申请表有 ${problems.length} 处需要修改：`, `${problems.length} field(s) need attention:`),
+              ...problems.map((p) => `• ${p[lang]}`),
+            ].join('\n'),
+            card: intakeCard(state, lang, problems, typed),
+          },
+        ];
       }
       return finish(turn, state);
     }
@@ -186,7 +223,13 @@ export function createConversation(ports: ConversationPorts, options: Conversati
       trace.intent = 'cancel';
       const { state } = await loadIntake(turn.key);
       if (state) await ports.state.remove(turn.key);
-      return [{ text: state ? t(lang, '已取消帮扶申请，已填写的内容已清除。', 'The assistance request was cancelled and its answers cleared.') : t(lang, '当前没有进行中的填写。', 'Nothing to cancel.') }];
+      return [
+        {
+          text: state
+            ? t(lang, '已取消帮扶申请，已填写的内容已清除。', 'The assistance request was cancelled and its answers cleared.')
+            : t(lang, '当前没有进行中的填写。', 'Nothing to cancel.'),
+        },
+      ];
     }
     if (action === 'intake.continue') {
       trace.intent = 'continue';
@@ -215,7 +258,16 @@ export function createConversation(ports: ConversationPorts, options: Conversati
         const n = entries.findIndex((e) => e.submissionId === value.submissionId) + 1;
         const entry = entries[n - 1];
         return entry
-          ? [{ text: t(lang, `请在卡片中录入评分，或输入“打分 ${n} 指标 分数 理由”，例如“打分 ${n} Ic 85 两阶段变异系数均较低”。`, `Enter the score in the card, or type "score ${n} indicator value reason".`), card: scoreCard(entry, lang) }]
+          ? [
+              {
+                text: t(
+                  lang,
+                  `请在卡片中录入评分，或输入“打分 ${n} 指标 分数 理由”，例如“打分 ${n} Ic 85 两阶段变异系数均较低”。`,
+                  `Enter the score in the card, or type "score ${n} indicator value reason".`,
+                ),
+                card: scoreCard(entry, lang),
+              },
+            ]
           : [{ text: t(lang, '该条目未分配给您，不能评分。', 'This entry is not assigned to you.') }];
       });
     }

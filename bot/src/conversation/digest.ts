@@ -15,19 +15,33 @@ function entryLines(e: DigestEntry, i: number, lang: Lang): string {
   for (const ind of e.indicators) {
     const band = ind.suggestedBand ? `${ind.suggestedBand.min}–${ind.suggestedBand.max}` : t(lang, '无建议', 'none');
     const mine = ind.myRawScore === null ? t(lang, '待评', 'pending') : String(ind.myRawScore);
-    const dis = ind.disagreement ? t(lang, `；专家分歧 ${ind.disagreement.min}–${ind.disagreement.max}`, `; panel spread ${ind.disagreement.min}–${ind.disagreement.max}`) : '';
-    lines.push(`   ${ind.code} ${ind.name}：${t(lang, '建议分档', 'suggested')} ${band}（${t(lang, '建议值（非官方）', 'suggestion, not official')}）；${t(lang, '我的评分', 'my score')} ${mine}${dis}`);
+    const dis = ind.disagreement
+      ? t(lang, `；专家分歧 ${ind.disagreement.min}–${ind.disagreement.max}`, `; panel spread ${ind.disagreement.min}–${ind.disagreement.max}`)
+      : '';
+    lines.push(
+      `   ${ind.code} ${ind.name}：${t(lang, '建议分档', 'suggested')} ${band}（${t(lang, '建议值（非官方）', 'suggestion, not official')}）；${t(lang, '我的评分', 'my score')} ${mine}${dis}`,
+    );
     for (const ev of ind.evidence.slice(0, 3)) lines.push(`      · ${ev}`);
     for (const w of ind.warnings.slice(0, 2)) lines.push(`      ⚠ ${w}`);
   }
   if (e.redFlags.length) lines.push(`   ${t(lang, '需核实', 'to verify')}：${e.redFlags.join('；')}`);
-  lines.push(`   ${t(lang, '专家组', 'panel')}：${e.panel.reviewers} ${t(lang, '人', 'reviewer(s)')}${e.panel.mean !== null ? `，${t(lang, '均分', 'mean')} ${e.panel.mean.toFixed(2)}` : ''}${e.panel.disagreement ? t(lang, '，存在评分分歧', ', disagreement') : ''}`);
+  lines.push(
+    `   ${t(lang, '专家组', 'panel')}：${e.panel.reviewers} ${t(lang, '人', 'reviewer(s)')}${e.panel.mean !== null ? `，${t(lang, '均分', 'mean')} ${e.panel.mean.toFixed(2)}` : ''}${e.panel.disagreement ? t(lang, '，存在评分分歧', ', disagreement') : ''}`,
+  );
   return lines.join('\n');
 }
 
 export async function reviewerDigest(identity: Identity, ports: ConversationPorts, lang: Lang): Promise<ChatReply[]> {
   if (identity.role !== 'reviewer') {
-    return [{ text: t(lang, `评审摘要仅向评审专家提供；您的角色是“${roleName(identity.role, lang)}”。`, `The review digest is for reviewers; your role is ${identity.role}.`) }];
+    return [
+      {
+        text: t(
+          lang,
+          `评审摘要仅向评审专家提供；您的角色是“${roleName(identity.role, lang)}”。`,
+          `The review digest is for reviewers; your role is ${identity.role}.`,
+        ),
+      },
+    ];
   }
   const entries = await ports.reviews.assignedEntries(identity);
   return [digestReply(entries, lang)];
@@ -36,28 +50,58 @@ export async function reviewerDigest(identity: Identity, ports: ConversationPort
 export function digestReply(entries: DigestEntry[], lang: Lang): ChatReply {
   if (entries.length === 0) return { text: t(lang, '目前没有分配给您的评审条目。', 'No entries are assigned to you.') };
   const pending = entries.reduce((n, e) => n + e.indicators.filter((i) => i.myRawScore === null).length, 0);
-  const text = [t(lang, `评审摘要：分配给您 ${entries.length} 条，待评指标 ${pending} 项。`, `Digest: ${entries.length} entries assigned, ${pending} indicator score(s) pending.`), ...entries.map((e, i) => entryLines(e, i, lang)), t(lang, '录入评分：点击“录入评分”按钮，或输入“打分 序号 指标 分数 理由”，例如“打分 1 Ic 85 两阶段变异系数均较低”。', 'To score: use the button, or type "score N indicator value reason".')].join('\n');
-  const body: unknown[] = [heading(t(lang, `评审摘要（${entries.length} 条，待评 ${pending} 项）`, `Review digest (${entries.length} entries, ${pending} pending)`))];
+  const text = [
+    t(
+      lang,
+      `评审摘要：分配给您 ${entries.length} 条，待评指标 ${pending} 项。`,
+      `Digest: ${entries.length} entries assigned, ${pending} indicator score(s) pending.`,
+    ),
+    ...entries.map((e, i) => entryLines(e, i, lang)),
+    t(
+      lang,
+      '录入评分：点击“录入评分”按钮，或输入“打分 序号 指标 分数 理由”，例如“打分 1 Ic 85 两阶段变异系数均较低”。',
+      'To score: use the button, or type "score N indicator value reason".',
+    ),
+  ].join('\n');
+  const body: unknown[] = [
+    heading(t(lang, `评审摘要（${entries.length} 条，待评 ${pending} 项）`, `Review digest (${entries.length} entries, ${pending} pending)`)),
+  ];
   entries.forEach((e, i) => {
     body.push(para(`${i + 1}. ${e.enterprise} — ${e.product}`, { weight: 'Bolder', separator: true }));
-    body.push(facts(e.indicators.map((ind) => [
-      `${ind.code} ${ind.name}`,
-      `${t(lang, '建议', 'suggested')} ${ind.suggestedBand ? `${ind.suggestedBand.min}–${ind.suggestedBand.max}` : '—'}；${t(lang, '我的', 'mine')} ${ind.myRawScore ?? t(lang, '待评', 'pending')}${ind.disagreement ? ` ⚠${ind.disagreement.min}–${ind.disagreement.max}` : ''}`,
-    ])));
+    body.push(
+      facts(
+        e.indicators.map((ind) => [
+          `${ind.code} ${ind.name}`,
+          `${t(lang, '建议', 'suggested')} ${ind.suggestedBand ? `${ind.suggestedBand.min}–${ind.suggestedBand.max}` : '—'}；${t(lang, '我的', 'mine')} ${ind.myRawScore ?? t(lang, '待评', 'pending')}${ind.disagreement ? ` ⚠${ind.disagreement.min}–${ind.disagreement.max}` : ''}`,
+        ]),
+      ),
+    );
     // The evidence behind each suggestion, in the card body itself (not only in the fallback text).
     for (const ind of e.indicators) {
       const lines = [
         ...ind.evidence.slice(0, 3).map((ev) => `· ${ev}`),
         ...ind.warnings.slice(0, 2).map((w) => `⚠ ${w}`),
-        ...(ind.disagreement ? [t(lang, `⚠ 专家分歧 ${ind.disagreement.min}–${ind.disagreement.max}`, `⚠ panel spread ${ind.disagreement.min}–${ind.disagreement.max}`)] : []),
+        ...(ind.disagreement
+          ? [t(lang, `⚠ 专家分歧 ${ind.disagreement.min}–${ind.disagreement.max}`, `⚠ panel spread ${ind.disagreement.min}–${ind.disagreement.max}`)]
+          : []),
       ];
       if (lines.length) body.push(para(`**${ind.code}** ${lines.join('\n')}`, { size: 'Small', spacing: 'Small' }));
     }
     if (e.redFlags.length) body.push(para(`${t(lang, '需核实', 'To verify')}：${e.redFlags.join('；')}`, { color: 'Attention', size: 'Small' }));
-    body.push(para(`${t(lang, '专家组', 'Panel')}：${e.panel.reviewers} ${t(lang, '人', 'reviewer(s)')}${e.panel.mean !== null ? `，${t(lang, '均分', 'mean')} ${e.panel.mean.toFixed(2)}` : ''}${e.panel.disagreement ? t(lang, '，存在评分分歧', ', disagreement') : ''}`, { size: 'Small', isSubtle: true }));
+    body.push(
+      para(
+        `${t(lang, '专家组', 'Panel')}：${e.panel.reviewers} ${t(lang, '人', 'reviewer(s)')}${e.panel.mean !== null ? `，${t(lang, '均分', 'mean')} ${e.panel.mean.toFixed(2)}` : ''}${e.panel.disagreement ? t(lang, '，存在评分分歧', ', disagreement') : ''}`,
+        { size: 'Small', isSubtle: true },
+      ),
+    );
     body.push({ type: 'ActionSet', actions: [submit(t(lang, '录入评分', 'Enter scores'), { action: 'scoreEntry.open', submissionId: e.submissionId })] });
   });
-  body.push(para(t(lang, '建议分档为 kekao 的建议值（非官方），评分由专家决定。', 'Suggested bands are kekao suggestions (not official); reviewers decide.'), { isSubtle: true, size: 'Small' }));
+  body.push(
+    para(t(lang, '建议分档为 kekao 的建议值（非官方），评分由专家决定。', 'Suggested bands are kekao suggestions (not official); reviewers decide.'), {
+      isSubtle: true,
+      size: 'Small',
+    }),
+  );
   return { text, card: card(body) };
 }
 
@@ -66,11 +110,32 @@ export function scoreCard(entry: DigestEntry, lang: Lang, problems: Bilingual[] 
   if (problems.length) body.push(para(problems.map((p) => `• ${p[lang]}`).join('\n'), { color: 'Attention' }));
   body.push(
     {
-      type: 'Input.ChoiceSet', id: 'indicator', label: t(lang, '指标', 'Indicator'), isRequired: true, errorMessage: t(lang, '请选择指标', 'Choose an indicator'),
-      choices: entry.indicators.map((i) => ({ title: `${i.code} ${i.name}${i.suggestedBand ? `（${t(lang, '建议', 'suggested')} ${i.suggestedBand.min}–${i.suggestedBand.max}）` : ''}`, value: i.code })),
+      type: 'Input.ChoiceSet',
+      id: 'indicator',
+      label: t(lang, '指标', 'Indicator'),
+      isRequired: true,
+      errorMessage: t(lang, '请选择指标', 'Choose an indicator'),
+      choices: entry.indicators.map((i) => ({
+        title: `${i.code} ${i.name}${i.suggestedBand ? `（${t(lang, '建议', 'suggested')} ${i.suggestedBand.min}–${i.suggestedBand.max}）` : ''}`,
+        value: i.code,
+      })),
     },
-    { type: 'Input.Number', id: 'raw', label: t(lang, '原始得分（0–100）', 'Raw score (0–100)'), min: 0, max: 100, isRequired: true, errorMessage: t(lang, '请输入 0–100 的分数', 'Enter 0–100') },
-    { type: 'Input.Text', id: 'reason', label: t(lang, '理由（分数在建议分档外时必填）', 'Reason (required outside the suggested band)'), isMultiline: true, maxLength: 1000 },
+    {
+      type: 'Input.Number',
+      id: 'raw',
+      label: t(lang, '原始得分（0–100）', 'Raw score (0–100)'),
+      min: 0,
+      max: 100,
+      isRequired: true,
+      errorMessage: t(lang, '请输入 0–100 的分数', 'Enter 0–100'),
+    },
+    {
+      type: 'Input.Text',
+      id: 'reason',
+      label: t(lang, '理由（分数在建议分档外时必填）', 'Reason (required outside the suggested band)'),
+      isMultiline: true,
+      maxLength: 1000,
+    },
   );
   return card(body, [submit(t(lang, '保存评分', 'Save score'), { action: 'scoreEntry.submit', submissionId: entry.submissionId })]);
 }
@@ -89,12 +154,7 @@ export function parseScoreText(text: string): { index: number; indicator: string
   return { index: Number(m[1]), indicator: m[2]!, raw: m[3]!, reason: m[4]?.trim() || undefined };
 }
 
-export async function recordScore(
-  identity: Identity,
-  ports: ConversationPorts,
-  input: unknown,
-  lang: Lang,
-): Promise<ChatReply[]> {
+export async function recordScore(identity: Identity, ports: ConversationPorts, input: unknown, lang: Lang): Promise<ChatReply[]> {
   if (identity.role !== 'reviewer') return [{ text: t(lang, '只有被分配的评审专家可以录入评分。', 'Only assigned reviewers can enter scores.') }];
   const parsed = scoreSubmitSchema.safeParse(input);
   const entries = await ports.reviews.assignedEntries(identity);
@@ -107,7 +167,10 @@ export async function recordScore(
   if (!entry) return [{ text: t(lang, '该条目未分配给您，不能评分。', 'This entry is not assigned to you.') }];
   const code = entry.indicators.find((i) => i.code.toLowerCase() === parsed.data.indicator.toLowerCase() || i.name === parsed.data.indicator)?.code;
   if (!code) {
-    const p = { zh: `指标“${parsed.data.indicator}”不属于该条目的评价要求，可选：${entry.indicators.map((i) => i.code).join('、')}`, en: `indicator "${parsed.data.indicator}" is not in this rubric: ${entry.indicators.map((i) => i.code).join(', ')}` };
+    const p = {
+      zh: `指标“${parsed.data.indicator}”不属于该条目的评价要求，可选：${entry.indicators.map((i) => i.code).join('、')}`,
+      en: `indicator "${parsed.data.indicator}" is not in this rubric: ${entry.indicators.map((i) => i.code).join(', ')}`,
+    };
     return [{ text: p[lang], card: scoreCard(entry, lang, [p]) }];
   }
   const r = await ports.reviews.recordScore(identity, { submissionId: entry.submissionId, indicator: code, raw: parsed.data.raw, reason: parsed.data.reason });
@@ -115,21 +178,46 @@ export async function recordScore(
   const after = (await ports.reviews.assignedEntries(identity)).find((e) => e.submissionId === entry.submissionId);
   const ind = after?.indicators.find((i) => i.code === code);
   const pending = after ? after.indicators.filter((i) => i.myRawScore === null).map((i) => i.code) : [];
-  return [{
-    text: [
-      t(lang, `已保存：${entry.enterprise} ${code} = ${parsed.data.raw}${parsed.data.reason ? `（理由：${parsed.data.reason}）` : ''}`, `Saved: ${entry.enterprise} ${code} = ${parsed.data.raw}`),
-      ind?.disagreement ? t(lang, `注意：专家组在 ${code} 上的评分分歧为 ${ind.disagreement.min}–${ind.disagreement.max}。`, `Note: the panel's ${code} scores span ${ind.disagreement.min}–${ind.disagreement.max}.`) : '',
-      pending.length ? t(lang, `该条目尚待评：${pending.join('、')}`, `Still pending: ${pending.join(', ')}`) : t(lang, '该条目您已全部评完。', 'You have scored every indicator of this entry.'),
-    ].filter(Boolean).join('\n'),
-  }];
+  return [
+    {
+      text: [
+        t(
+          lang,
+          `已保存：${entry.enterprise} ${code} = ${parsed.data.raw}${parsed.data.reason ? `（理由：${parsed.data.reason}）` : ''}`,
+          `Saved: ${entry.enterprise} ${code} = ${parsed.data.raw}`,
+        ),
+        ind?.disagreement
+          ? t(
+              lang,
+              `注意：专家组在 ${code} 上的评分分歧为 ${ind.disagreement.min}–${ind.disagreement.max}。`,
+              `Note: the panel's ${code} scores span ${ind.disagreement.min}–${ind.disagreement.max}.`,
+            )
+          : '',
+        pending.length
+          ? t(lang, `该条目尚待评：${pending.join('、')}`, `Still pending: ${pending.join(', ')}`)
+          : t(lang, '该条目您已全部评完。', 'You have scored every indicator of this entry.'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    },
+  ];
 }
 
 export async function secretariatDigest(identity: Identity, ports: ConversationPorts, lang: Lang): Promise<ChatReply[]> {
   if (identity.role !== 'secretariat' && identity.role !== 'officer') {
-    return [{ text: t(lang, `汇总统计仅向秘书处和监管人员提供；您的角色是“${roleName(identity.role, lang)}”。`, `The overview is for the secretariat and officers; your role is ${identity.role}.`) }];
+    return [
+      {
+        text: t(
+          lang,
+          `汇总统计仅向秘书处和监管人员提供；您的角色是“${roleName(identity.role, lang)}”。`,
+          `The overview is for the secretariat and officers; your role is ${identity.role}.`,
+        ),
+      },
+    ];
   }
   const rows = await ports.reviews.countsByProvinceAndStage(identity);
-  if (rows.length === 0) return [{ text: t(lang, `您的范围（${identity.scopeLabel}）内还没有申报。`, `No submissions in your scope (${identity.scopeLabel}).`) }];
+  if (rows.length === 0)
+    return [{ text: t(lang, `您的范围（${identity.scopeLabel}）内还没有申报。`, `No submissions in your scope (${identity.scopeLabel}).`) }];
   const byProvince = new Map<string, Array<{ status: string; count: number }>>();
   for (const r of rows) {
     const list = byProvince.get(r.province) ?? [];
@@ -137,16 +225,26 @@ export async function secretariatDigest(identity: Identity, ports: ConversationP
     byProvince.set(r.province, list);
   }
   const total = rows.reduce((n, r) => n + r.count, 0);
-  const lines = [...byProvince].map(([p, list]) => `${p}：${list.map((x) => `${x.status} ${x.count}`).join('，')}（${t(lang, '合计', 'total')} ${list.reduce((n, x) => n + x.count, 0)}）`);
-  return [{
-    text: [t(lang, `申报汇总（${identity.scopeLabel}），共 ${total} 条：`, `Overview (${identity.scopeLabel}), ${total} in all:`), ...lines].join('\n'),
-    card: card([heading(t(lang, `申报汇总：共 ${total} 条`, `Overview: ${total} submissions`)), facts([...byProvince].map(([p, list]) => [p, list.map((x) => `${x.status} ${x.count}`).join('，')]))]),
-  }];
+  const lines = [...byProvince].map(
+    ([p, list]) => `${p}：${list.map((x) => `${x.status} ${x.count}`).join('，')}（${t(lang, '合计', 'total')} ${list.reduce((n, x) => n + x.count, 0)}）`,
+  );
+  return [
+    {
+      text: [t(lang, `申报汇总（${identity.scopeLabel}），共 ${total} 条：`, `Overview (${identity.scopeLabel}), ${total} in all:`), ...lines].join('\n'),
+      card: card([
+        heading(t(lang, `申报汇总：共 ${total} 条`, `Overview: ${total} submissions`)),
+        facts([...byProvince].map(([p, list]) => [p, list.map((x) => `${x.status} ${x.count}`).join('，')])),
+      ]),
+    },
+  ];
 }
 
 export function roleName(role: Identity['role'], lang: Lang): string {
   const names: Record<Identity['role'], [string, string]> = {
-    enterprise: ['企业', 'enterprise'], officer: ['监管人员', 'officer'], reviewer: ['评审专家', 'reviewer'], secretariat: ['秘书处', 'secretariat'],
+    enterprise: ['企业', 'enterprise'],
+    officer: ['监管人员', 'officer'],
+    reviewer: ['评审专家', 'reviewer'],
+    secretariat: ['秘书处', 'secretariat'],
   };
   return names[role][lang === 'en' ? 1 : 0];
 }

@@ -30,25 +30,45 @@ export function intakeCard(state: IntakeState, lang: Lang, problems: Bilingual[]
     const common = { id: f.key, label, isRequired: f.required && !f.askWhen, errorMessage: t(lang, `请填写「${f.zh}」`, `${f.en} is required`) };
     if (f.type === 'choice' || f.type === 'multi') {
       body.push({
-        type: 'Input.ChoiceSet', ...common, style: 'expanded', isMultiSelect: f.type === 'multi',
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'expanded',
+        isMultiSelect: f.type === 'multi',
         choices: f.options!.map((o) => ({ title: lang === 'en' ? o.en : o.zh, value: o.value })),
         ...(value !== undefined ? { value } : {}),
       });
     } else if (f.type === 'confirm') {
       body.push({
-        type: 'Input.Toggle', id: f.key, title: label, label: t(lang, '承诺', 'Commitment'), valueOn: 'yes', valueOff: 'no', isRequired: true,
-        errorMessage: t(lang, '须确认承诺', 'Please confirm'), wrap: true, ...(value === 'yes' ? { value: 'yes' } : {}),
+        type: 'Input.Toggle',
+        id: f.key,
+        title: label,
+        label: t(lang, '承诺', 'Commitment'),
+        valueOn: 'yes',
+        valueOff: 'no',
+        isRequired: true,
+        errorMessage: t(lang, '须确认承诺', 'Please confirm'),
+        wrap: true,
+        ...(value === 'yes' ? { value: 'yes' } : {}),
       });
     } else if (f.type === 'yesno') {
       body.push({
-        type: 'Input.ChoiceSet', ...common, style: 'expanded',
-        choices: [{ title: t(lang, '是', 'yes'), value: 'yes' }, { title: t(lang, '否', 'no'), value: 'no' }],
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'expanded',
+        choices: [
+          { title: t(lang, '是', 'yes'), value: 'yes' },
+          { title: t(lang, '否', 'no'), value: 'no' },
+        ],
         ...(value !== undefined ? { value } : {}),
       });
     } else {
       const input: Record<string, unknown> = {
-        type: 'Input.Text', ...common, isMultiline: f.type === 'longText', placeholder: f.hint ? f.hint[lang] : undefined,
-        ...(f.maxLength ? { maxLength: f.maxLength } : {}), ...(value !== undefined ? { value } : {}),
+        type: 'Input.Text',
+        ...common,
+        isMultiline: f.type === 'longText',
+        placeholder: f.hint ? f.hint[lang] : undefined,
+        ...(f.maxLength ? { maxLength: f.maxLength } : {}),
+        ...(value !== undefined ? { value } : {}),
       };
       // Client-side checks mirror the server's (the server validates again regardless).
       if (f.type === 'phone') input.regex = '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d+)?)$';

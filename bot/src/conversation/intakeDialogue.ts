@@ -22,7 +22,8 @@ export interface IntakeDeps {
   finish(turn: Turn, state: IntakeState): Promise<ChatReply[]>;
 }
 
-const QUESTION = /[?？]|吗|呢|么$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|可不可以|(?<![a-z])(how|what|when|who|which|where|why|is|are|can|do|does)(?![a-z])/i;
+const QUESTION =
+  /[?？]|吗|呢|么$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|可不可以|(?<![a-z])(how|what|when|who|which|where|why|is|are|can|do|does)(?![a-z])/i;
 /** Intents that are never an answer to a free-text field. */
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
@@ -33,8 +34,15 @@ export function resumePrompt(turn: Turn, state: IntakeState): ChatReply | undefi
   if (!field) return undefined;
   const { lang } = turn;
   return choiceReply(
-    t(lang, `您的帮扶申请停在${stepLabel(field, state, lang)}，直接回复答案即可继续，或点“继续填写”。`, `Your assistance request is waiting at ${stepLabel(field, state, lang)}: reply with the answer, or choose "Continue".`),
-    [{ title: t(lang, '继续填写', 'Continue'), value: { action: 'intake.continue', lang } }, { title: t(lang, '取消申请', 'Cancel'), value: { action: 'cancel', lang } }],
+    t(
+      lang,
+      `您的帮扶申请停在${stepLabel(field, state, lang)}，直接回复答案即可继续，或点“继续填写”。`,
+      `Your assistance request is waiting at ${stepLabel(field, state, lang)}: reply with the answer, or choose "Continue".`,
+    ),
+    [
+      { title: t(lang, '继续填写', 'Continue'), value: { action: 'intake.continue', lang } },
+      { title: t(lang, '取消申请', 'Cancel'), value: { action: 'cancel', lang } },
+    ],
   );
 }
 
@@ -47,7 +55,10 @@ async function accept(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: st
   const { field, value } = step.accepted!;
   const label = valueLabel(field, value, lang);
   trace.answer = { field: field.key, value, label };
-  const echo = text === null ? t(lang, `已跳过「${field.zh}」。`, `Skipped: ${field.en}.`) : t(lang, `已记录「${field.zh}」：${label}。`, `Saved — ${field.en}: ${label}.`);
+  const echo =
+    text === null
+      ? t(lang, `已跳过「${field.zh}」。`, `Skipped: ${field.en}.`)
+      : t(lang, `已记录「${field.zh}」：${label}。`, `Saved — ${field.en}: ${label}.`);
   if (step.complete) return [{ text: echo }, ...(await deps.finish(turn, step.state))];
   return [questionReply(step.next!, step.state, lang, echo)];
 }
@@ -57,7 +68,13 @@ async function accept(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: st
  * the field the card asked, through the same validation as a typed answer. A card of a step that
  * was answered since (clicked twice, or answered by text) only repeats the current question.
  */
-export async function answerOnCard(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: string | undefined, value: Record<string, unknown>): Promise<ChatReply[]> {
+export async function answerOnCard(
+  turn: Turn,
+  deps: IntakeDeps,
+  state: IntakeState,
+  etag: string | undefined,
+  value: Record<string, unknown>,
+): Promise<ChatReply[]> {
   const t2: Turn = { ...turn, lang: state.lang };
   const field = pendingFields(state)[0];
   if (!field) return deps.finish(t2, state);
@@ -123,7 +140,14 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
     return deps.answerIntent(turn, other, u);
   }
   if (yesOrNo && question) {
-    return [questionReply(field, state, lang, t(lang, '这一项请直接回答（提问不算作回答）。', 'Please answer this step directly (a question is not taken as an answer).'))];
+    return [
+      questionReply(
+        field,
+        state,
+        lang,
+        t(lang, '这一项请直接回答（提问不算作回答）。', 'Please answer this step directly (a question is not taken as an answer).'),
+      ),
+    ];
   }
   return accept(turn, deps, state, etag, text);
 }

@@ -36,7 +36,15 @@ const HINTS: Record<string, Bilingual> = {
 };
 
 const MAX_LENGTH: Record<string, number> = {
-  orgName: 100, address: 200, contact: 50, industry: 50, problemOther: 200, needOther: 200, problemDetails: 1000, measuresTaken: 1000, evidence: 500,
+  orgName: 100,
+  address: 200,
+  contact: 50,
+  industry: 50,
+  problemOther: 200,
+  needOther: 200,
+  problemDetails: 1000,
+  measuresTaken: 1000,
+  evidence: 500,
 };
 
 function fromCore(f: AssistanceFormField): IntakeField {

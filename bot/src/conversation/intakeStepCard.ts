@@ -14,13 +14,19 @@ export function stepCard(field: IntakeField, lang: Lang): AdaptiveCard | undefin
     field.type === 'choice' || field.type === 'multi'
       ? field.options!.map((o) => ({ title: lang === 'en' ? o.en : o.zh, value: o.value }))
       : field.type === 'yesno'
-        ? [{ title: t(lang, '是', 'yes'), value: 'yes' }, { title: t(lang, '否', 'no'), value: 'no' }]
+        ? [
+            { title: t(lang, '是', 'yes'), value: 'yes' },
+            { title: t(lang, '否', 'no'), value: 'no' },
+          ]
         : field.type === 'confirm'
           ? [{ title: t(lang, '确认承诺', 'I confirm'), value: 'yes' }]
           : undefined;
   if (!choices) return undefined;
   return card(
-    [heading(lang === 'en' ? field.en : field.zh), { type: 'Input.ChoiceSet', id: field.key, style: 'expanded', isMultiSelect: field.type === 'multi', choices }],
+    [
+      heading(lang === 'en' ? field.en : field.zh),
+      { type: 'Input.ChoiceSet', id: field.key, style: 'expanded', isMultiSelect: field.type === 'multi', choices },
+    ],
     [submit(t(lang, '确定', 'OK'), { action: 'assistance.answer', field: field.key, lang })],
   );
 }

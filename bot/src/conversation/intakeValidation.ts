@@ -16,9 +16,7 @@ export const MOBILE_RE = /^1[3-9]\d{9}$/;
 /** 固定电话: area code 0 + 2–3 digits, optional hyphen, 7–8 digit number, optional extension. */
 export const LANDLINE_RE = /^0\d{2,3}-?\d{7,8}(-\d+)?$/;
 
-export type AnswerResult =
-  | { ok: true; value: unknown; location?: AssistanceLocation }
-  | { ok: false; problem: Bilingual & { key: string } };
+export type AnswerResult = { ok: true; value: unknown; location?: AssistanceLocation } | { ok: false; problem: Bilingual & { key: string } };
 
 function problem(field: IntakeField, key: string, zh: string, en: string): AnswerResult {
   return { ok: false, problem: { key, zh: `「${field.zh}」${zh}`, en: `"${field.en}": ${en}` } };
@@ -26,7 +24,9 @@ function problem(field: IntakeField, key: string, zh: string, en: string): Answe
 
 /** What the user typed, quoted short: a 1,000-character paste is not sent back. */
 export function quoteShort(raw: unknown, max = 20): string {
-  const s = String(raw ?? '').trim().replace(/\s+/g, ' ');
+  const s = String(raw ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
   return [...s].length > max ? `${[...s].slice(0, max).join('')}…` : s;
 }
 
@@ -95,7 +95,8 @@ export function locateAddress(text: string, programme: ProgrammePort): { locatio
   const covered = new Set(programme.coveredProvinceCodes);
   const words = matches.map((m) => m.places);
   // A candidate is consistent with the other words when each names its province or city.
-  const support = (p: Place) => words.filter((ps) => ps.some((q) => q.code === p.provinceCode || (p.cityCode && q.code === p.cityCode) || q.code === p.code)).length;
+  const support = (p: Place) =>
+    words.filter((ps) => ps.some((q) => q.code === p.provinceCode || (p.cityCode && q.code === p.cityCode) || q.code === p.code)).length;
   const specificity = { area: 2, city: 1, province: 0 } as const;
   const ranked = [...all].sort((a, b) => support(b) - support(a) || specificity[b.level] - specificity[a.level]);
   const best = ranked[0]!;
@@ -123,12 +124,19 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
       if (typeof raw !== 'string') return problem(field, 'intake.notText', '应为文字。', 'must be text.');
       const v = raw.trim();
       if (field.maxLength && [...v].length > field.maxLength) {
-        return problem(field, 'intake.tooLong', `不能超过 ${field.maxLength} 字，现为 ${[...v].length} 字。`, `must be at most ${field.maxLength} characters, got ${[...v].length}.`);
+        return problem(
+          field,
+          'intake.tooLong',
+          `不能超过 ${field.maxLength} 字，现为 ${[...v].length} 字。`,
+          `must be at most ${field.maxLength} characters, got ${[...v].length}.`,
+        );
       }
       return { ok: true, value: v };
     }
     case 'phone': {
-      const v = String(raw).replace(/[\s（）()]/g, '').replace(/^\+?86-?/, '');
+      const v = String(raw)
+        .replace(/[\s（）()]/g, '')
+        .replace(/^\+?86-?/, '');
       if (MOBILE_RE.test(v) || LANDLINE_RE.test(v)) return { ok: true, value: v };
       const inside = PHONE_IN_TEXT.exec(foldText(String(raw)).replace(/\s/g, ''));
       if (inside) return { ok: true, value: inside[1] };
@@ -148,23 +156,44 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
     }
     case 'address': {
       const v = String(raw).trim();
-      if (field.maxLength && [...v].length > field.maxLength) return problem(field, 'intake.tooLong', `不能超过 ${field.maxLength} 字。`, `must be at most ${field.maxLength} characters.`);
+      if (field.maxLength && [...v].length > field.maxLength)
+        return problem(field, 'intake.tooLong', `不能超过 ${field.maxLength} 字。`, `must be at most ${field.maxLength} characters.`);
       const found = locateAddress(v, programme);
       if (found.location) return { ok: true, value: v, location: found.location };
       if (found.outside) {
-        return problem(field, 'intake.addressOutside', `位于${found.outside}，不在京津沪渝冀闽赣鲁八省（市）范围内，kekao 无法转给对应的监管部门。`, `is in ${found.outside}, outside the eight provinces kekao serves.`);
+        return problem(
+          field,
+          'intake.addressOutside',
+          `位于${found.outside}，不在京津沪渝冀闽赣鲁八省（市）范围内，kekao 无法转给对应的监管部门。`,
+          `is in ${found.outside}, outside the eight provinces kekao serves.`,
+        );
       }
-      if (found.tooCoarse) return problem(field, 'intake.addressCoarse', '请写到市和区（县），以便转给所在地监管部门。', 'please include the city and the district/county.');
-      return problem(field, 'intake.addressUnknown', '中未识别出省、市或区（县）名称，请写明，例如“河北省石家庄市长安区……”。', 'names no province, city or district I know; e.g. 河北省石家庄市长安区….');
+      if (found.tooCoarse)
+        return problem(field, 'intake.addressCoarse', '请写到市和区（县），以便转给所在地监管部门。', 'please include the city and the district/county.');
+      return problem(
+        field,
+        'intake.addressUnknown',
+        '中未识别出省、市或区（县）名称，请写明，例如“河北省石家庄市长安区……”。',
+        'names no province, city or district I know; e.g. 河北省石家庄市长安区….',
+      );
     }
     case 'choice': {
       const o = matchOption(field, String(raw));
       if (o) return { ok: true, value: o.value };
       const list = (field.options ?? []).map((x, i) => `${i + 1}.${x.zh}`).join(' ');
-      return problem(field, 'intake.choice', `“${quoteShort(raw)}”不是可选项，请选择：${list}`, `"${quoteShort(raw)}" is not an option: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`);
+      return problem(
+        field,
+        'intake.choice',
+        `“${quoteShort(raw)}”不是可选项，请选择：${list}`,
+        `"${quoteShort(raw)}" is not an option: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`,
+      );
     }
     case 'multi': {
-      const tokens = Array.isArray(raw) ? raw.map(String) : String(raw).split(/[,，、;；\s]+/).filter(Boolean);
+      const tokens = Array.isArray(raw)
+        ? raw.map(String)
+        : String(raw)
+            .split(/[,，、;；\s]+/)
+            .filter(Boolean);
       const values: string[] = [];
       let bad: string | undefined;
       for (const tok of tokens) {
@@ -180,11 +209,21 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
       const named = Array.isArray(raw) ? [] : optionsInSentence(field, String(raw));
       if (named.length && !/^\d+$/.test(bad)) return { ok: true, value: named };
       const list = (field.options ?? []).map((x, i) => `${i + 1}.${x.zh}`).join(' ');
-      return problem(field, 'intake.choice', `“${quoteShort(bad)}”不是可选项，可多选（用逗号分隔编号）：${list}`, `"${quoteShort(bad)}" is not an option; choose one or more by number: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`);
+      return problem(
+        field,
+        'intake.choice',
+        `“${quoteShort(bad)}”不是可选项，可多选（用逗号分隔编号）：${list}`,
+        `"${quoteShort(bad)}" is not an option; choose one or more by number: ${(field.options ?? []).map((x, i) => `${i + 1}. ${x.en}`).join(', ')}`,
+      );
     }
     case 'confirm': {
       if (raw === true || yesNo(String(raw)) === true) return { ok: true, value: true };
-      return problem(field, 'intake.commitment', '须确认承诺后才能提交（回复“确认”）。', 'must be confirmed before the request can be submitted (reply "confirm").');
+      return problem(
+        field,
+        'intake.commitment',
+        '须确认承诺后才能提交（回复“确认”）。',
+        'must be confirmed before the request can be submitted (reply "confirm").',
+      );
     }
     case 'yesno': {
       if (typeof raw === 'boolean') return { ok: true, value: raw };

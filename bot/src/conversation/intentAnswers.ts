@@ -28,7 +28,11 @@ async function asker(turn: Turn, u: Understanding | undefined): Promise<Asker> {
   const { programme } = turn.ports;
   const identity = await turn.identity();
   const fromText = (u?.entities.places ?? []).map((p) => p.place.provinceCode);
-  const fromScope = identity ? findPlaces(identity.scopeLabel).filter((m) => m.kind === 'name').map((m) => m.places[0]!.provinceCode) : [];
+  const fromScope = identity
+    ? findPlaces(identity.scopeLabel)
+        .filter((m) => m.kind === 'name')
+        .map((m) => m.places[0]!.provinceCode)
+    : [];
   const codes = [...fromText, ...fromScope].filter((c) => programme.coveredProvinceCodes.includes(c));
   const chosen = codes.length ? [codes[0]!] : programme.coveredProvinceCodes;
   return {
@@ -83,7 +87,15 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
     case 'cancel':
       return [{ text: t(lang, '当前没有进行中的填写。', 'Nothing to cancel.') }];
     case 'continue':
-      return [{ text: t(lang, '当前没有进行中的帮扶申请。需要的话，回复“申请帮扶”开始填写。', 'There is no assistance request in progress. Reply "apply for assistance" to start one.') }];
+      return [
+        {
+          text: t(
+            lang,
+            '当前没有进行中的帮扶申请。需要的话，回复“申请帮扶”开始填写。',
+            'There is no assistance request in progress. Reply "apply for assistance" to start one.',
+          ),
+        },
+      ];
     case 'skip':
     case 'answer':
       return [fallbackReply(lang)];
@@ -106,7 +118,10 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
     case 'scoreEntry':
       return turn.withIdentity((id) => scoreFromText(u, id, ports, lang, trace));
     case 'rubric': {
-      if (!text) return [{ text: t(lang, '请直接提问，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）是什么”。', 'Ask e.g. "what is Ir?" or "how is Id scored?".') }];
+      if (!text)
+        return [
+          { text: t(lang, '请直接提问，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）是什么”。', 'Ask e.g. "what is Ir?" or "how is Id scored?".') },
+        ];
       const qa = answerRubricQuestion(text, lang);
       trace.indicators = qa.indicators;
       return qa.replies;

@@ -39,7 +39,11 @@ function placeOf(d: Division): Place {
   const prov = DIVISIONS.get(d.provinceCode)!;
   const city = d.cityCode ? DIVISIONS.get(d.cityCode) : undefined;
   return {
-    level: d.level, code: d.code, name: d.name, provinceCode: d.provinceCode, provinceName: prov.name,
+    level: d.level,
+    code: d.code,
+    name: d.name,
+    provinceCode: d.provinceCode,
+    provinceName: prov.name,
     ...(city ? { cityCode: city.code, cityName: city.name } : {}),
   };
 }

@@ -19,10 +19,19 @@ export function assistancePort(db: Database, o: { channel: string; now: () => Da
     const intake = c.intake as { application?: Record<string, unknown> };
     const a = intake.application ?? {};
     return {
-      id: c.id, caseNo: c.case_no, enterprise: c.enterprise_name, place: [c.province, c.city, c.district].filter(Boolean).join(''),
-      status: c.status, verification: c.verification, decision: ((c.triage as { decision?: TriageResult['decision'] }).decision) ?? null,
-      openedAt: new Date(c.opened_at).toISOString(), contact: typeof a.contact === 'string' ? a.contact : undefined,
-      phone: typeof a.phone === 'string' ? a.phone : undefined, problem: problemSummary(a, 'zh'), items: 0, records: 0,
+      id: c.id,
+      caseNo: c.case_no,
+      enterprise: c.enterprise_name,
+      place: [c.province, c.city, c.district].filter(Boolean).join(''),
+      status: c.status,
+      verification: c.verification,
+      decision: (c.triage as { decision?: TriageResult['decision'] }).decision ?? null,
+      openedAt: new Date(c.opened_at).toISOString(),
+      contact: typeof a.contact === 'string' ? a.contact : undefined,
+      phone: typeof a.phone === 'string' ? a.phone : undefined,
+      problem: problemSummary(a, 'zh'),
+      items: 0,
+      records: 0,
     };
   }
 
@@ -34,7 +43,11 @@ export function assistancePort(db: Database, o: { channel: string; now: () => Da
         const opened = await openUnverifiedCase(db, {
           enterprise: { name: String(answers.orgName), place: placeNames(location) },
           applicant: { channel: o.channel, channelUserId: applicant.channelUserId, ...(applicant.name ? { name: applicant.name } : {}) },
-          intake, triage: triage.record ?? triage, requestKey, requestId: 'chat:assistance-intake', now: o.now(),
+          intake,
+          triage: triage.record ?? triage,
+          requestKey,
+          requestId: 'chat:assistance-intake',
+          now: o.now(),
         });
         return opened;
       }
@@ -66,9 +79,14 @@ export function assistancePort(db: Database, o: { channel: string; now: () => Da
     },
     async officersCovering(location) {
       const place = placeNames(location);
-      const r = await db.query<{ id: string; name: string; scope_level: Scope['level']; scope_province: string | null; scope_city: string | null; scope_district: string | null }>(
-        `SELECT id, name, scope_level, scope_province, scope_city, scope_district FROM users WHERE role = 'officer' AND disabled_at IS NULL`,
-      );
+      const r = await db.query<{
+        id: string;
+        name: string;
+        scope_level: Scope['level'];
+        scope_province: string | null;
+        scope_city: string | null;
+        scope_district: string | null;
+      }>(`SELECT id, name, scope_level, scope_province, scope_city, scope_district FROM users WHERE role = 'officer' AND disabled_at IS NULL`);
       return r.rows.filter((u) => scopeCoversPlace(scopeOfRow(u), place)).map((u) => ({ userId: u.id, name: u.name }));
     },
   };

@@ -100,7 +100,10 @@ export function campaignView(c: Campaign): CampaignView {
     materials: c.materials.map((m) => ({ zh: m.zh, en: m.en })),
     forms: c.forms.filter((f) => f.role === 'recommendation-form').map((f) => ({ annex: f.annex, title: f.title })),
     flow: c.stages.map((s) => ({ zh: `${s.label.zh}（${s.actor.zh}）`, en: `${s.label.en} (${s.actor.en})` })),
-    source: `${src(c.source).replace(/ 正文$/, '')}（${c.materials.map((m) => m.source.clause).filter((v, i, a) => a.indexOf(v) === i).join('、')}）`,
+    source: `${src(c.source).replace(/ 正文$/, '')}（${c.materials
+      .map((m) => m.source.clause)
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join('、')}）`,
   };
 }
 
@@ -136,7 +139,8 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
       const p = await principalForIdentity(db, o.channel, id);
       if (p) {
         let orgName: string | null = null;
-        if (p.organisationId) orgName = (await db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [p.organisationId])).rows[0]?.name ?? null;
+        if (p.organisationId)
+          orgName = (await db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [p.organisationId])).rows[0]?.name ?? null;
         return { userId: p.userId, role: p.role, name: p.name, scopeLabel: describeScope(p.scope, orgName) };
       }
     }
@@ -219,7 +223,10 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const rows = await listSubmissions(db, p, { limit: 500, offset: 0 });
         const wanted = filter.enterprise?.toLowerCase();
         const matched = wanted ? rows.filter((r) => r.enterprise_name.toLowerCase().includes(wanted) || r.subject_name.toLowerCase().includes(wanted)) : rows;
-        const histories = await getHistories(db, matched.map((r) => r.id));
+        const histories = await getHistories(
+          db,
+          matched.map((r) => r.id),
+        );
         return matched.map((r) => {
           const hist = histories.get(r.id) ?? [];
           return {
@@ -229,7 +236,12 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
             kind: r.kind,
             province: r.province ?? undefined,
             status: r.status,
-            history: hist.map((h) => ({ status: h.to_status, actor: h.actor_name, at: new Date(h.at).toISOString(), note: h.note ?? h.override_reason ?? undefined })),
+            history: hist.map((h) => ({
+              status: h.to_status,
+              actor: h.actor_name,
+              at: new Date(h.at).toISOString(),
+              note: h.note ?? h.override_reason ?? undefined,
+            })),
             nextSteps: TRANSITIONS.filter((tr) => tr.from === r.status && tr.to !== '撤回').map((tr) => `${tr.to}（${tr.zh}）`),
           };
         });
@@ -258,20 +270,33 @@ export function createServicePorts(o: BindingOptions): ConversationPorts {
         const ind = full.assessment.indicators.find((i) => i.code === input.indicator);
         if (!ind) return { ok: false, problems: [{ zh: `未知指标 ${input.indicator}`, en: `unknown indicator ${input.indicator}` }] };
         if (full.status !== '专家评审') {
-          return { ok: false, problems: [{ zh: `申报处于“${full.status}”，只能在专家评审阶段评分`, en: `the entry is at "${full.status}"; scores are entered during the expert review only` }] };
+          return {
+            ok: false,
+            problems: [
+              {
+                zh: `申报处于“${full.status}”，只能在专家评审阶段评分`,
+                en: `the entry is at "${full.status}"; scores are entered during the expert review only`,
+              },
+            ],
+          };
         }
         // The same validation as POST /api/v1/submissions/{id}/reviews: the reviewer's scores
         // merged into the submission and assessed by core (range, reason outside the band).
         const own = await listReviewScores(db, input.submissionId, p.userId);
         // A fraud mark set through the API stays: the chat changes the raw score and reason only.
         const fraud = own.find((r) => r.indicator === ind.code)?.fraud === true;
-        const scores = { ...scoresOf(own), [ind.code]: { raw: input.raw, ...(input.reason ? { reason: input.reason } : {}), ...(fraud ? { fraud: true } : {}) } };
+        const scores = {
+          ...scoresOf(own),
+          [ind.code]: { raw: input.raw, ...(input.reason ? { reason: input.reason } : {}), ...(fraud ? { fraud: true } : {}) },
+        };
         const checked = assessReviewerScores(full.evidence, scores, [ind.code]);
         if (!checked.ok) {
           const problems = checked.errors ?? checked.issues.flatMap((i) => i.problems);
           return { ok: false, problems: problems.map((n): Bilingual => ({ zh: n.zh, en: n.en })) };
         }
-        await db.transaction((tx) => upsertReviewScore(tx, input.submissionId, p.userId, ind.code, { raw: input.raw, reason: input.reason, fraud }), { actor: `user:${p.userId}` });
+        await db.transaction((tx) => upsertReviewScore(tx, input.submissionId, p.userId, ind.code, { raw: input.raw, reason: input.reason, fraud }), {
+          actor: `user:${p.userId}`,
+        });
         return { ok: true };
       },
       async countsByProvinceAndStage(identity) {

@@ -15,7 +15,13 @@ const CAN_DO = {
 };
 
 export function greetingReply(lang: Lang): ChatReply {
-  return { text: t(lang, `您好！我是 kekao（可靠），可以帮您${CAN_DO.zh}。直接问就行，回复“帮助”看全部功能。`, `Hello! I am kekao. I can help with ${CAN_DO.en}. Just ask, or type "help" for the menu.`) };
+  return {
+    text: t(
+      lang,
+      `您好！我是 kekao（可靠），可以帮您${CAN_DO.zh}。直接问就行，回复“帮助”看全部功能。`,
+      `Hello! I am kekao. I can help with ${CAN_DO.en}. Just ask, or type "help" for the menu.`,
+    ),
+  };
 }
 
 export function thanksReply(lang: Lang): ChatReply {
@@ -31,7 +37,13 @@ export function offTopicReply(lang: Lang): ChatReply {
 }
 
 export function fallbackReply(lang: Lang): ChatReply {
-  return { text: t(lang, `没太明白您的意思。我可以帮您${CAN_DO.zh}——换个说法试试？`, `I am not sure what you mean. I can help with ${CAN_DO.en} — could you rephrase?`) };
+  return {
+    text: t(
+      lang,
+      `没太明白您的意思。我可以帮您${CAN_DO.zh}——换个说法试试？`,
+      `I am not sure what you mean. I can help with ${CAN_DO.en} — could you rephrase?`,
+    ),
+  };
 }
 
 /** A reply with buttons: an Adaptive Card for Teams, `choices` for channels that draw their own. */
@@ -39,15 +51,22 @@ export function choiceReply(text: string, choices: ChatChoice[]): ChatReply {
   return {
     text,
     choices,
-    card: card([para(text)], choices.map((c) => submit(c.title, c.value))),
+    card: card(
+      [para(text)],
+      choices.map((c) => submit(c.title, c.value)),
+    ),
   };
 }
 
 /** “您是想问截止时间，还是材料清单？” — the candidates as buttons that carry the original message. */
 export function clarifyReply(candidates: Intent[], original: string, lang: Lang): ChatReply {
   const names = candidates.map((c) => INTENT_LABELS[c][lang]);
-  const question = lang === 'en'
-    ? `Did you mean ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}?`
-    : `您是想问${names.slice(0, -1).join('、')}，还是${names[names.length - 1]}？`;
-  return choiceReply(question, candidates.map((c) => ({ title: INTENT_LABELS[c][lang], value: { action: 'choose', intent: c, text: original, lang } })));
+  const question =
+    lang === 'en'
+      ? `Did you mean ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}?`
+      : `您是想问${names.slice(0, -1).join('、')}，还是${names[names.length - 1]}？`;
+  return choiceReply(
+    question,
+    candidates.map((c) => ({ title: INTENT_LABELS[c][lang], value: { action: 'choose', intent: c, text: original, lang } })),
+  );
 }

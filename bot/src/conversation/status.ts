@@ -64,24 +64,35 @@ export async function answerStatus(text: string, identity: Identity, ports: Conv
   if (trace && picked.named) trace.enterprises = [picked.named];
   const rows = picked.rows;
   if (rows.length === 0) {
-    return [{
-      text: picked.named
-        ? t(lang, `在您的权限范围（${identity.scopeLabel}）内没有找到“${picked.named}”的申报。`, `No submission of "${picked.named}" within your scope (${identity.scopeLabel}).`)
-        : t(lang, `您的权限范围（${identity.scopeLabel}）内还没有申报。`, `No submissions within your scope (${identity.scopeLabel}).`),
-    }];
+    return [
+      {
+        text: picked.named
+          ? t(
+              lang,
+              `在您的权限范围（${identity.scopeLabel}）内没有找到“${picked.named}”的申报。`,
+              `No submission of "${picked.named}" within your scope (${identity.scopeLabel}).`,
+            )
+          : t(lang, `您的权限范围（${identity.scopeLabel}）内还没有申报。`, `No submissions within your scope (${identity.scopeLabel}).`),
+      },
+    ];
   }
   const shown = rows.slice(0, 10);
-  const more = rows.length > shown.length ? t(lang, `\n（共 ${rows.length} 条，仅显示前 10 条；请写明企业名称缩小范围。）`, `\n(${rows.length} in all; showing 10.)`) : '';
+  const more =
+    rows.length > shown.length ? t(lang, `\n（共 ${rows.length} 条，仅显示前 10 条；请写明企业名称缩小范围。）`, `\n(${rows.length} in all; showing 10.)`) : '';
   const count = rows.length > 1 ? t(lang, `共 ${rows.length} 条申报：\n\n`, `${rows.length} submissions:\n\n`) : '';
   const body: unknown[] = [heading(t(lang, `申报进度（${identity.scopeLabel}）`, `Submission status (${identity.scopeLabel})`))];
   for (const s of shown) {
-    body.push(facts([
-      [t(lang, '企业', 'Enterprise'), s.enterprise],
-      [t(lang, '产品/案例', 'Product'), s.product],
-      [t(lang, '状态', 'Status'), s.status],
-      [t(lang, '下一步', 'Next'), s.nextSteps.join(' / ') || '—'],
-    ]));
-    body.push(para(`${t(lang, BEIJING_LABEL.zh, BEIJING_LABEL.en)}\n${history(s, lang).join('\n') || '—'}`, { isSubtle: true, size: 'Small', separator: true }));
+    body.push(
+      facts([
+        [t(lang, '企业', 'Enterprise'), s.enterprise],
+        [t(lang, '产品/案例', 'Product'), s.product],
+        [t(lang, '状态', 'Status'), s.status],
+        [t(lang, '下一步', 'Next'), s.nextSteps.join(' / ') || '—'],
+      ]),
+    );
+    body.push(
+      para(`${t(lang, BEIJING_LABEL.zh, BEIJING_LABEL.en)}\n${history(s, lang).join('\n') || '—'}`, { isSubtle: true, size: 'Small', separator: true }),
+    );
   }
   return [{ text: count + shown.map((s) => entryText(s, lang)).join('\n\n') + more, card: card(body) }];
 }

@@ -34,7 +34,10 @@ export interface LockOwner {
 }
 
 export class LockHeldError extends Error {
-  constructor(readonly lockFile: string, readonly owner: { pid: number; host?: string }) {
+  constructor(
+    readonly lockFile: string,
+    readonly owner: { pid: number; host?: string },
+  ) {
     super(`${lockFile} is held by process ${owner.pid}${owner.host ? ` on ${owner.host}` : ''}`);
   }
 }

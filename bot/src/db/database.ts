@@ -33,15 +33,10 @@ export interface Database extends Queryable {
 /** Sets the audit context for the current transaction only (`is_local = true`). */
 export async function setTransactionContext(tx: Queryable, context: TransactionContext | undefined): Promise<void> {
   if (!context?.actor && !context?.requestId) return;
-  await tx.query(`SELECT set_config('kekao.actor', $1, true), set_config('kekao.request_id', $2, true)`, [
-    context.actor ?? '',
-    context.requestId ?? '',
-  ]);
+  await tx.query(`SELECT set_config('kekao.actor', $1, true), set_config('kekao.request_id', $2, true)`, [context.actor ?? '', context.requestId ?? '']);
 }
 
 /** PostgreSQL error code of a driver error (both drivers expose `code`). */
 export function pgErrorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
-    ? (e as { code: string }).code
-    : undefined;
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 }

@@ -44,24 +44,25 @@ export class MigrationPrivilegeError extends BilingualError {
 export async function migrate(db: Database, migrations?: Migration[]): Promise<number[]> {
   const list = migrations ?? (await loadMigrations());
   try {
-    return await db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kekao.migrate.' || current_schema()))`);
-      const exists = (await tx.query<{ e: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS e`)).rows[0]!.e;
-      const applied = new Set(
-        exists ? (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version) : [],
-      );
-      const pending = list.filter((m) => !applied.has(m.version));
-      if (pending.length === 0) return [];
-      if (!exists) {
-        await tx.exec(`CREATE TABLE schema_migrations (
+    return await db.transaction(
+      async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kekao.migrate.' || current_schema()))`);
+        const exists = (await tx.query<{ e: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS e`)).rows[0]!.e;
+        const applied = new Set(exists ? (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version) : []);
+        const pending = list.filter((m) => !applied.has(m.version));
+        if (pending.length === 0) return [];
+        if (!exists) {
+          await tx.exec(`CREATE TABLE schema_migrations (
           version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-      }
-      for (const m of pending) {
-        await tx.exec(m.sql);
-        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      }
-      return pending.map((m) => m.version);
-    }, { actor: 'system:migrate' });
+        }
+        for (const m of pending) {
+          await tx.exec(m.sql);
+          await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        }
+        return pending.map((m) => m.version);
+      },
+      { actor: 'system:migrate' },
+    );
   } catch (e) {
     if (pgErrorCode(e) !== '42501') throw e;
     throw new MigrationPrivilegeError(e instanceof Error ? e.message : String(e));

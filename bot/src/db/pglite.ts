@@ -23,7 +23,12 @@ function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
 }
 
 export class DataDirLockedError extends BilingualError {
-  constructor(readonly dataDir: string, readonly pid: number, readonly host?: string, readonly lockFile?: string) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+    readonly host?: string,
+    readonly lockFile?: string,
+  ) {
     const zh = `数据目录 ${dataDir} 正由进程 ${pid}${host ? `（主机 ${host}）` : ''} 使用：PGlite 只允许一个进程打开（请先停止服务，或改用 DATABASE_URL；确认没有 kekao 进程在运行后，可删除锁文件 ${lockFile ?? ''}）`;
     const en = `the data folder ${dataDir} is in use by process ${pid}${host ? ` on ${host}` : ''}: PGlite lets one process open it (stop the service or use DATABASE_URL; once no kekao process runs, the lock file ${lockFile ?? ''} may be deleted)`;
     super('db.dataDirLocked', zh, en, { where: dataDir, message: `${zh}(db.dataDirLocked)` });

@@ -45,8 +45,7 @@ export interface BackupResult {
 export async function backupPglite(dataDir: string, file: string): Promise<BackupResult> {
   // PG_VERSION is the first file initdb writes in every PostgreSQL data directory.
   if (!(await stat(path.join(dataDir, 'PG_VERSION')).catch(() => undefined))) {
-    throw new BackupError('backup.noDatabase', `${dataDir} 中没有数据库（检查 KEKAO_DATA_DIR）`,
-      `there is no database in ${dataDir} (check KEKAO_DATA_DIR)`);
+    throw new BackupError('backup.noDatabase', `${dataDir} 中没有数据库（检查 KEKAO_DATA_DIR）`, `there is no database in ${dataDir} (check KEKAO_DATA_DIR)`);
   }
   const unlock = await lockDataDir(dataDir);
   const partial = `${file}.partial-${process.pid}`;
@@ -88,8 +87,11 @@ async function readBackup(file: string): Promise<Uint8Array<ArrayBuffer>> {
     throw new BackupError('backup.unreadable', `无法读取备份文件 ${file}（${why}）`, `cannot read the backup file ${file} (${why})`);
   }
   if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) {
-    throw new BackupError('backup.notABackup', `${file} 不是 kekao db backup 生成的备份（不是 gzip 文件）`,
-      `${file} is not a backup written by kekao db backup (not a gzip file)`);
+    throw new BackupError(
+      'backup.notABackup',
+      `${file} 不是 kekao db backup 生成的备份（不是 gzip 文件）`,
+      `${file} is not a backup written by kekao db backup (not a gzip file)`,
+    );
   }
   return bytes;
 }
@@ -108,8 +110,11 @@ export async function restorePglite(file: string, dataDir: string, options: Rest
   const replaced = path.join(parent, `.${path.basename(dataDir)}.replaced-${process.pid}`);
   try {
     if (!options.force && (await isNonEmptyDir(dataDir))) {
-      throw new BackupError('restore.notEmpty', `数据目录 ${dataDir} 不为空；要用备份替换其中的数据，请加 --force`,
-        `the data folder ${dataDir} is not empty; add --force to replace its data with the backup`);
+      throw new BackupError(
+        'restore.notEmpty',
+        `数据目录 ${dataDir} 不为空；要用备份替换其中的数据，请加 --force`,
+        `the data folder ${dataDir} is not empty; add --force to replace its data with the backup`,
+      );
     }
     await rm(staging, { recursive: true, force: true });
     let schemaVersions: number[] | undefined;
@@ -125,10 +130,16 @@ export async function restorePglite(file: string, dataDir: string, options: Rest
       throw new BackupError('backup.notABackup', `${file} 无法作为数据库打开（${why}）`, `${file} does not open as a database (${why})`);
     }
     if (!schemaVersions) {
-      throw new BackupError('backup.notKekao', `${file} 中的数据库不是 kekao 的（没有 schema_migrations 表）`,
-        `the database in ${file} is not kekao's (no schema_migrations table)`);
+      throw new BackupError(
+        'backup.notKekao',
+        `${file} 中的数据库不是 kekao 的（没有 schema_migrations 表）`,
+        `the database in ${file} is not kekao's (no schema_migrations table)`,
+      );
     }
-    const hadData = await stat(dataDir).then(() => true, () => false);
+    const hadData = await stat(dataDir).then(
+      () => true,
+      () => false,
+    );
     if (hadData) await rename(dataDir, replaced);
     await rename(staging, dataDir);
     if (hadData) await rm(replaced, { recursive: true, force: true });

@@ -4,9 +4,17 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.xml': 'application/xml; charset=utf-8', '.map': 'application/json; charset=utf-8', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -43,7 +51,10 @@ async function fileFor(realRoot: string, pathname: string, sourceMaps: boolean):
  * The add-in's built files (addin/dist) with @fastify/static: `GET`/`HEAD` of any path the API
  * does not claim. Returns false when the path names no servable file (the caller answers 404).
  */
-export async function addinFiles(app: FastifyInstance, o: AddinFilesOptions): Promise<(request: FastifyRequest, reply: FastifyReply, pathname: string) => Promise<boolean>> {
+export async function addinFiles(
+  app: FastifyInstance,
+  o: AddinFilesOptions,
+): Promise<(request: FastifyRequest, reply: FastifyReply, pathname: string) => Promise<boolean>> {
   const realRoot = await realpath(path.resolve(o.root));
   await app.register(fastifyStatic, {
     root: realRoot,

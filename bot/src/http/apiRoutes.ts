@@ -79,4 +79,3 @@ export function methodsByPath(routes: readonly RouteDef[]): Array<{ regex: RegEx
     methods,
   }));
 }
-

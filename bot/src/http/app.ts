@@ -83,7 +83,10 @@ export async function createHttpApp(services: Services, o: HttpAppOptions = {}):
 
   app.get('/healthz', async (_request, reply) => {
     const report = await health.check();
-    return reply.code(report.status === 'ok' ? 200 : 503).header('cache-control', 'no-store').send(report);
+    return reply
+      .code(report.status === 'ok' ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(report);
   });
   app.get('/api/v1/openapi.json', async (_request, reply) => reply.header('cache-control', 'no-store').send(openApiDocument()));
   app.options('/api/v1/*', async (_request, reply) => reply.code(204).headers(PREFLIGHT).send());
@@ -94,10 +97,29 @@ export async function createHttpApp(services: Services, o: HttpAppOptions = {}):
     const methods = channelMethods.get(pathname) ?? allowed.find((a) => a.regex.test(pathname))?.methods;
     if (methods) {
       const m = request.method;
-      return sendApiError(reply, new ApiError(405, 'request.methodNotAllowed', `此地址不支持 ${m}（可用：${methods.join('、')}）`, `${m} not allowed here (allowed: ${methods.join(', ')})`, undefined, undefined, { allow: methods.join(', ') }));
+      return sendApiError(
+        reply,
+        new ApiError(
+          405,
+          'request.methodNotAllowed',
+          `此地址不支持 ${m}（可用：${methods.join('、')}）`,
+          `${m} not allowed here (allowed: ${methods.join(', ')})`,
+          undefined,
+          undefined,
+          { allow: methods.join(', ') },
+        ),
+      );
     }
     const api = pathname.startsWith('/api/');
-    return sendApiError(reply, new ApiError(404, 'request.unknownPath', api ? `没有这个接口：${pathname}` : `没有这个地址：${pathname}`, api ? `no such endpoint: ${pathname}` : `no such path: ${pathname}`));
+    return sendApiError(
+      reply,
+      new ApiError(
+        404,
+        'request.unknownPath',
+        api ? `没有这个接口：${pathname}` : `没有这个地址：${pathname}`,
+        api ? `no such endpoint: ${pathname}` : `no such path: ${pathname}`,
+      ),
+    );
   };
   const pathnameOf = (request: FastifyRequest) => {
     const raw = request.url.split('?')[0]!;

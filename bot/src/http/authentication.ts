@@ -22,8 +22,15 @@ export interface AuthenticationOptions {
 export type Authenticate = (roles: readonly Role[], summary: { zh: string; en: string }) => onRequestAsyncHookHandler;
 
 const tooManyFailures = (seconds: number) =>
-  new ApiError(429, 'auth.tooManyFailures', `此地址一分钟内身份验证失败次数过多，请 ${seconds} 秒后重试`,
-    `too many failed authentications from this address within a minute; retry in ${seconds} s`, undefined, undefined, { 'retry-after': String(seconds) });
+  new ApiError(
+    429,
+    'auth.tooManyFailures',
+    `此地址一分钟内身份验证失败次数过多，请 ${seconds} 秒后重试`,
+    `too many failed authentications from this address within a minute; retry in ${seconds} s`,
+    undefined,
+    undefined,
+    { 'retry-after': String(seconds) },
+  );
 
 /**
  * The `onRequest` hook of every /api/v1 operation: it runs before Fastify reads the body, so an

@@ -25,7 +25,8 @@ export function apiErrorOf(e: unknown, request: FastifyRequest, log: Logger): Ap
   if (e instanceof ApiError) return e;
   const code = (e as FastifyError | undefined)?.code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLarge(request.routeOptions.bodyLimit ?? 0);
-  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return badRequest('Content-Length 与实际内容长度不符', 'Content-Length does not match the body', 'request.invalidContentLength');
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+    return badRequest('Content-Length 与实际内容长度不符', 'Content-Length does not match the body', 'request.invalidContentLength');
   if (code === 'FST_ERR_BAD_URL' || e instanceof URIError) return malformedUrl();
   if (isDiskFull(e)) {
     log.error('storage full: a write was refused, nothing saved', { err: e, method: request.method, path: request.routeOptions.url });

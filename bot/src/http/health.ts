@@ -59,11 +59,11 @@ export function healthCheck(o: HealthOptions): HealthCheck {
         const free = await Promise.race([freeBytes(), deadline]);
         if (typeof free === 'number' && free < minFreeBytes) {
           o.log.error('health check: storage full', { dataDir: o.db.dataDir, freeBytes: free, minFreeBytes });
-          return unavailable('health.storageFull', '数据库所在磁盘空间不足，无法保存新内容', 'the database\'s disk is full: nothing new can be saved');
+          return unavailable('health.storageFull', '数据库所在磁盘空间不足，无法保存新内容', "the database's disk is full: nothing new can be saved");
         }
         if (faultSince) {
           o.log.error('health check: the last write was refused for lack of storage', { since: faultSince.toISOString() });
-          return unavailable('health.storageFull', '数据库存储空间不足，最近的写入被拒绝', 'the database\'s storage is full: recent writes were refused');
+          return unavailable('health.storageFull', '数据库存储空间不足，最近的写入被拒绝', "the database's storage is full: recent writes were refused");
         }
         return { status: 'ok', database: o.db.kind };
       } catch (e) {

@@ -3,12 +3,17 @@ import { ApiError } from './errors.js';
 
 /** The media type of a request (`application/json`), lower case, without parameters. */
 export function mediaType(headers: IncomingHttpHeaders): string {
-  return String(headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return String(headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 }
 
 export function tooLarge(limit: number): ApiError {
   const mb = (limit / 1024 / 1024).toFixed(1);
-  return new ApiError(413, 'request.tooLarge', `请求内容超过 ${mb} MB 的上限`, `request body exceeds the ${mb} MB limit`, undefined, undefined, { connection: 'close' });
+  return new ApiError(413, 'request.tooLarge', `请求内容超过 ${mb} MB 的上限`, `request body exceeds the ${mb} MB limit`, undefined, undefined, {
+    connection: 'close',
+  });
 }
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (not Unicode text). */
@@ -44,8 +49,13 @@ export function refuseBadStrings(value: unknown, where?: string): void {
   const path = badStringPath(value);
   if (path === undefined) return;
   const at = where ? (path === '(body)' ? where : `${where}.${path}`) : path;
-  throw new ApiError(422, 'request.invalidCharacters', `${at} 含有空字符（NUL）或不成对的 UTF-16 代理字符，无法保存`,
-    `${at} contains a NUL character or an unpaired UTF-16 surrogate and cannot be stored`, at);
+  throw new ApiError(
+    422,
+    'request.invalidCharacters',
+    `${at} 含有空字符（NUL）或不成对的 UTF-16 代理字符，无法保存`,
+    `${at} contains a NUL character or an unpaired UTF-16 surrogate and cannot be stored`,
+    at,
+  );
 }
 
 /**
@@ -55,7 +65,12 @@ export function refuseBadStrings(value: unknown, where?: string): void {
 export function readJson(headers: IncomingHttpHeaders, body: Buffer, limit = Number.POSITIVE_INFINITY): unknown {
   const type = mediaType(headers);
   if (type !== 'application/json') {
-    throw new ApiError(415, 'request.unsupportedMediaType', `请求须为 application/json（收到 ${type || '无'}）`, `expected application/json (got ${type || 'none'})`);
+    throw new ApiError(
+      415,
+      'request.unsupportedMediaType',
+      `请求须为 application/json（收到 ${type || '无'}）`,
+      `expected application/json (got ${type || 'none'})`,
+    );
   }
   if (body.length > limit) throw tooLarge(limit);
   if (body.length === 0) throw new ApiError(400, 'request.emptyBody', '请求内容为空', 'the request body is empty');

@@ -56,4 +56,3 @@ export interface RouteDef {
   responses: Record<number, RouteDoc>;
   handler(ctx: RouteContext): Promise<ApiResponse>;
 }
-

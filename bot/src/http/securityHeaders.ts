@@ -8,8 +8,14 @@ import helmet from '@fastify/helmet';
  * frame-ancestors is present).
  */
 export const OFFICE_FRAME_ANCESTORS = [
-  "'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.microsoft.com', 'https://*.sharepoint.com',
-  'https://*.office365.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft',
+  "'self'",
+  'https://*.office.com',
+  'https://*.officeapps.live.com',
+  'https://*.microsoft.com',
+  'https://*.sharepoint.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
 ];
 
 /** office.js and the locale and host scripts it loads come from Microsoft's CDN (addin/build.ts OFFICE_JS_CDN). */

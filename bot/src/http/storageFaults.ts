@@ -19,8 +19,12 @@ export function isDiskFull(e: unknown): boolean {
 }
 
 export function storageFull(): ApiError {
-  return new ApiError(507, 'storage.full', '服务器存储空间已满，本次内容未保存；请稍后重试或联系维护者释放空间',
-    'the server\'s storage is full and nothing was saved; retry later or ask the maintainers to free space');
+  return new ApiError(
+    507,
+    'storage.full',
+    '服务器存储空间已满，本次内容未保存；请稍后重试或联系维护者释放空间',
+    "the server's storage is full and nothing was saved; retry later or ask the maintainers to free space",
+  );
 }
 
 /** The database cannot be reached at all (connection refused, PGlite closed or crashed). */
@@ -32,5 +36,13 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 }
 
 export function databaseUnavailable(): ApiError {
-  return new ApiError(503, 'storage.unavailable', '数据库暂时无法访问，本次内容未保存；请稍后重试', 'the database cannot be reached right now and nothing was saved; retry later', undefined, undefined, { 'retry-after': '30' });
+  return new ApiError(
+    503,
+    'storage.unavailable',
+    '数据库暂时无法访问，本次内容未保存；请稍后重试',
+    'the database cannot be reached right now and nothing was saved; retry later',
+    undefined,
+    undefined,
+    { 'retry-after': '30' },
+  );
 }

@@ -73,9 +73,23 @@ export async function insertAssistanceCase(tx: Queryable, n: NewAssistanceCase):
        opened_by, applicant, verification, request_key, case_no)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $12, $13, $14, 'BF-' || seq.year || '-' || lpad(seq.last::text, 4, '0') FROM seq
      RETURNING id, case_no`,
-    [n.enterpriseOrgId, n.enterpriseName, canonicalProvince(n.place.province), n.place.city, n.place.district, placeKey(n.place.city),
-      placeKey(n.place.district), n.trigger, JSON.stringify(n.intake), JSON.stringify(n.triage), n.openedBy,
-      n.applicant === undefined ? null : JSON.stringify(n.applicant), n.verification ?? 'verified', n.requestKey ?? null, beijingYear(n.now ?? new Date())],
+    [
+      n.enterpriseOrgId,
+      n.enterpriseName,
+      canonicalProvince(n.place.province),
+      n.place.city,
+      n.place.district,
+      placeKey(n.place.city),
+      placeKey(n.place.district),
+      n.trigger,
+      JSON.stringify(n.intake),
+      JSON.stringify(n.triage),
+      n.openedBy,
+      n.applicant === undefined ? null : JSON.stringify(n.applicant),
+      n.verification ?? 'verified',
+      n.requestKey ?? null,
+      beijingYear(n.now ?? new Date()),
+    ],
   );
   return { id: r.rows[0]!.id, caseNo: r.rows[0]!.case_no };
 }
@@ -90,12 +104,14 @@ export async function getAssistanceCaseByNumber(db: Queryable, caseNo: string): 
 
 /** Open cases of an organisation, by its credit code or its exact name (for the duplicate warning). */
 export async function openCasesOf(db: Queryable, o: { uscc: string | null; name: string }): Promise<AssistanceCaseRow[]> {
-  return (await db.query<AssistanceCaseRow>(
-    `SELECT ${COLS} FROM assistance_cases t
+  return (
+    await db.query<AssistanceCaseRow>(
+      `SELECT ${COLS} FROM assistance_cases t
      WHERE t.status = 'open' AND (t.enterprise_name = $1 OR ($2::text IS NOT NULL AND t.intake->>'uscc' = $2))
      ORDER BY t.opened_at`,
-    [o.name, o.uscc],
-  )).rows;
+      [o.name, o.uscc],
+    )
+  ).rows;
 }
 
 export async function getAssistanceCase(db: Queryable, id: string, forUpdate = false): Promise<AssistanceCaseRow | undefined> {
@@ -107,19 +123,34 @@ export async function listAssistanceCases(db: Queryable, p: Principal, limit: nu
   const params: unknown[] = [];
   const cond = scopeCondition(p, params);
   params.push(limit, offset);
-  return (await db.query<AssistanceCaseRow>(
-    `SELECT ${COLS} FROM assistance_cases t WHERE ${cond} ORDER BY t.opened_at DESC, t.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+  return (
+    await db.query<AssistanceCaseRow>(
+      `SELECT ${COLS} FROM assistance_cases t WHERE ${cond} ORDER BY t.opened_at DESC, t.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )
+  ).rows;
 }
 
-export interface ItemRow { id: string; position: number; item: Record<string, unknown>; updated_at: Date }
-export interface RecordRow { id: string; record: Record<string, unknown>; recorded_by: string; created_at: Date }
+export interface ItemRow {
+  id: string;
+  position: number;
+  item: Record<string, unknown>;
+  updated_at: Date;
+}
+export interface RecordRow {
+  id: string;
+  record: Record<string, unknown>;
+  recorded_by: string;
+  created_at: Date;
+}
 
 export async function listItems(db: Queryable, caseId: string): Promise<ItemRow[]> {
   return (await db.query<ItemRow>('SELECT id, position, item, updated_at FROM assistance_items WHERE case_id = $1 ORDER BY position', [caseId])).rows;
 }
 
 export async function listRecords(db: Queryable, caseId: string): Promise<RecordRow[]> {
-  return (await db.query<RecordRow>('SELECT id, record, recorded_by, created_at FROM assistance_records WHERE case_id = $1 ORDER BY created_at, id', [caseId])).rows;
+  return (await db.query<RecordRow>('SELECT id, record, recorded_by, created_at FROM assistance_records WHERE case_id = $1 ORDER BY created_at, id', [caseId]))
+    .rows;
 }
 
 export async function addItem(tx: Queryable, caseId: string, item: unknown): Promise<string> {
@@ -132,12 +163,20 @@ export async function addItem(tx: Queryable, caseId: string, item: unknown): Pro
 }
 
 export async function updateItem(tx: Queryable, caseId: string, itemId: string, item: unknown): Promise<boolean> {
-  const r = await tx.query('UPDATE assistance_items SET item = $3, updated_at = now() WHERE id = $2 AND case_id = $1 RETURNING id', [caseId, itemId, JSON.stringify(item)]);
+  const r = await tx.query('UPDATE assistance_items SET item = $3, updated_at = now() WHERE id = $2 AND case_id = $1 RETURNING id', [
+    caseId,
+    itemId,
+    JSON.stringify(item),
+  ]);
   return r.rows.length === 1;
 }
 
 export async function addRecord(tx: Queryable, caseId: string, record: unknown, userId: string): Promise<string> {
-  const r = await tx.query<{ id: string }>('INSERT INTO assistance_records (case_id, record, recorded_by) VALUES ($1, $2, $3) RETURNING id', [caseId, JSON.stringify(record), userId]);
+  const r = await tx.query<{ id: string }>('INSERT INTO assistance_records (case_id, record, recorded_by) VALUES ($1, $2, $3) RETURNING id', [
+    caseId,
+    JSON.stringify(record),
+    userId,
+  ]);
   return r.rows[0]!.id;
 }
 

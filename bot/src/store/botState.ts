@@ -40,10 +40,9 @@ export class DatabaseBotStorage {
     }
     if (missing.length === 0) return out;
     const mark = this.cache?.readMark() ?? 0;
-    const r = await this.db.query<{ key: string; value: StoreItem; etag: string }>(
-      'SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])',
-      [missing],
-    );
+    const r = await this.db.query<{ key: string; value: StoreItem; etag: string }>('SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])', [
+      missing,
+    ]);
     for (const row of r.rows) out[row.key] = { ...row.value, eTag: row.etag };
     if (this.cache) {
       const found = new Map(r.rows.map((row) => [row.key, row]));
@@ -60,9 +59,12 @@ export class DatabaseBotStorage {
     if (entries.length === 0) return;
     const written: Array<[string, { json: string; etag: string }]> = [];
     try {
-      await this.db.transaction(async (tx) => {
-        for (const [key, item] of entries) written.push([key, await writeOne(tx, key, item)]);
-      }, { actor: 'system:bot' });
+      await this.db.transaction(
+        async (tx) => {
+          for (const [key, item] of entries) written.push([key, await writeOne(tx, key, item)]);
+        },
+        { actor: 'system:bot' },
+      );
     } catch (err) {
       for (const [key] of entries) this.cache?.forget(key);
       throw err;
@@ -75,12 +77,17 @@ export class DatabaseBotStorage {
     const row = { json: JSON.stringify(value), etag: randomUUID() };
     let inserted: boolean;
     try {
-      inserted = await this.db.transaction(async (tx) => {
-        const r = await tx.query('INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key', [
-          key, row.json, row.etag,
-        ]);
-        return r.rows.length === 1;
-      }, { actor: 'system:bot' });
+      inserted = await this.db.transaction(
+        async (tx) => {
+          const r = await tx.query('INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key', [
+            key,
+            row.json,
+            row.etag,
+          ]);
+          return r.rows.length === 1;
+        },
+        { actor: 'system:bot' },
+      );
     } catch (err) {
       this.cache?.forget(key);
       throw err;
@@ -107,7 +114,10 @@ async function writeOne(tx: Queryable, key: string, item: StoreItem): Promise<{ 
   const stored = { json: JSON.stringify(value), etag: randomUUID() };
   if (eTag && eTag !== '*') {
     const r = await tx.query('UPDATE bot_state SET value = $2, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4 RETURNING key', [
-      key, stored.json, stored.etag, eTag,
+      key,
+      stored.json,
+      stored.etag,
+      eTag,
     ]);
     if (r.rows.length === 0) throw new EtagConflictError(key);
     return stored;

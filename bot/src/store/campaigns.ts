@@ -23,13 +23,16 @@ export async function upsertCampaign(db: Queryable, input: unknown): Promise<Cam
 
 /** First start: the 2025 campaign of the notice is loaded when no campaign exists yet. */
 export async function ensureDefaultCampaign(db: Database): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kekao.seed.' || current_schema()))`);
-    const n = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM campaigns');
-    if (n.rows[0]!.n > 0) return false;
-    await upsertCampaign(tx, campaign2025);
-    return true;
-  }, { actor: 'system:seed' });
+  return db.transaction(
+    async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kekao.seed.' || current_schema()))`);
+      const n = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM campaigns');
+      if (n.rows[0]!.n > 0) return false;
+      await upsertCampaign(tx, campaign2025);
+      return true;
+    },
+    { actor: 'system:seed' },
+  );
 }
 
 export async function getCampaign(db: Queryable, id: string): Promise<CampaignRow | undefined> {

@@ -18,17 +18,24 @@ export async function saveConversationReference(
   reference: Record<string, unknown>,
   o: { userId: string | null; verified: boolean } = { userId: null, verified: false },
 ): Promise<void> {
-  await db.transaction((tx) =>
-    tx.query(
-      `INSERT INTO conversation_references (key, user_id, reference, verified) VALUES ($1, $2, $3, $4)
+  await db.transaction(
+    (tx) =>
+      tx
+        .query(
+          `INSERT INTO conversation_references (key, user_id, reference, verified) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE SET user_id = EXCLUDED.user_id, reference = EXCLUDED.reference, verified = EXCLUDED.verified, updated_at = now()`,
-      [key, o.userId, JSON.stringify(reference), o.verified],
-    ).then(() => undefined), { actor: 'system:bot' });
+          [key, o.userId, JSON.stringify(reference), o.verified],
+        )
+        .then(() => undefined),
+    { actor: 'system:bot' },
+  );
 }
 
 export async function getConversationReference(db: Database, key: string): Promise<StoredReference | undefined> {
   const r = await db.query<{ key: string; user_id: string | null; reference: Record<string, unknown>; updated_at: Date }>(
-    'SELECT key, user_id, reference, updated_at FROM conversation_references WHERE key = $1', [key]);
+    'SELECT key, user_id, reference, updated_at FROM conversation_references WHERE key = $1',
+    [key],
+  );
   const row = r.rows[0];
   return row ? { key: row.key, userId: row.user_id, reference: row.reference, updatedAt: row.updated_at } : undefined;
 }
@@ -36,7 +43,9 @@ export async function getConversationReference(db: Database, key: string): Promi
 /** The verified references of one user, newest first (a user may talk to the bot from several conversations). */
 export async function conversationReferencesForUser(db: Database, userId: string): Promise<StoredReference[]> {
   const r = await db.query<{ key: string; user_id: string | null; reference: Record<string, unknown>; updated_at: Date }>(
-    'SELECT key, user_id, reference, updated_at FROM conversation_references WHERE user_id = $1 AND verified ORDER BY updated_at DESC', [userId]);
+    'SELECT key, user_id, reference, updated_at FROM conversation_references WHERE user_id = $1 AND verified ORDER BY updated_at DESC',
+    [userId],
+  );
   return r.rows.map((row) => ({ key: row.key, userId: row.user_id, reference: row.reference, updatedAt: row.updated_at }));
 }
 

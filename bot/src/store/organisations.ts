@@ -37,13 +37,18 @@ export async function findOrCreateOrganisation(db: Queryable, input: Organisatio
   const find = async () =>
     uscc
       ? (await db.query<OrganisationRow>(`SELECT ${COLS} FROM organisations WHERE uscc = $1`, [uscc])).rows[0]
-      : (await db.query<OrganisationRow>(`SELECT ${COLS} FROM organisations WHERE kind = $1 AND name = $2 AND uscc IS NULL`, [input.kind, input.name.trim()])).rows[0];
+      : (await db.query<OrganisationRow>(`SELECT ${COLS} FROM organisations WHERE kind = $1 AND name = $2 AND uscc IS NULL`, [input.kind, input.name.trim()]))
+          .rows[0];
   const existing = await find();
   if (existing) return existing;
-  await db.query(
-    `INSERT INTO organisations (kind, name, uscc, province, city, district) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-    [input.kind, input.name.trim(), uscc, canonicalProvince(input.province), input.city?.trim() || null, input.district?.trim() || null],
-  );
+  await db.query(`INSERT INTO organisations (kind, name, uscc, province, city, district) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+    input.kind,
+    input.name.trim(),
+    uscc,
+    canonicalProvince(input.province),
+    input.city?.trim() || null,
+    input.district?.trim() || null,
+  ]);
   const row = await find();
   if (!row) throw new Error('organisation insert lost');
   return row;

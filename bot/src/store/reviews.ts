@@ -75,7 +75,9 @@ export async function upsertReviewScore(
 }
 
 /** Reviewers, for officers choosing a panel. */
-export async function listReviewers(db: Queryable): Promise<Array<{ id: string; name: string; organisation_id: string | null; organisation_name: string | null }>> {
+export async function listReviewers(
+  db: Queryable,
+): Promise<Array<{ id: string; name: string; organisation_id: string | null; organisation_name: string | null }>> {
   return (
     await db.query<{ id: string; name: string; organisation_id: string | null; organisation_name: string | null }>(
       `SELECT u.id, u.name, u.organisation_id, o.name AS organisation_name FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id

@@ -78,15 +78,30 @@ export async function insertSubmission(tx: Queryable, n: NewSubmission): Promise
        subject_name, recommending_unit, evidence, assessment, total, source, file_name, read_warnings, status, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '草稿', $17) RETURNING id`,
     [
-      n.campaignId, s.rubric, n.enterpriseOrgId, canonicalProvince(n.place.province), n.place.city, n.place.district,
-      placeKey(n.place.city), placeKey(n.place.district), subjectName(s),
+      n.campaignId,
+      s.rubric,
+      n.enterpriseOrgId,
+      canonicalProvince(n.place.province),
+      n.place.city,
+      n.place.district,
+      placeKey(n.place.city),
+      placeKey(n.place.district),
+      subjectName(s),
       'recommendingUnit' in s ? (s.recommendingUnit ?? null) : null,
-      JSON.stringify(s), JSON.stringify(n.assessment), n.assessment.total, n.source, n.fileName, JSON.stringify(n.readWarnings), n.createdBy,
+      JSON.stringify(s),
+      JSON.stringify(n.assessment),
+      n.assessment.total,
+      n.source,
+      n.fileName,
+      JSON.stringify(n.readWarnings),
+      n.createdBy,
     ],
   );
   const id = r.rows[0]!.id;
   await tx.query(`INSERT INTO status_history (submission_id, from_status, to_status, actor_id, note) VALUES ($1, NULL, '草稿', $2, $3)`, [
-    id, n.createdBy, n.source === 'xlsx' ? `上传工作簿 ${n.fileName ?? ''}`.trim() : '上传 JSON 申报',
+    id,
+    n.createdBy,
+    n.source === 'xlsx' ? `上传工作簿 ${n.fileName ?? ''}`.trim() : '上传 JSON 申报',
   ]);
   return id;
 }
@@ -101,8 +116,17 @@ export async function replaceEvidence(
   const r = await tx.query<{ version: number }>(
     `UPDATE submissions SET evidence = $2, assessment = $3, total = $4, source = $5, file_name = $6, read_warnings = $7,
        subject_name = $8, recommending_unit = $9, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
-    [id, JSON.stringify(s), JSON.stringify(n.assessment), n.assessment.total, n.source, n.fileName, JSON.stringify(n.readWarnings),
-      subjectName(s), 'recommendingUnit' in s ? (s.recommendingUnit ?? null) : null],
+    [
+      id,
+      JSON.stringify(s),
+      JSON.stringify(n.assessment),
+      n.assessment.total,
+      n.source,
+      n.fileName,
+      JSON.stringify(n.readWarnings),
+      subjectName(s),
+      'recommendingUnit' in s ? (s.recommendingUnit ?? null) : null,
+    ],
   );
   return r.rows[0]!.version;
 }
@@ -218,10 +242,14 @@ export async function applyTransition(
   note: string | null,
   overrideReason: string | null,
 ): Promise<number> {
-  await tx.query(
-    `INSERT INTO status_history (submission_id, from_status, to_status, actor_id, note, override_reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, from, to, actorId, note, overrideReason],
-  );
+  await tx.query(`INSERT INTO status_history (submission_id, from_status, to_status, actor_id, note, override_reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id,
+    from,
+    to,
+    actorId,
+    note,
+    overrideReason,
+  ]);
   const r = await tx.query<{ version: number }>(
     `UPDATE submissions SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 AND status = $3 RETURNING version`,
     [id, to, from],

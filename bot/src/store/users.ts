@@ -31,8 +31,11 @@ const LEVELS: Record<Role, readonly ScopeLevel[]> = {
  */
 export async function createUser(db: Queryable, u: NewUser): Promise<{ id: string; token: string }> {
   if (!LEVELS[u.role].includes(u.scope.level)) {
-    throw new UserRuleError('user.scopeNotAllowed', `角色 ${u.role} 不能使用范围 ${u.scope.level}（可用：${LEVELS[u.role].join('、')}）`,
-      `role ${u.role} cannot have scope ${u.scope.level} (allowed: ${LEVELS[u.role].join(', ')})`);
+    throw new UserRuleError(
+      'user.scopeNotAllowed',
+      `角色 ${u.role} 不能使用范围 ${u.scope.level}（可用：${LEVELS[u.role].join('、')}）`,
+      `role ${u.role} cannot have scope ${u.scope.level} (allowed: ${LEVELS[u.role].join(', ')})`,
+    );
   }
   if (u.role === 'enterprise' && !u.organisationId) {
     throw new UserRuleError('user.organisationRequired', '企业用户须指定所属企业（--org）', 'an enterprise user needs an organisation (--org)');
@@ -60,7 +63,9 @@ interface UserJoinRow {
 }
 
 /** The scope as stored in the users table's scope_* columns. */
-export function scopeOfRow(r: Pick<UserJoinRow, 'scope_level' | 'scope_province' | 'scope_city' | 'scope_district'> & { organisation_id?: string | null }): Scope {
+export function scopeOfRow(
+  r: Pick<UserJoinRow, 'scope_level' | 'scope_province' | 'scope_city' | 'scope_district'> & { organisation_id?: string | null },
+): Scope {
   return { level: r.scope_level, province: r.scope_province, city: r.scope_city, district: r.scope_district, organisationId: r.organisation_id };
 }
 
@@ -149,9 +154,11 @@ function toListing(r: UserListingRow, identities: UserIdentity[]): UserListing {
 /** Every user (disabled ones too) with organisation and chat identities, oldest first. */
 export async function listUsers(db: Queryable): Promise<UserListing[]> {
   const users = (await db.query<UserListingRow>(`${LISTING_SQL} ORDER BY u.created_at, u.id`)).rows;
-  const links = (await db.query<{ user_id: string; channel: string; external_id: string }>(
-    'SELECT user_id, channel, external_id FROM user_identities ORDER BY channel, external_id',
-  )).rows;
+  const links = (
+    await db.query<{ user_id: string; channel: string; external_id: string }>(
+      'SELECT user_id, channel, external_id FROM user_identities ORDER BY channel, external_id',
+    )
+  ).rows;
   const byUser = new Map<string, UserIdentity[]>();
   for (const l of links) byUser.set(l.user_id, [...(byUser.get(l.user_id) ?? []), { channel: l.channel, externalId: l.external_id }]);
   return users.map((u) => toListing(u, byUser.get(u.id) ?? []));
@@ -161,10 +168,16 @@ export async function listUsers(db: Queryable): Promise<UserListing[]> {
 export async function getUserListing(db: Queryable, userId: string): Promise<UserListing | undefined> {
   const row = (await db.query<UserListingRow>(`${LISTING_SQL} WHERE u.id = $1`, [userId])).rows[0];
   if (!row) return undefined;
-  const links = (await db.query<{ channel: string; external_id: string }>(
-    'SELECT channel, external_id FROM user_identities WHERE user_id = $1 ORDER BY channel, external_id', [userId],
-  )).rows;
-  return toListing(row, links.map((l) => ({ channel: l.channel, externalId: l.external_id })));
+  const links = (
+    await db.query<{ channel: string; external_id: string }>(
+      'SELECT channel, external_id FROM user_identities WHERE user_id = $1 ORDER BY channel, external_id',
+      [userId],
+    )
+  ).rows;
+  return toListing(
+    row,
+    links.map((l) => ({ channel: l.channel, externalId: l.external_id })),
+  );
 }
 
 export type LinkOutcome = { outcome: 'linked' } | { outcome: 'unchanged' } | { outcome: 'linkedToOther'; userId: string };
@@ -181,9 +194,8 @@ export async function linkIdentityIfFree(db: Queryable, userId: string, channel:
     [channel, externalId, userId],
   );
   if (inserted.rows.length > 0) return { outcome: 'linked' };
-  const holder = (await db.query<{ user_id: string }>(
-    'SELECT user_id FROM user_identities WHERE channel = $1 AND external_id = $2', [channel, externalId],
-  )).rows[0];
+  const holder = (await db.query<{ user_id: string }>('SELECT user_id FROM user_identities WHERE channel = $1 AND external_id = $2', [channel, externalId]))
+    .rows[0];
   if (!holder) throw new Error('user_identities: conflicting row vanished');
   return holder.user_id === userId ? { outcome: 'unchanged' } : { outcome: 'linkedToOther', userId: holder.user_id };
 }

@@ -12,7 +12,10 @@ import { findOrCreateOrganisation, type OrganisationRow } from '../store/organis
  */
 
 export class EnterpriseOutOfScopeError extends Error {
-  constructor(readonly organisation: OrganisationRow, readonly place: Place) {
+  constructor(
+    readonly organisation: OrganisationRow,
+    readonly place: Place,
+  ) {
     super(`organisation ${organisation.id} is registered outside the caller's scope`);
   }
 }

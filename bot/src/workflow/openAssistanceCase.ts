@@ -42,7 +42,7 @@ export interface OpenAssistanceCaseInput {
 }
 
 export type OpenAssistanceCaseResult =
-  | { id: string; caseNo: string; triage: unknown; /** True when the request key had opened this case before. */ repeated?: boolean }
+  | { id: string; caseNo: string; triage: unknown /** True when the request key had opened this case before. */; repeated?: boolean }
   | { refused: AssistanceRefusal };
 
 export function placeLabel(place: Place): string {
@@ -55,10 +55,18 @@ export async function assistanceAccess(
   o: Pick<OpenAssistanceCaseInput, 'principal' | 'trigger' | 'enterprise'>,
 ): Promise<{ orgId: string | null; place: Place } | { refused: AssistanceRefusal }> {
   const p = o.principal;
-  if (p.role === 'reviewer') return { refused: { key: 'assistance.forbiddenRole', zh: '评审专家不能受理帮扶申请', en: 'reviewers do not take assistance requests' } };
+  if (p.role === 'reviewer')
+    return { refused: { key: 'assistance.forbiddenRole', zh: '评审专家不能受理帮扶申请', en: 'reviewers do not take assistance requests' } };
   if (p.role === 'enterprise') {
     if (o.trigger !== 'application') {
-      return { refused: { key: 'assistance.enterpriseApplicationOnly', zh: '企业只能以“经营主体申请”方式提出帮扶', en: 'an enterprise may only apply (application trigger)', path: 'trigger' } };
+      return {
+        refused: {
+          key: 'assistance.enterpriseApplicationOnly',
+          zh: '企业只能以“经营主体申请”方式提出帮扶',
+          en: 'an enterprise may only apply (application trigger)',
+          path: 'trigger',
+        },
+      };
     }
     const org = p.organisationId ? await getOrganisation(db, p.organisationId) : undefined;
     if (!org) return { refused: { key: 'auth.noOrganisation', zh: '您的账号未关联企业', en: 'your account has no organisation' } };
@@ -91,20 +99,30 @@ export async function openAssistanceCase(db: Database, o: OpenAssistanceCaseInpu
   if ('refused' in access) return access;
   const triage = o.triage();
   try {
-    const created = await db.transaction(async (tx) => {
-      let { orgId: enterpriseOrgId, place } = access;
-      if (!enterpriseOrgId) {
-        // The same rule as a submission filed on an enterprise's behalf: a known enterprise keeps
-        // its registered place, which must be in the officer's scope.
-        const found = await enterpriseInScope(tx, o.principal, { name: o.enterprise.name, uscc: o.enterprise.uscc, place });
-        enterpriseOrgId = found.organisation.id;
-        place = found.place;
-      }
-      return insertAssistanceCase(tx, {
-        enterpriseOrgId, enterpriseName: o.enterprise.name, place, trigger: o.trigger, intake: o.intake, triage, openedBy: o.principal.userId,
-        requestKey: o.requestKey ?? null, now: o.now,
-      });
-    }, { actor: actorLabel(o.principal), requestId: o.requestId });
+    const created = await db.transaction(
+      async (tx) => {
+        let { orgId: enterpriseOrgId, place } = access;
+        if (!enterpriseOrgId) {
+          // The same rule as a submission filed on an enterprise's behalf: a known enterprise keeps
+          // its registered place, which must be in the officer's scope.
+          const found = await enterpriseInScope(tx, o.principal, { name: o.enterprise.name, uscc: o.enterprise.uscc, place });
+          enterpriseOrgId = found.organisation.id;
+          place = found.place;
+        }
+        return insertAssistanceCase(tx, {
+          enterpriseOrgId,
+          enterpriseName: o.enterprise.name,
+          place,
+          trigger: o.trigger,
+          intake: o.intake,
+          triage,
+          openedBy: o.principal.userId,
+          requestKey: o.requestKey ?? null,
+          now: o.now,
+        });
+      },
+      { actor: actorLabel(o.principal), requestId: o.requestId },
+    );
     // Two submits of one card that raced: the second found the first's row inside its transaction.
     if (!created) return (await repeatOf(db, o.requestKey))!;
     return { ...created, triage };
@@ -127,21 +145,37 @@ export async function openAssistanceCase(db: Database, o: OpenAssistanceCaseInpu
  * of the address given, with the applicant's chat identity; no organisation row is created until
  * an officer has verified the applicant.
  */
-export async function openUnverifiedCase(db: Database, o: {
-  enterprise: { name: string; place: Place };
-  applicant: { channel: string; channelUserId: string; name?: string };
-  intake: unknown;
-  triage: unknown;
-  requestKey?: string;
-  requestId: string;
-  now?: Date;
-}): Promise<{ id: string; caseNo: string; repeated?: boolean }> {
+export async function openUnverifiedCase(
+  db: Database,
+  o: {
+    enterprise: { name: string; place: Place };
+    applicant: { channel: string; channelUserId: string; name?: string };
+    intake: unknown;
+    triage: unknown;
+    requestKey?: string;
+    requestId: string;
+    now?: Date;
+  },
+): Promise<{ id: string; caseNo: string; repeated?: boolean }> {
   const before = await repeatOf(db, o.requestKey);
   if (before && 'id' in before) return before;
-  const created = await db.transaction((tx) => insertAssistanceCase(tx, {
-    enterpriseOrgId: null, enterpriseName: o.enterprise.name, place: o.enterprise.place, trigger: 'application', intake: o.intake, triage: o.triage,
-    openedBy: null, applicant: o.applicant, verification: 'unverified', requestKey: o.requestKey ?? null, now: o.now,
-  }), { actor: `chat:${o.applicant.channel}:${o.applicant.channelUserId}`, requestId: o.requestId });
+  const created = await db.transaction(
+    (tx) =>
+      insertAssistanceCase(tx, {
+        enterpriseOrgId: null,
+        enterpriseName: o.enterprise.name,
+        place: o.enterprise.place,
+        trigger: 'application',
+        intake: o.intake,
+        triage: o.triage,
+        openedBy: null,
+        applicant: o.applicant,
+        verification: 'unverified',
+        requestKey: o.requestKey ?? null,
+        now: o.now,
+      }),
+    { actor: `chat:${o.applicant.channel}:${o.applicant.channelUserId}`, requestId: o.requestId },
+  );
   if (!created) {
     const again = await repeatOf(db, o.requestKey);
     if (again && 'id' in again) return again;

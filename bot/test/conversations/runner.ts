@@ -66,7 +66,9 @@ export async function runScript(driver: ChannelDriver, script: Script): Promise<
     if (step.notifies) {
       const got = driver.noticesTo(step.notifies.who, mark);
       const text = got.join('\n');
-      for (const c of step.notifies.contains) if (!text.includes(interpolate(c, vars))) problems.push(`${label}: notification to ${step.notifies.who} lacks “${interpolate(c, vars)}” (${got.length} received)`);
+      for (const c of step.notifies.contains)
+        if (!text.includes(interpolate(c, vars)))
+          problems.push(`${label}: notification to ${step.notifies.who} lacks “${interpolate(c, vars)}” (${got.length} received)`);
     }
   }
   return problems;

@@ -99,7 +99,8 @@ function expectations(e: Expect, seen: Observed, vars: Record<string, string>): 
   for (const c of e.notContains ?? []) if (seen.text.includes(interpolate(c, vars))) problems.push(`reply contains “${interpolate(c, vars)}”`);
   for (const r of e.notMatches ?? []) if (new RegExp(r).test(seen.text)) problems.push(`reply matches /${r}/`);
   for (const c of e.cardContains ?? []) if (!cardJson.includes(interpolate(c, vars))) problems.push(`cards lack “${interpolate(c, vars)}”`);
-  for (const b of e.buttons ?? []) if (!seen.buttons.some((x) => x.title === b)) problems.push(`no button “${b}” (have ${seen.buttons.map((x) => x.title).join(', ')})`);
+  for (const b of e.buttons ?? [])
+    if (!seen.buttons.some((x) => x.title === b)) problems.push(`no button “${b}” (have ${seen.buttons.map((x) => x.title).join(', ')})`);
   if (e.silent && (seen.text || seen.cards.length)) problems.push('a reply came, none was expected');
   return problems;
 }
@@ -118,7 +119,10 @@ function captured(step: Step, seen: Observed, vars: Record<string, string>): str
 export function buttonsOf(cards: unknown[]): Observed['buttons'] {
   const out: Observed['buttons'] = [];
   const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
+    if (Array.isArray(n)) {
+      n.forEach(walk);
+      return;
+    }
     if (!n || typeof n !== 'object') return;
     const o = n as Record<string, unknown>;
     if (o.type === 'Action.Submit' && typeof o.title === 'string') out.push({ title: o.title, data: (o.data ?? {}) as Record<string, unknown> });

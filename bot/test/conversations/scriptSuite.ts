@@ -10,7 +10,9 @@ import { SCRIPTS } from './scripts/index.js';
  * 2025-09-20 10:00 Beijing time unless a step moves it. A script added to the index runs on every
  * channel with no more code. KEKAO_SCRIPTS=name,name runs only those (while working on them).
  */
-const only = process.env.KEKAO_SCRIPTS?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.KEKAO_SCRIPTS?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const selected = only?.length ? SCRIPTS.filter((s) => only.includes(s.name)) : SCRIPTS;
 export function describeScripts(channel: string, startDriver: (world: ChatWorld, start: Date) => Promise<ChannelDriver>): void {
   describe.each(backends)(`conversation scripts over ${channel} on $name`, (backend) => {

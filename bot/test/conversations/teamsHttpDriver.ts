@@ -16,7 +16,12 @@ import { runScript, type ChannelDriver } from './runner.js';
  */
 
 const USER: Record<Who, keyof typeof AAD> = {
-  unregistered: 'stranger', enterprise: 'enterpriseJibei', officer: 'officerSjz', officerPudong: 'officerPudong', reviewer: 'reviewer', secretariat: 'secretariat',
+  unregistered: 'stranger',
+  enterprise: 'enterpriseJibei',
+  officer: 'officerSjz',
+  officerPudong: 'officerPudong',
+  reviewer: 'reviewer',
+  secretariat: 'secretariat',
 };
 
 export async function startTeamsDriver(world: ChatWorld, start: Date): Promise<ChannelDriver> {
@@ -66,15 +71,28 @@ export function teamsChannelDriver(o: TeamsChannelOptions): ChannelDriver {
   async function post(who: Who, body: { text?: string; value?: unknown }): Promise<Observed> {
     const user = USER[who];
     const activity = {
-      type: 'message', id: `s${++n}`, channelId: 'msteams', serviceUrl: stub.url, deliveryMode: 'expectReplies', timestamp: new Date().toISOString(),
-      from: { id: `29:${user}`, aadObjectId: AAD[user], name: user }, recipient: { id: '28:kekao', name: 'kekao' },
+      type: 'message',
+      id: `s${++n}`,
+      channelId: 'msteams',
+      serviceUrl: stub.url,
+      deliveryMode: 'expectReplies',
+      timestamp: new Date().toISOString(),
+      from: { id: `29:${user}`, aadObjectId: AAD[user], name: user },
+      recipient: { id: '28:kekao', name: 'kekao' },
       conversation: { id: `a:${scriptName}:${user}`, conversationType: 'personal' },
-      text: body.text ?? '', ...(body.value !== undefined ? { value: body.value } : {}),
+      text: body.text ?? '',
+      ...(body.value !== undefined ? { value: body.value } : {}),
     };
     if (body.value !== undefined) lastValue.set(who, body.value);
-    const res = await fetch(`${o.serviceFor(n - 1)}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${o.serviceFor(n - 1)}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     if (res.status !== 200) return { text: `HTTP ${res.status}: ${await res.text()}`, cards: [], buttons: [] };
-    const json = (await res.json()) as { activities?: Array<{ text?: string; summary?: string; attachments?: Array<{ contentType: string; content: unknown }> }> };
+    const json = (await res.json()) as {
+      activities?: Array<{ text?: string; summary?: string; attachments?: Array<{ contentType: string; content: unknown }> }>;
+    };
     const acts = json.activities ?? [];
     const cards = acts.flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content));
     const seen = { text: acts.map((a) => plainTextOf(a as never)).join('\n'), cards, buttons: buttonsOf(cards) };
@@ -83,7 +101,12 @@ export function teamsChannelDriver(o: TeamsChannelOptions): ChannelDriver {
   }
 
   /** As Teams does: the button's data with the current value of every input of its card, as the user set them. */
-  function pressButton(who: Who, matches: (data: Record<string, unknown>) => boolean, values: Record<string, unknown>, what: string): Promise<Observed> | string {
+  function pressButton(
+    who: Who,
+    matches: (data: Record<string, unknown>) => boolean,
+    values: Record<string, unknown>,
+    what: string,
+  ): Promise<Observed> | string {
     const last = lastCards.get(who);
     const button = last?.buttons.find((b) => matches(b.data));
     if (!button || !last) return `no button ${what} on ${who}'s last card`;
@@ -139,7 +162,10 @@ export function teamsChannelDriver(o: TeamsChannelOptions): ChannelDriver {
 function inputValues(card: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
+    if (Array.isArray(n)) {
+      n.forEach(walk);
+      return;
+    }
     if (!n || typeof n !== 'object') return;
     const o = n as Record<string, unknown>;
     if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && o.value !== undefined) out[o.id] = o.value;

@@ -52,7 +52,8 @@ function selections(card: CheckedTemplateCard, values: Record<string, unknown>):
     const c = card.checkbox;
     return [{ questionKey: c.question_key, optionIds: given(c.question_key) ?? c.option_list.filter((o) => o.is_checked).map((o) => o.id) }];
   }
-  if (card.card_type === 'multiple_interaction') return card.select_list.map((s) => ({ questionKey: s.question_key, optionIds: given(s.question_key) ?? (s.selected_id ? [s.selected_id] : []) }));
+  if (card.card_type === 'multiple_interaction')
+    return card.select_list.map((s) => ({ questionKey: s.question_key, optionIds: given(s.question_key) ?? (s.selected_id ? [s.selected_id] : []) }));
   const s = card.button_selection;
   return s ? [{ questionKey: s.question_key, optionIds: given(s.question_key) ?? (s.selected_id ? [s.selected_id] : []) }] : [];
 }
@@ -123,7 +124,10 @@ export async function startWecomScriptDriver(world: ChatWorld, start: Date): Pro
   /** The member's cards that can still be clicked (update_template_card closes a clicked one), newest first. */
   function clickable(who: Who): CheckedTemplateCard[] {
     const userId = member(who).toLowerCase();
-    return s.mock.sent.filter((m) => m.touser === userId && m.card && !m.replacedWith).reverse().map((m) => m.card!);
+    return s.mock.sent
+      .filter((m) => m.touser === userId && m.card && !m.replacedWith)
+      .reverse()
+      .map((m) => m.card!);
   }
 
   function click(who: Who, b: Button, values: Record<string, unknown>): Promise<Observed> {
@@ -141,7 +145,14 @@ export async function startWecomScriptDriver(world: ChatWorld, start: Date): Pro
 
   function choiceCardFor(who: Who, field: string, options: string[]): Button | undefined {
     for (const card of clickable(who)) {
-      const lists = card.card_type === 'vote_interaction' ? [card.checkbox] : card.card_type === 'multiple_interaction' ? card.select_list : card.button_selection ? [card.button_selection] : [];
+      const lists =
+        card.card_type === 'vote_interaction'
+          ? [card.checkbox]
+          : card.card_type === 'multiple_interaction'
+            ? card.select_list
+            : card.button_selection
+              ? [card.button_selection]
+              : [];
       const list = lists.find((l) => l.question_key === field);
       if (!list || !options.every((o) => list.option_list.some((x) => x.id === o))) continue;
       const submit = buttonsOfCard(card)[0];
@@ -190,7 +201,9 @@ export async function startWecomScriptDriver(world: ChatWorld, start: Date): Pro
     },
     say,
     async press(who, action, values = {}) {
-      const buttons = clickable(who).flatMap(buttonsOfCard).filter((b) => b.data.action === action);
+      const buttons = clickable(who)
+        .flatMap(buttonsOfCard)
+        .filter((b) => b.data.action === action);
       const agrees = (b: Button) => Object.entries(values).every(([k, v]) => !(k in b.data) || b.data[k] === v);
       const b = buttons.find(agrees) ?? buttons[0];
       if (b) return click(who, b, values);
@@ -211,7 +224,10 @@ export async function startWecomScriptDriver(world: ChatWorld, start: Date): Pro
     mark: () => notices.length,
     noticesTo(who, since) {
       const userId = member(who).toLowerCase();
-      return notices.slice(since).filter((m) => m.touser === userId).map((m) => m.text ?? JSON.stringify(m.card));
+      return notices
+        .slice(since)
+        .filter((m) => m.touser === userId)
+        .map((m) => m.text ?? JSON.stringify(m.card));
     },
     faults() {
       const refused = Object.entries(s.mock.refusals).map(([code, n]) => `WeCom refused ${n} call(s) with errcode ${code}`);

@@ -51,7 +51,13 @@ export async function startBotFrameworkStub(appId: string): Promise<BotFramework
       const path = (req.url ?? '').split('?')[0];
       const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
-        return json(200, { issuer: CHANNEL_ISSUER, authorization_endpoint: `${base}/v1/.well-known/unused`, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] });
+        return json(200, {
+          issuer: CHANNEL_ISSUER,
+          authorization_endpoint: `${base}/v1/.well-known/unused`,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        });
       }
       if (req.method === 'GET' && path === '/v1/.well-known/keys') return json(200, { keys: [jwk] });
       const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path ?? '');
@@ -115,9 +121,10 @@ export async function startBotFrameworkStub(appId: string): Promise<BotFramework
       return (await generateKeyPair('RS256')).privateKey;
     },
     credentialsFactory: () => new StubCredentialsFactory(),
-    close: () => new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -78,5 +78,7 @@ export function textOf(replies: Partial<Activity>[]): string {
 
 /** The Adaptive Cards of the replies. */
 export function cardsOf(replies: Partial<Activity>[]): Array<Record<string, unknown>> {
-  return replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Record<string, unknown>));
+  return replies.flatMap((r) =>
+    (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Record<string, unknown>),
+  );
 }

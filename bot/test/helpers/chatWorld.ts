@@ -67,21 +67,39 @@ export async function openChatWorld(existing?: Database): Promise<ChatWorld> {
   const reviewerIdle = await user(db, '专家 刘工', 'reviewer', 'assigned');
   const secretariat = await user(db, '秘书处 周老师', 'secretariat', 'all');
   for (const [who, id] of [
-    ['officerSjz', officerSjz.id], ['officerPudong', officerPudong.id], ['enterpriseJibei', enterpriseJibei.id],
-    ['reviewer', reviewer.id], ['reviewerIdle', reviewerIdle.id], ['secretariat', secretariat.id],
+    ['officerSjz', officerSjz.id],
+    ['officerPudong', officerPudong.id],
+    ['enterpriseJibei', enterpriseJibei.id],
+    ['reviewer', reviewer.id],
+    ['reviewerIdle', reviewerIdle.id],
+    ['secretariat', secretariat.id],
   ] as const) {
     await db.transaction((tx) => linkIdentity(tx, id, 'msteams', AAD[who]), { actor: 'test' });
   }
 
-  async function submit(enterprise: { name: string; uscc: string; province: string; city?: string; district: string }, orgId: string, product: string): Promise<string> {
+  async function submit(
+    enterprise: { name: string; uscc: string; province: string; city?: string; district: string },
+    orgId: string,
+    product: string,
+  ): Promise<string> {
     const v = validateSubmission(reliabilitySubmission(enterprise, product));
     if (!v.ok) throw new Error(JSON.stringify(v.errors));
     const assessment = assess(v.submission);
-    return db.transaction((tx) => insertSubmission(tx, {
-      campaignId: campaign2025.id, enterpriseOrgId: orgId,
-      place: { province: enterprise.province, city: enterprise.city ?? null, district: enterprise.district },
-      submission: v.submission, assessment, source: 'json', fileName: null, readWarnings: [], createdBy: enterpriseJibei.id,
-    }), { actor: 'test' });
+    return db.transaction(
+      (tx) =>
+        insertSubmission(tx, {
+          campaignId: campaign2025.id,
+          enterpriseOrgId: orgId,
+          place: { province: enterprise.province, city: enterprise.city ?? null, district: enterprise.district },
+          submission: v.submission,
+          assessment,
+          source: 'json',
+          fileName: null,
+          readWarnings: [],
+          createdBy: enterpriseJibei.id,
+        }),
+      { actor: 'test' },
+    );
   }
   const s1 = await submit({ name: jibei.name, uscc: jibeiUscc, province: '河北省', city: '石家庄市', district: '长安区' }, jibei.id, '开关电源 KP-100');
   const s2 = await submit({ name: hudong.name, uscc: hudongUscc, province: '上海市', district: '浦东新区' }, hudong.id, '精密压力变送器 PT-9');
@@ -92,8 +110,13 @@ export async function openChatWorld(existing?: Database): Promise<ChatWorld> {
   return {
     db,
     users: {
-      officerSjz: officerSjz.id, officerPudong: officerPudong.id, enterpriseJibei: enterpriseJibei.id, reviewer: reviewer.id,
-      reviewerIdle: reviewerIdle.id, secretariat: secretariat.id, stranger: undefined,
+      officerSjz: officerSjz.id,
+      officerPudong: officerPudong.id,
+      enterpriseJibei: enterpriseJibei.id,
+      reviewer: reviewer.id,
+      reviewerIdle: reviewerIdle.id,
+      secretariat: secretariat.id,
+      stranger: undefined,
     },
     submissions: { jibei: s1, hudong: s2 },
     orgs: { jibei: jibei.id, hudong: hudong.id },

@@ -53,15 +53,23 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       if (throttle > 0) {
         throttle--;
         stub.throttled = (stub.throttled ?? 0) + 1;
-        res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
+        res
+          .writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
         return;
       }
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-      received.push({ conversationId: decodeURIComponent(m[1]!), replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, activity, authorization: req.headers.authorization });
-      for (const w of [...waiters]) if (received.length >= w.n) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
+      received.push({
+        conversationId: decodeURIComponent(m[1]!),
+        replyToId: m[2] ? decodeURIComponent(m[2]) : undefined,
+        activity,
+        authorization: req.headers.authorization,
+      });
+      for (const w of [...waiters])
+        if (received.length >= w.n) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `stub-${received.length}` }));
     });
   });
@@ -81,9 +89,19 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       if (received.length >= n) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`connector stub: ${received.length} of ${n} activities after ${ms} ms`)), ms);
-        waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(); } });
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
-    close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   }) as ConnectorStub;
 }

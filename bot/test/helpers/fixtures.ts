@@ -32,7 +32,11 @@ export async function user(db: Database, name: string, role: Role, scope: string
 }
 
 /** A small but complete reliability-2024 submission (every field the public submission contract requires). */
-export function reliabilitySubmission(enterprise: { name: string; uscc?: string; province?: string; city?: string; district?: string }, product = '开关电源 KP-100', extra: Record<string, unknown> = {}) {
+export function reliabilitySubmission(
+  enterprise: { name: string; uscc?: string; province?: string; city?: string; district?: string },
+  product = '开关电源 KP-100',
+  extra: Record<string, unknown> = {},
+) {
   return {
     rubric: 'reliability-2024',
     enterprise,
@@ -42,7 +46,8 @@ export function reliabilitySubmission(enterprise: { name: string; uscc?: string;
     ic: {
       parameters: [
         {
-          name: '输出电压', unit: 'V',
+          name: '输出电压',
+          unit: 'V',
           stages: [
             { stage: 't0', values: [12.01, 11.98, 12.03, 12.0, 11.99, 12.02, 12.01, 11.97, 12.0, 12.02] },
             { stage: 't1', usageHours: 2000, values: [11.95, 11.97, 11.93, 11.96, 11.94, 11.98, 11.95, 11.96] },
@@ -53,7 +58,12 @@ export function reliabilitySubmission(enterprise: { name: string; uscc?: string;
     id: {
       parameters: [
         {
-          name: '漂移量', unit: '%', limit: 10, direction: 'max', ratedLife: 8000, model: 'linear',
+          name: '漂移量',
+          unit: '%',
+          limit: 10,
+          direction: 'max',
+          ratedLife: 8000,
+          model: 'linear',
           units: [
             { id: 'U1', times: [0, 500, 1000, 1500, 2000], values: [0, 0.6, 1.1, 1.7, 2.2] },
             { id: 'U2', times: [0, 500, 1000, 1500, 2000], values: [0, 0.5, 1.0, 1.6, 2.1] },
@@ -63,8 +73,20 @@ export function reliabilitySubmission(enterprise: { name: string; uscc?: string;
     },
     ir: {
       scenarios: [
-        { name: '高温', stresses: [{ category: 'high-temperature', level: 125, rated: 85, unit: '°C' }], limit: 11.5, direction: 'min', values: [12.2, 12.1, 12.15] },
-        { name: '低温', stresses: [{ category: 'low-temperature', level: -40, rated: -20, unit: '°C' }], limit: 11.5, direction: 'min', values: [12.0, 11.9, 11.95] },
+        {
+          name: '高温',
+          stresses: [{ category: 'high-temperature', level: 125, rated: 85, unit: '°C' }],
+          limit: 11.5,
+          direction: 'min',
+          values: [12.2, 12.1, 12.15],
+        },
+        {
+          name: '低温',
+          stresses: [{ category: 'low-temperature', level: -40, rated: -20, unit: '°C' }],
+          limit: 11.5,
+          direction: 'min',
+          values: [12.0, 11.9, 11.95],
+        },
         { name: '振动', stresses: [{ category: 'vibration', level: 20, rated: 10, unit: 'g' }], limit: 11.5, direction: 'min', values: [12.1, 12.0, 12.05] },
       ],
     },

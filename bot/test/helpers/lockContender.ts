@@ -14,7 +14,9 @@ interface Schedule {
 async function until(at: number): Promise<void> {
   while (Date.now() < at - 15) await new Promise((r) => setTimeout(r, Math.min(10, at - 15 - Date.now())));
   // The last milliseconds spin, so every contender leaves the barrier at the same instant.
-  while (Date.now() < at) { /* spin */ }
+  while (Date.now() < at) {
+    /* spin */
+  }
 }
 
 const lines = createInterface({ input: process.stdin });
@@ -27,7 +29,9 @@ for (const [trial, t] of schedule.trials.entries()) {
     await lockDataDir(t.dataDir);
     process.stdout.write(`${JSON.stringify({ trial, won: true })}\n`);
   } catch (e) {
-    process.stdout.write(`${JSON.stringify({ trial, won: false, locked: e instanceof DataDirLockedError, error: e instanceof DataDirLockedError ? undefined : String(e) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ trial, won: false, locked: e instanceof DataDirLockedError, error: e instanceof DataDirLockedError ? undefined : String(e) })}\n`,
+    );
   }
 }
 lines.close();

@@ -76,8 +76,17 @@ export function startServiceProcess(o: ServiceProcessOptions): Promise<ServicePr
     const seen = logs.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise<Record<string, unknown>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no such log line within ${ms} ms; output:\n${[...logs.map((l) => JSON.stringify(l)), ...otherOutput].join('\n')}`)), ms);
-      waiters.push({ match, resolve: (l) => { clearTimeout(timer); resolve(l); } });
+      const timer = setTimeout(
+        () => reject(new Error(`no such log line within ${ms} ms; output:\n${[...logs.map((l) => JSON.stringify(l)), ...otherOutput].join('\n')}`)),
+        ms,
+      );
+      waiters.push({
+        match,
+        resolve: (l) => {
+          clearTimeout(timer);
+          resolve(l);
+        },
+      });
     });
   };
 

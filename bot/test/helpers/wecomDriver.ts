@@ -22,7 +22,12 @@ import type { Logger } from '../../src/log.js';
  */
 
 export function randomWecomConfig(apiBase: string): WecomConfig {
-  const alnum = (n: number) => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n).padEnd(n, 'x');
+  const alnum = (n: number) =>
+    randomBytes(n * 2)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, n)
+      .padEnd(n, 'x');
   return { token: alnum(32), aesKey: alnum(43), corpId: `ww${randomBytes(8).toString('hex')}`, agentId: 1000002, secret: alnum(43), apiBase };
 }
 
@@ -56,9 +61,21 @@ export async function startWecomService(db: Database, o: WecomServiceOptions = {
     { port: 0, host: '127.0.0.1', logLevel: 'silent', addinDir: '/nonexistent-addin', botDev: o.teamsDevMode ?? false },
     { db, logger: o.logger ?? silentLogger, now: () => clock.now, channels: [route, ...(o.channels ?? [])] },
   );
-  const sim = createWecomSimulator({ callbackUrl: `${server.url}${WECOM_PATH}`, token: config.token, aesKey: config.aesKey, corpId: config.corpId, agentId: config.agentId, nowMs: () => clock.now.getTime() });
+  const sim = createWecomSimulator({
+    callbackUrl: `${server.url}${WECOM_PATH}`,
+    token: config.token,
+    aesKey: config.aesKey,
+    corpId: config.corpId,
+    agentId: config.agentId,
+    nowMs: () => clock.now.getTime(),
+  });
   return {
-    server, route, mock, sim, config, clock,
+    server,
+    route,
+    mock,
+    sim,
+    config,
+    clock,
     async close() {
       await server.close();
       if (!o.sameAppAs) await mock.close();
@@ -79,8 +96,10 @@ export function renderCard(card: CheckedTemplateCard, replacedWith?: string): st
   if (card.sub_title_text) lines.push(card.sub_title_text);
   for (const h of card.horizontal_content_list ?? []) lines.push(`${h.keyname}：${h.value ?? ''}`);
   if (card.card_type === 'vote_interaction') lines.push(`选项：${card.checkbox.option_list.map((o) => o.text).join(' / ')}`);
-  if (card.card_type === 'multiple_interaction') for (const s of card.select_list) lines.push(`${s.title ?? s.question_key}：${s.option_list.map((o) => o.text).join(' / ')}`);
-  if (card.card_type === 'button_interaction' && card.button_selection) lines.push(`${card.button_selection.title ?? ''}：${card.button_selection.option_list.map((o) => o.text).join(' / ')}`);
+  if (card.card_type === 'multiple_interaction')
+    for (const s of card.select_list) lines.push(`${s.title ?? s.question_key}：${s.option_list.map((o) => o.text).join(' / ')}`);
+  if (card.card_type === 'button_interaction' && card.button_selection)
+    lines.push(`${card.button_selection.title ?? ''}：${card.button_selection.option_list.map((o) => o.text).join(' / ')}`);
   const buttons = card.card_type === 'button_interaction' ? card.button_list.map((b) => b.text) : [card.submit_button.text];
   lines.push(replacedWith ? `[${replacedWith}]（已不可点击）` : `按钮：${buttons.map((b) => `[${b}]`).join(' ')}`);
   return lines.join('\n');
@@ -113,7 +132,9 @@ export function createWecomDriver(s: Pick<WecomService, 'mock' | 'sim' | 'route'
     if (http.status !== 200) throw new Error(`callback answered ${http.status}: ${http.body}`);
     await s.route.idle();
     const active = s.mock.sent.slice(before).filter((m) => m.touser === userId.toLowerCase() && !m.dropped);
-    const parts = [http.passive?.content, ...active.map((m) => (m.msgtype === 'text' ? m.text : renderCard(m.card!)))].filter((x): x is string => x !== undefined);
+    const parts = [http.passive?.content, ...active.map((m) => (m.msgtype === 'text' ? m.text : renderCard(m.card!)))].filter(
+      (x): x is string => x !== undefined,
+    );
     return { http, passive: http.passive?.content, active, cards: active.flatMap((m) => (m.card ? [m.card] : [])), text: parts.join('\n') };
   }
 
@@ -127,9 +148,12 @@ export function createWecomDriver(s: Pick<WecomService, 'mock' | 'sim' | 'route'
     click(userId, button) {
       for (const m of cardsOf(userId)) {
         const c = m.card!;
-        const b = c.card_type === 'button_interaction' ? c.button_list.find((x) => x.text === button) : c.submit_button.text === button ? c.submit_button : undefined;
+        const b =
+          c.card_type === 'button_interaction' ? c.button_list.find((x) => x.text === button) : c.submit_button.text === button ? c.submit_button : undefined;
         if (!b || !b.key) continue;
-        return turn(userId, () => s.sim.click(userId, { taskId: c.task_id, cardType: c.card_type, eventKey: b.key!, responseCode: s.mock.responseCodeForClick(c.task_id) }));
+        return turn(userId, () =>
+          s.sim.click(userId, { taskId: c.task_id, cardType: c.card_type, eventKey: b.key!, responseCode: s.mock.responseCodeForClick(c.task_id) }),
+        );
       }
       throw new Error(`no card of ${userId} has a button "${button}"`);
     },
@@ -140,7 +164,15 @@ export function createWecomDriver(s: Pick<WecomService, 'mock' | 'sim' | 'route'
         const lists = c.card_type === 'vote_interaction' ? [{ question_key: c.checkbox.question_key, option_list: c.checkbox.option_list }] : c.select_list;
         const selected = lists.map((l) => ({ questionKey: l.question_key, optionIds: l.option_list.filter((o) => options.includes(o.text)).map((o) => o.id) }));
         if (selected.every((x) => x.optionIds.length === 0)) continue;
-        return turn(userId, () => s.sim.click(userId, { taskId: c.task_id, cardType: c.card_type, eventKey: c.submit_button.key, responseCode: s.mock.responseCodeForClick(c.task_id), selected }));
+        return turn(userId, () =>
+          s.sim.click(userId, {
+            taskId: c.task_id,
+            cardType: c.card_type,
+            eventKey: c.submit_button.key,
+            responseCode: s.mock.responseCodeForClick(c.task_id),
+            selected,
+          }),
+        );
       }
       throw new Error(`no choice card of ${userId} offers ${options.join(', ')}`);
     },

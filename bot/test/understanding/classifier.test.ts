@@ -29,10 +29,12 @@ describe('intent classifier on the corpus', () => {
     const answered = decided.filter((x) => x.d.kind === 'answer');
     const wrong = answered.filter((x) => x.d.intent !== x.p.example.intent).length;
     const correct = answered.length - wrong;
-    const worst = Object.entries(cv.byIntent).map(([i, r]) => `${i} ${((100 * r.correct) / r.n).toFixed(0)}%`).join(', ');
+    const worst = Object.entries(cv.byIntent)
+      .map(([i, r]) => `${i} ${((100 * r.correct) / r.n).toFixed(0)}%`)
+      .join(', ');
     console.log(
-      `corpus ${n} examples — 10-fold accuracy ${(100 * cv.accuracy).toFixed(2)} %; with the thresholds: correct ${(100 * correct / n).toFixed(1)} %, ` +
-        `clarify/fallback ${(100 * (n - answered.length) / n).toFixed(1)} %, wrong ${(100 * wrong / n).toFixed(2)} %\nper intent: ${worst}`,
+      `corpus ${n} examples — 10-fold accuracy ${(100 * cv.accuracy).toFixed(2)} %; with the thresholds: correct ${((100 * correct) / n).toFixed(1)} %, ` +
+        `clarify/fallback ${((100 * (n - answered.length)) / n).toFixed(1)} %, wrong ${((100 * wrong) / n).toFixed(2)} %\nper intent: ${worst}`,
     );
     expect(cv.accuracy).toBeGreaterThanOrEqual(0.97);
     expect(wrong / n).toBeLessThanOrEqual(0.02);

@@ -8,7 +8,23 @@ import { INTENTS } from '../../src/conversation/understanding/intents.js';
  */
 
 export const ROLES = ['unregistered', 'enterprise', 'officer', 'reviewer', 'secretariat'] as const;
-export const FIELDS = ['orgName', 'uscc', 'address', 'contact', 'phone', 'industry', 'size', 'productCategory', 'problemTypes', 'problemDetails', 'needs', 'measuresTaken', 'willing', 'commitment', 'evidence'] as const;
+export const FIELDS = [
+  'orgName',
+  'uscc',
+  'address',
+  'contact',
+  'phone',
+  'industry',
+  'size',
+  'productCategory',
+  'problemTypes',
+  'problemDetails',
+  'needs',
+  'measuresTaken',
+  'willing',
+  'commitment',
+  'evidence',
+] as const;
 
 export const evalCaseSchema = z.object({
   id: z.string().min(1),

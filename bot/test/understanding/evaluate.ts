@@ -23,9 +23,21 @@ const ROLE_USER = { unregistered: 'stranger', enterprise: 'enterpriseJibei', off
 
 /** Answers that fill the questionnaire up to a field (validated like typed ones). */
 const FILL: Record<string, string> = {
-  orgName: '石家庄恒达阀门有限公司', uscc: uscc('91130102MA0DXYW12'), address: '河北省石家庄市长安区中山东路88号', contact: '王强/质量部经理',
-  phone: '13812345678', industry: '通用设备制造业', size: '中型', productCategory: '工业产品', problemTypes: '2', problemDetails: '阀门密封批次间泄漏率波动大',
-  needs: '1', measuresTaken: '跳过', willing: '是', commitment: '确认', evidence: '跳过',
+  orgName: '石家庄恒达阀门有限公司',
+  uscc: uscc('91130102MA0DXYW12'),
+  address: '河北省石家庄市长安区中山东路88号',
+  contact: '王强/质量部经理',
+  phone: '13812345678',
+  industry: '通用设备制造业',
+  size: '中型',
+  productCategory: '工业产品',
+  problemTypes: '2',
+  problemDetails: '阀门密封批次间泄漏率波动大',
+  needs: '1',
+  measuresTaken: '跳过',
+  willing: '是',
+  commitment: '确认',
+  evidence: '跳过',
 };
 
 export interface CaseResult {
@@ -44,16 +56,38 @@ export interface Evaluation {
 export async function runEvaluation(cases: readonly EvalCase[]): Promise<Evaluation> {
   const world = await openChatWorld();
   let last: TurnTrace = { kind: 'answer' };
-  const ports = createServicePorts({ db: world.db, channel: 'msteams', now: () => EVAL_NOW, notify: { notifyUsers: async (ids) => ({ delivered: ids, failed: [] }) } });
+  const ports = createServicePorts({
+    db: world.db,
+    channel: 'msteams',
+    now: () => EVAL_NOW,
+    notify: { notifyUsers: async (ids) => ({ delivered: ids, failed: [] }) },
+  });
   const conversation = createConversation(ports, { onTrace: (t) => (last = t) });
   // Users as a verified channel (Teams with credentials, WeCom) presents them: the registry decides
   // who they are; "unregistered" is a verified person the registry does not know.
   const say = (who: keyof typeof AAD, conversationId: string, input: { text?: string; value?: unknown }) =>
-    conversation.handle({ ...input, user: { channelUserId: `29:${who}`, aadObjectId: AAD[who], name: who, verified: true }, conversation: { id: conversationId, type: 'personal' } });
+    conversation.handle({
+      ...input,
+      user: { channelUserId: `29:${who}`, aadObjectId: AAD[who], name: who, verified: true },
+      conversation: { id: conversationId, type: 'personal' },
+    });
 
   // An assistance case for the enterprise (so "我的帮扶申请到哪了" has an answer), opened by card.
   const values = Object.fromEntries(INTAKE_FIELDS.map((f) => [f.key, FILL[f.key] === '跳过' ? '' : FILL[f.key]]));
-  await say('enterpriseJibei', 'eval-setup', { value: { action: 'assistance.submit', ...values, orgName: '冀北电源科技有限公司', uscc: uscc('91130102MA0CKK001'), size: 'medium', productCategory: 'industrial', problemTypes: 'process-fluctuation', needs: 'diagnosis', willing: 'yes', commitment: 'yes' } });
+  await say('enterpriseJibei', 'eval-setup', {
+    value: {
+      action: 'assistance.submit',
+      ...values,
+      orgName: '冀北电源科技有限公司',
+      uscc: uscc('91130102MA0CKK001'),
+      size: 'medium',
+      productCategory: 'industrial',
+      problemTypes: 'process-fluctuation',
+      needs: 'diagnosis',
+      willing: 'yes',
+      commitment: 'yes',
+    },
+  });
 
   const results: CaseResult[] = [];
   for (const c of cases) {

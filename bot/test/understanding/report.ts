@@ -2,7 +2,12 @@ import type { CaseResult } from './evaluate.js';
 
 /** Totals, per-category rates and the wrong answers, as text. */
 
-export interface Totals { n: number; correct: number; clarify: number; wrong: number }
+export interface Totals {
+  n: number;
+  correct: number;
+  clarify: number;
+  wrong: number;
+}
 
 export function totals(results: readonly CaseResult[]): Totals {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
@@ -21,13 +26,17 @@ export function report(results: readonly CaseResult[]): string {
   const categories = [...new Set(results.map((r) => r.case.category))].sort();
   for (const cat of categories) {
     const t = totals(results.filter((r) => r.case.category === cat));
-    lines.push(`${cat.padEnd(22)} ${String(t.n).padStart(4)} ${pct(t.correct, t.n).padStart(9)} ${pct(t.clarify, t.n).padStart(9)} ${pct(t.wrong, t.n).padStart(9)}`);
+    lines.push(
+      `${cat.padEnd(22)} ${String(t.n).padStart(4)} ${pct(t.correct, t.n).padStart(9)} ${pct(t.clarify, t.n).padStart(9)} ${pct(t.wrong, t.n).padStart(9)}`,
+    );
   }
   const wrong = results.filter((r) => r.verdict === 'wrong');
   if (wrong.length) {
     lines.push('', 'wrong:');
     for (const r of wrong) {
-      lines.push(`  ${r.case.id} [${r.case.context.role}${r.case.context.inQuestionnaire ? ` @${r.case.context.inQuestionnaire}` : ''}] “${r.case.text}” — ${r.why.join('; ')}`);
+      lines.push(
+        `  ${r.case.id} [${r.case.context.role}${r.case.context.inQuestionnaire ? ` @${r.case.context.inQuestionnaire}` : ''}] “${r.case.text}” — ${r.why.join('; ')}`,
+      );
       lines.push(`      reply: ${r.reply.replace(/\s+/g, ' ').slice(0, 140)}`);
     }
   }

@@ -99,7 +99,8 @@ describe('entities', () => {
     expect(namedOrganisation('what is the status of our submission')).toBeUndefined();
     expect(namedOrganisation('status of BF-2025-0001')).toBeUndefined();
     // Questions about one's own or a district's entries name no company.
-    for (const q of ['我们的申报到哪了', '辖区里还有几家没交', '上周传的材料收到没', '帮扶进度', '我的申报']) expect([q, namedOrganisation(q)]).toEqual([q, undefined]);
+    for (const q of ['我们的申报到哪了', '辖区里还有几家没交', '上周传的材料收到没', '帮扶进度', '我的申报'])
+      expect([q, namedOrganisation(q)]).toEqual([q, undefined]);
   });
 });
 

@@ -10,4 +10,3 @@ export interface Bilingual {
   zh: string;
   en: string;
 }
-

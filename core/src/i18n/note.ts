@@ -19,4 +19,3 @@ export function note(key: string, zh: string, en: string): Note {
 export function noteText(n: Bilingual, lang: Lang = 'zh'): string {
   return lang === 'en' ? n.en : n.zh;
 }
-

@@ -46,10 +46,7 @@ export const DEFAULT_TARGETS: Readonly<Record<AssistanceKpiKey, KpiTarget>> = {
   keyProcessCpk: { op: '>=', value: 1.33 }, // 关键工序CPK提升至≥1.33
 };
 
-const count = z
-  .number()
-  .int('须为整数 / must be an integer')
-  .nonnegative('不能为负数 / must not be negative');
+const count = z.number().int('须为整数 / must be an integer').nonnegative('不能为负数 / must not be negative');
 const finite = z.number().refine(Number.isFinite, { message: '必须是有限数值 / must be a finite number' });
 const isoDate = z.iso.date('须为 YYYY-MM-DD 格式的有效日期 / must be a valid YYYY-MM-DD date');
 
@@ -93,9 +90,7 @@ export const assistanceKpiInputSchema = z.object({
     })
     .optional(),
   /** 满意度评分 (5-point scale), one score per respondent. */
-  satisfaction: z
-    .array(finite.refine((v) => v >= 1 && v <= 5, { message: '评分须在 1–5 之间 / scores must be within 1–5' }))
-    .optional(),
+  satisfaction: z.array(finite.refine((v) => v >= 1 && v <= 5, { message: '评分须在 1–5 之间 / scores must be within 1–5' })).optional(),
   /**
    * 关键工序 Cpk after assistance (and optionally before, for the improvement); or the process data
    * to compute it from (`processCapability`).
@@ -211,10 +206,7 @@ function ratio(num: number, den: number, denZh: string, denEn: string): Computed
   return { value: num / den };
 }
 
-export function assistanceKpis(
-  input: AssistanceKpiInput,
-  targets: Partial<Record<AssistanceKpiKey, KpiTarget>> = DEFAULT_TARGETS,
-): AssistanceKpi[] {
+export function assistanceKpis(input: AssistanceKpiInput, targets: Partial<Record<AssistanceKpiKey, KpiTarget>> = DEFAULT_TARGETS): AssistanceKpi[] {
   const data = assistanceKpiInputSchema.parse(input);
 
   const computed: Record<AssistanceKpiKey, () => Computed> = {
@@ -235,16 +227,13 @@ export function assistanceKpis(
         ),
       };
     },
-    samplingPassRate: () =>
-      data.sampling ? ratio(data.sampling.passed, data.sampling.sampled, '总抽样件数', 'The number of sampled items') : { value: null },
+    samplingPassRate: () => (data.sampling ? ratio(data.sampling.passed, data.sampling.sampled, '总抽样件数', 'The number of sampled items') : { value: null }),
     trainingCoverage: () =>
       data.training?.required !== undefined
         ? ratio(data.training.trained, data.training.required, '应训人数', 'The number required to be trained')
         : { value: null },
     examPassRate: () =>
-      data.training?.examPassed !== undefined
-        ? ratio(data.training.examPassed, data.training.trained, '参训人数', 'The number trained')
-        : { value: null },
+      data.training?.examPassed !== undefined ? ratio(data.training.examPassed, data.training.trained, '参训人数', 'The number trained') : { value: null },
     satisfaction: () => {
       const scores = data.satisfaction;
       if (!scores || scores.length === 0) return { value: null };

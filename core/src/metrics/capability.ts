@@ -144,9 +144,7 @@ export function processCapability(input: CapabilityInput): ProcessCapability {
 
   const k = input.subgroupSize ?? 1;
   if (!Number.isInteger(k) || k < 1) {
-    reasons.push(
-      note('capability.invalidSubgroupSize', `子组大小须为正整数，收到 ${k}`, `The subgroup size must be a positive integer; got ${k}`),
-    );
+    reasons.push(note('capability.invalidSubgroupSize', `子组大小须为正整数，收到 ${k}`, `The subgroup size must be a positive integer; got ${k}`));
     return result;
   }
   if (moments.n < 2 || moments.mean === null) {
@@ -180,9 +178,7 @@ export function processCapability(input: CapabilityInput): ProcessCapability {
     return result;
   }
   if (!hasLsl && !hasUsl) {
-    reasons.push(
-      note('capability.noLimits', '未提供规格上限或下限，无法计算过程能力指数', 'No specification limit given: no capability indices'),
-    );
+    reasons.push(note('capability.noLimits', '未提供规格上限或下限，无法计算过程能力指数', 'No specification limit given: no capability indices'));
     return result;
   }
   if (hasLsl && hasUsl && !(lsl < usl)) {
@@ -238,12 +234,14 @@ export function processCapability(input: CapabilityInput): ProcessCapability {
       ),
     );
   } else if (result.sigmaOverall === null) {
-    reasons.push(
-      note('capability.sdOutOfRange', '总体标准差超出数值范围，Pp/Ppk 无定义', 'The overall SD is outside the numeric range: no Pp/Ppk'),
-    );
+    reasons.push(note('capability.sdOutOfRange', '总体标准差超出数值范围，Pp/Ppk 无定义', 'The overall SD is outside the numeric range: no Pp/Ppk'));
   } else if ((within && within.worst === null) || overall?.worst === null) {
     reasons.push(
-      note('capability.outOfRange', '能力指数超出数值范围，请检查数据与规格限的单位', 'An index is outside the numeric range; check the units of the data and limits'),
+      note(
+        'capability.outOfRange',
+        '能力指数超出数值范围，请检查数据与规格限的单位',
+        'An index is outside the numeric range; check the units of the data and limits',
+      ),
     );
   }
   const disagreement = sigmaDisagreement(result.sigmaWithin, result.sigmaOverall, k);

@@ -77,11 +77,7 @@ function cvFromMoments(m: SampleMoments): CoefficientOfVariation {
   if (m.sd === null) {
     return {
       cv: null,
-      reason: note(
-        'cv.sdOutOfRange',
-        '标准差超出双精度数值范围，无法计算变异系数',
-        'The standard deviation exceeds the double-precision range; no CV',
-      ),
+      reason: note('cv.sdOutOfRange', '标准差超出双精度数值范围，无法计算变异系数', 'The standard deviation exceeds the double-precision range; no CV'),
     };
   }
   if (m.mean <= 0) {

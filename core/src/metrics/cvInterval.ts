@@ -51,11 +51,7 @@ export function vangelCvInterval(cv: number, n: number, confidence = 0.95): CvIn
     return {
       lower: null,
       upper: null,
-      reason: note(
-        'cvInterval.invalidCv',
-        '变异系数须为非负有限数值，无法计算置信区间',
-        'The CV must be a finite non-negative number; no confidence interval',
-      ),
+      reason: note('cvInterval.invalidCv', '变异系数须为非负有限数值，无法计算置信区间', 'The CV must be a finite non-negative number; no confidence interval'),
     };
   }
 

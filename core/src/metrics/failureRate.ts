@@ -130,11 +130,7 @@ function ratioFromProportion(pi: number, exposureAfter: number, exposureBefore: 
   return Number.isFinite(r) ? r : null;
 }
 
-export function compareFailureRates(
-  before: FailurePeriodInput,
-  after: FailurePeriodInput,
-  confidence = 0.95,
-): FailureRateComparison {
+export function compareFailureRates(before: FailurePeriodInput, after: FailurePeriodInput, confidence = 0.95): FailureRateComparison {
   const b = periodFailureRate(before, confidence);
   const a = periodFailureRate(after, confidence);
   const result: FailureRateComparison = {

@@ -58,11 +58,7 @@ function checkSample(times: readonly number[], what: string): NoLifeFit | null {
     return {
       ok: false,
       n,
-      reason: note(
-        'life.nonPositiveTime',
-        '寿命数据必须是大于 0 的有限数值。',
-        'life times must be finite numbers greater than 0.',
-      ),
+      reason: note('life.nonPositiveTime', '寿命数据必须是大于 0 的有限数值。', 'life times must be finite numbers greater than 0.'),
     };
   }
   if (times.every((t) => t === times[0])) {
@@ -152,7 +148,7 @@ export function fitWeibull(times: readonly number[]): WeibullResult {
 
   const { sw } = score(beta);
   // α̂ = (Σ tᵢ^β / n)^(1/β) = e^(max ln t) · (Σ e^(β·uᵢ) / n)^(1/β)
-  const scale = Math.exp(xMax) * Math.pow(sw / n, 1 / beta);
+  const scale = Math.exp(xMax) * (sw / n) ** (1 / beta);
   // ln L = Σ [ln β − β ln α + (β − 1) ln tᵢ − (tᵢ/α)^β]  (Lawless 2003 eq. 5.2.3)
   const lnAlpha = Math.log(scale);
   let logLik = 0;
@@ -163,11 +159,7 @@ export function fitWeibull(times: readonly number[]): WeibullResult {
     return {
       ok: false,
       n,
-      reason: note(
-        'life.weibullNumeric',
-        '威布尔拟合的结果超出可表示的数值范围。',
-        'the Weibull fit is outside the representable number range.',
-      ),
+      reason: note('life.weibullNumeric', '威布尔拟合的结果超出可表示的数值范围。', 'the Weibull fit is outside the representable number range.'),
     };
   }
   return { ok: true, shape: beta, scale, logLik, n };
@@ -203,11 +195,7 @@ export function fitLognormal(times: readonly number[]): LognormalResult {
     return {
       ok: false,
       n,
-      reason: note(
-        'life.lognormalNumeric',
-        '对数正态拟合的结果超出可表示的数值范围。',
-        'the lognormal fit is outside the representable number range.',
-      ),
+      reason: note('life.lognormalNumeric', '对数正态拟合的结果超出可表示的数值范围。', 'the lognormal fit is outside the representable number range.'),
     };
   }
   return { ok: true, mu, sigma, logLik, n, median };
@@ -219,7 +207,7 @@ export function fitLognormal(times: readonly number[]): LognormalResult {
  */
 export function weibullQuantile(p: number, fit: Pick<WeibullFit, 'shape' | 'scale'>): number | null {
   if (!(p > 0 && p < 1) || !(fit.shape > 0) || !(fit.scale > 0)) return null;
-  const q = fit.scale * Math.pow(-Math.log1p(-p), 1 / fit.shape);
+  const q = fit.scale * (-Math.log1p(-p)) ** (1 / fit.shape);
   return Number.isFinite(q) ? q : null;
 }
 

@@ -24,8 +24,7 @@ export interface Margin {
   reason?: Note;
 }
 
-const overflow = (): Note =>
-  note('ir.marginOverflow', '裕量超出可表示的数值范围。', 'the margin is outside the representable number range.');
+const overflow = (): Note => note('ir.marginOverflow', '裕量超出可表示的数值范围。', 'the margin is outside the representable number range.');
 
 /** Direction-aware margin of one sample against its limit (see the module comment). */
 export function relativeMargin(x: number, limit: number, direction: Direction): Margin {
@@ -51,7 +50,8 @@ export function relativeMargin(x: number, limit: number, direction: Direction): 
     };
   }
   // Relative margin: absolute margin ÷ |limit|; computed as x/|L| − L/|L| when x − L overflows.
-  const rel = absolute !== null ? absolute / Math.abs(limit) : direction === 'min' ? x / Math.abs(limit) - Math.sign(limit) : Math.sign(limit) - x / Math.abs(limit);
+  const rel =
+    absolute !== null ? absolute / Math.abs(limit) : direction === 'min' ? x / Math.abs(limit) - Math.sign(limit) : Math.sign(limit) - x / Math.abs(limit);
   if (!Number.isFinite(rel) || absolute === null) {
     return { relative: Number.isFinite(rel) ? rel : null, absolute, reason: overflow() };
   }
@@ -160,9 +160,7 @@ export function scenarioMargins(s: IrScenario): ScenarioMargins {
   const firstReason = ms.find((m) => m.reason)?.reason;
   if (firstReason) warnings.push(firstReason);
   if (s.stresses.length === 0) {
-    warnings.push(
-      note('ir.noStresses', `场景“${s.name}”未列出应力类别与水平。`, `scenario "${s.name}" lists no stress category or level.`),
-    );
+    warnings.push(note('ir.noStresses', `场景“${s.name}”未列出应力类别与水平。`, `scenario "${s.name}" lists no stress category or level.`));
   }
 
   const stresses = s.stresses.map(stressSeverity);

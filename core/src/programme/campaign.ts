@@ -88,7 +88,8 @@ export const campaignSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.announcedOn > c.deadline) ctx.addIssue({ code: 'custom', message: '发布日期晚于截止日期 / announced after the deadline', path: ['announcedOn'] });
-    if (Number(c.deadline.slice(0, 4)) < c.year) ctx.addIssue({ code: 'custom', message: '截止日期早于年度 / deadline before the campaign year', path: ['deadline'] });
+    if (Number(c.deadline.slice(0, 4)) < c.year)
+      ctx.addIssue({ code: 'custom', message: '截止日期早于年度 / deadline before the campaign year', path: ['deadline'] });
     c.stages.forEach((s, i) => {
       if (s.order !== i + 1) ctx.addIssue({ code: 'custom', message: '流程顺序须从 1 连续编号 / stage order must run 1, 2, …', path: ['stages', i, 'order'] });
     });
@@ -168,11 +169,26 @@ export const campaign2025: Campaign = campaignSchema.parse({
     en: 'The materials shall be detailed, with accurate data and clear focus, and shall summarise and distil the experience.',
   },
   forms: [
-    { annex: 1, kind: 'best-practice', role: 'rubric', title: { zh: '产品质量可靠性评价通用要求', en: 'General Requirements for Product Quality Reliability Evaluation' } },
-    { annex: 2, kind: 'best-practice', role: 'recommendation-form', title: { zh: '产品质量可靠性创新“最佳实践”推荐表', en: 'Recommendation form: reliability innovation "best practice"' } },
+    {
+      annex: 1,
+      kind: 'best-practice',
+      role: 'rubric',
+      title: { zh: '产品质量可靠性评价通用要求', en: 'General Requirements for Product Quality Reliability Evaluation' },
+    },
+    {
+      annex: 2,
+      kind: 'best-practice',
+      role: 'recommendation-form',
+      title: { zh: '产品质量可靠性创新“最佳实践”推荐表', en: 'Recommendation form: reliability innovation "best practice"' },
+    },
     { annex: 3, kind: 'fmea', role: 'rubric', title: { zh: 'FMEA应用典型案例评价要求', en: 'Evaluation Requirements for FMEA Application Typical Cases' } },
     { annex: 4, kind: 'fmea', role: 'recommendation-form', title: { zh: 'FMEA应用典型案例推荐表', en: 'Recommendation form: FMEA application typical case' } },
-    { annex: 5, kind: 'best-practice', role: 'summary-table', title: { zh: '产品质量可靠性创新“最佳实践”推荐汇总表', en: 'Summary table: reliability innovation "best practice" recommendations' } },
+    {
+      annex: 5,
+      kind: 'best-practice',
+      role: 'summary-table',
+      title: { zh: '产品质量可靠性创新“最佳实践”推荐汇总表', en: 'Summary table: reliability innovation "best practice" recommendations' },
+    },
     { annex: 6, kind: 'fmea', role: 'summary-table', title: { zh: 'FMEA应用典型案例推荐汇总表', en: 'Summary table: FMEA typical case recommendations' } },
   ],
   // Bottom-up flow: 四、推荐流程（一） and 五、评定公布（一）（二）.
@@ -233,7 +249,7 @@ export const campaign2025: Campaign = campaignSchema.parse({
       kind: 'best-practice',
       text: {
         zh: '被推荐产品应用的可靠性技术应具有较强的系统性、创新性、先进性和可推广性，能充分体现行业产品质量可靠性技术特点，对相关行业具有较强借鉴意义和推广价值。',
-        en: 'The reliability techniques applied to the product shall be systematic, innovative, advanced and promotable, fully reflect the reliability characteristics of the industry\'s products, and offer strong lessons and promotion value to related industries.',
+        en: "The reliability techniques applied to the product shall be systematic, innovative, advanced and promotable, fully reflect the reliability characteristics of the industry's products, and offer strong lessons and promotion value to related industries.",
       },
       source: N('二、推荐条件（一）2'),
     },

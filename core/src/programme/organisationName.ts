@@ -25,8 +25,23 @@ const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/gu;
 const BRACKETS = /[()[\]{}〔〕【】〈〉《》「」『』]/gu;
 /** Longest first, so 有限责任公司 is not cut to 有限责任 by 公司. */
 const LEGAL_FORMS = [
-  '股份有限公司', '有限责任公司', '有限公司', '公司',
-  'company limited', 'co.,ltd.', 'co.,ltd', 'co.ltd.', 'co.ltd', 'co,ltd', 'limited', 'ltd.', 'ltd', 'inc.', 'inc', 'corp.', 'corp',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '公司',
+  'company limited',
+  'co.,ltd.',
+  'co.,ltd',
+  'co.ltd.',
+  'co.ltd',
+  'co,ltd',
+  'limited',
+  'ltd.',
+  'ltd',
+  'inc.',
+  'inc',
+  'corp.',
+  'corp',
 ].map((f) => f.replace(/\s+/g, ''));
 
 function written(name: string): string {

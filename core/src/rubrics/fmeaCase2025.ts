@@ -39,7 +39,7 @@ const data: FmeaRubric = {
         }),
         item('input', '案例输入', 'Case input', 5, {
           zh: '考虑各方面影响因素，特别是顾客的特殊要求，运用以往的经验教训。',
-          en: 'Influencing factors of all kinds are considered, especially customers\' special requirements, and past lessons learned are applied.',
+          en: "Influencing factors of all kinds are considered, especially customers' special requirements, and past lessons learned are applied.",
         }),
         item('objective', '案例目标', 'Case objective', 5, {
           zh: '提升目标可测量，可操作，可实现，并尽可能量化。',
@@ -111,7 +111,7 @@ const data: FmeaRubric = {
         }),
         item('level', '案例水平', 'Case level', 5, {
           zh: '通过FMEA活动提升产品的质量表现，取得的成效与国内外标杆相比所处的先进水平（国际、国内、行业领先水平）',
-          en: 'The product\'s quality performance is improved through FMEA activities; the level of the results compared with domestic and international benchmarks (internationally, domestically or industry leading)',
+          en: "The product's quality performance is improved through FMEA activities; the level of the results compared with domestic and international benchmarks (internationally, domestically or industry leading)",
         }),
       ],
     },
@@ -121,25 +121,31 @@ const data: FmeaRubric = {
       min: 91,
       max: 100,
       label: { zh: '很好满足', en: 'fully meets' },
-      criterion: { zh: '很好满足评价要求，评分为该项标准分的91%—100%', en: 'Meets the evaluation requirements very well: 91 %–100 % of the item\'s standard score' },
+      criterion: {
+        zh: '很好满足评价要求，评分为该项标准分的91%—100%',
+        en: "Meets the evaluation requirements very well: 91 %–100 % of the item's standard score",
+      },
     },
     {
       min: 71,
       max: 90,
       label: { zh: '较好满足', en: 'largely meets' },
-      criterion: { zh: '较好满足评价要求，评分为该项标准分的71%—90%', en: 'Meets the evaluation requirements well: 71 %–90 % of the item\'s standard score' },
+      criterion: { zh: '较好满足评价要求，评分为该项标准分的71%—90%', en: "Meets the evaluation requirements well: 71 %–90 % of the item's standard score" },
     },
     {
       min: 41,
       max: 70,
       label: { zh: '基本满足', en: 'basically meets' },
-      criterion: { zh: '基本满足评价要求，评分为该项标准分的41%—70%', en: 'Basically meets the evaluation requirements: 41 %–70 % of the item\'s standard score' },
+      criterion: {
+        zh: '基本满足评价要求，评分为该项标准分的41%—70%',
+        en: "Basically meets the evaluation requirements: 41 %–70 % of the item's standard score",
+      },
     },
     {
       min: 0,
       max: 40,
       label: { zh: '不能满足', en: 'does not meet' },
-      criterion: { zh: '不能满足评价要求，评分为该项标准分的0%—40%', en: 'Does not meet the evaluation requirements: 0 %–40 % of the item\'s standard score' },
+      criterion: { zh: '不能满足评价要求，评分为该项标准分的0%—40%', en: "Does not meet the evaluation requirements: 0 %–40 % of the item's standard score" },
     },
   ],
   bandsSource: { document: '2025年推荐通知', clause: '附件3 评分说明' },
@@ -177,4 +183,3 @@ export function fmeaBandOfPoints(item: Pick<FmeaItem, 'standardScore'>, points: 
   for (const b of sorted) if (b.min <= percent + 1e-9) found = b;
   return found;
 }
-

@@ -26,7 +26,7 @@ export type RubricId = keyof typeof RUBRICS;
 export const rubricIds: readonly RubricId[] = Object.keys(RUBRICS) as RubricId[];
 
 export function isRubricId(id: string): id is RubricId {
-  return Object.prototype.hasOwnProperty.call(RUBRICS, id);
+  return Object.hasOwn(RUBRICS, id);
 }
 
 /** The rubric with the given id, or undefined. */

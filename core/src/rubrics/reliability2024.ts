@@ -1,10 +1,4 @@
-import {
-  reliabilityRubricSchema,
-  type ReliabilityIndicator,
-  type ReliabilityRubric,
-  type ScoreBand,
-  type SourceRef,
-} from './rubricSchema.js';
+import { reliabilityRubricSchema, type ReliabilityIndicator, type ReliabilityRubric, type ScoreBand, type SourceRef } from './rubricSchema.js';
 import type { IndicatorCode } from '../submission/reliabilitySubmission.js';
 
 /**
@@ -168,7 +162,7 @@ const data: ReliabilityRubric = {
       weight: 0.25,
       definition: {
         zh: '关键性能可靠域（Ir）：是指质量检验合格的产品，能保证关键性能裕量大于零的各种极限应用场景。应用场景是产品实际使用中的环境应力和工作应力及其多种组合条件。企业应基于产品所属行业、细分领域及其功能和性能要求等内容，系统分析产品可能经历的各种极限应用场景。关键性能可靠域评价可采用产品实际使用时经历的各种极限应用场景信息和数据；也可以采用实验室测试方法，在模拟极限使用的工作模式与环境条件下，测试产品的关键性能参数，计算其裕量。每种极限应用场景至少测试一个样品，极限应用场景不少于3种。产品能耐受的极限应用场景的种类越多越严酷，其质量可靠性越好。',
-        en: 'Key-performance reliable domain (Ir): the extreme application scenarios in which products that passed quality inspection keep a key-performance margin greater than zero. Application scenarios are the environmental and operating stresses, and their combinations, met in actual use. Based on the product\'s industry, segment, functions and performance requirements, the enterprise shall systematically analyse the extreme scenarios the product may experience. Ir may be evaluated from information and data on extreme scenarios met in actual use, or by laboratory tests that measure the key performance parameters under simulated extreme operating modes and environmental conditions and calculate the margin. At least one sample shall be tested per extreme scenario, and there shall be no fewer than 3 extreme scenarios. The more numerous and the more severe the extreme scenarios the product withstands, the better its quality reliability.',
+        en: "Key-performance reliable domain (Ir): the extreme application scenarios in which products that passed quality inspection keep a key-performance margin greater than zero. Application scenarios are the environmental and operating stresses, and their combinations, met in actual use. Based on the product's industry, segment, functions and performance requirements, the enterprise shall systematically analyse the extreme scenarios the product may experience. Ir may be evaluated from information and data on extreme scenarios met in actual use, or by laboratory tests that measure the key performance parameters under simulated extreme operating modes and environmental conditions and calculate the margin. At least one sample shall be tested per extreme scenario, and there shall be no fewer than 3 extreme scenarios. The more numerous and the more severe the extreme scenarios the product withstands, the better its quality reliability.",
       },
       definitionSource: PROFESSIONAL_DEF,
       bands: bands([
@@ -198,25 +192,25 @@ const data: ReliabilityRubric = {
       weight: 0.15,
       definition: {
         zh: '售后责任故障数（率）（W）：是指在产品售后统计得到的由于产品自身质量可靠性问题导致的故障数量或故障比率。推荐企业提供开展产品质量可靠性提升工作前后的售后责任故障对比数据。',
-        en: 'After-sales liability failures (rate) (W): the number or rate of failures, counted after sale, caused by the product\'s own quality reliability problems. Enterprises are recommended to provide after-sales liability failure data from before and after the reliability improvement work for comparison.',
+        en: "After-sales liability failures (rate) (W): the number or rate of failures, counted after sale, caused by the product's own quality reliability problems. Enterprises are recommended to provide after-sales liability failure data from before and after the reliability improvement work for comparison.",
       },
       definitionSource: BENEFIT_DEF,
       bands: bands([
         {
           zh: '产品售后责任故障数（率）很少（低），强化了企业的品牌和声誉，是企业的核心竞争力之一。',
-          en: 'After-sales liability failures are very few (rate very low); this strengthens the brand and reputation and is one of the enterprise\'s core competitive advantages.',
+          en: "After-sales liability failures are very few (rate very low); this strengthens the brand and reputation and is one of the enterprise's core competitive advantages.",
         },
         {
           zh: '产品售后责任故障数（率）较少（低），对企业综合成本和声誉基本没有影响。',
-          en: 'After-sales liability failures are few (rate low), with essentially no effect on the enterprise\'s overall cost and reputation.',
+          en: "After-sales liability failures are few (rate low), with essentially no effect on the enterprise's overall cost and reputation.",
         },
         {
           zh: '产品售后责任故障数（率）较多（高），对企业综合成本和声誉有一定程度影响。',
-          en: 'After-sales liability failures are fairly many (rate fairly high), with some effect on the enterprise\'s overall cost and reputation.',
+          en: "After-sales liability failures are fairly many (rate fairly high), with some effect on the enterprise's overall cost and reputation.",
         },
         {
           zh: '产品售后责任故障数（率）很多（高），严重影响企业综合成本和声誉。',
-          en: 'After-sales liability failures are very many (rate very high), seriously affecting the enterprise\'s overall cost and reputation.',
+          en: "After-sales liability failures are very many (rate very high), seriously affecting the enterprise's overall cost and reputation.",
         },
       ]),
       source: TABLE,
@@ -228,13 +222,13 @@ const data: ReliabilityRubric = {
       weight: 0.05,
       definition: {
         zh: '创新性（C）：企业产品在质量可靠性水平提升工作中取得的可靠性技术与方法的各种创新，可以是可靠性科学和技术的颠覆性创新，也可以是可靠性工程和技术的应用创新。',
-        en: 'Innovation (C): innovations in reliability techniques and methods achieved in the enterprise\'s work to raise the product\'s quality reliability; they may be disruptive innovations in reliability science and technology, or application innovations in reliability engineering and technology.',
+        en: "Innovation (C): innovations in reliability techniques and methods achieved in the enterprise's work to raise the product's quality reliability; they may be disruptive innovations in reliability science and technology, or application innovations in reliability engineering and technology.",
       },
       definitionSource: BENEFIT_DEF,
       bands: bands([
         {
           zh: '企业在产品质量可靠性水平提升工作中采用的可靠性技术和/或方法具有颠覆式创新性。',
-          en: 'The reliability techniques and/or methods used in the enterprise\'s reliability improvement work are disruptively innovative.',
+          en: "The reliability techniques and/or methods used in the enterprise's reliability improvement work are disruptively innovative.",
         },
         {
           zh: '企业在产品质量可靠性水平提升工作中采取的可靠性技术和/或方法具有较强的应用创新性。',
@@ -258,7 +252,7 @@ const data: ReliabilityRubric = {
       weight: 0.1,
       definition: {
         zh: '可推广性（G）：企业产品在质量可靠性水平提升工作中的可靠性技术与方法的对行业发展起到引领和带动作用，在行业内外具有广泛的借鉴意义。',
-        en: 'Promotability (G): the reliability techniques and methods from the enterprise\'s reliability improvement work lead and drive the development of the industry and offer broad lessons inside and outside the industry.',
+        en: "Promotability (G): the reliability techniques and methods from the enterprise's reliability improvement work lead and drive the development of the industry and offer broad lessons inside and outside the industry.",
       },
       definitionSource: BENEFIT_DEF,
       bands: bands([
@@ -272,11 +266,11 @@ const data: ReliabilityRubric = {
         },
         {
           zh: '企业在产品质量可靠性水平提升工作中采取的可靠性技术和方法可以对行业发展起到一定带动作用，可以为本行业提供一定的借鉴意义。',
-          en: 'The reliability techniques and methods adopted can drive the development of the industry to some extent and offer some lessons to the enterprise\'s own industry.',
+          en: "The reliability techniques and methods adopted can drive the development of the industry to some extent and offer some lessons to the enterprise's own industry.",
         },
         {
           zh: '企业在产品质量可靠性水平提升工作中采取的可靠性技术和方法为本行业提供很少的借鉴意义。',
-          en: 'The reliability techniques and methods adopted offer few lessons to the enterprise\'s own industry.',
+          en: "The reliability techniques and methods adopted offer few lessons to the enterprise's own industry.",
         },
       ]),
       source: TABLE,
@@ -320,7 +314,7 @@ const data: ReliabilityRubric = {
       id: 'd',
       text: {
         zh: '（d）．评价过程中，如发现企业数据或信息造假，相应指标评分得0分。',
-        en: '(d). If, during the evaluation, the enterprise\'s data or information is found to be falsified, the corresponding indicator scores 0 points.',
+        en: "(d). If, during the evaluation, the enterprise's data or information is found to be falsified, the corresponding indicator scores 0 points.",
       },
       effect: { kind: 'fraud-zeroes-indicator', score: 0 },
       source: NOTES,

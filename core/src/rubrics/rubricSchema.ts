@@ -96,9 +96,7 @@ export function checkBandsWithin(bands: readonly PointRange[], lo: number, hi: n
   }
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].min <= sorted[i - 1].max) {
-      problems.push(
-        `分档重叠：${sorted[i - 1].min}–${sorted[i - 1].max} 与 ${sorted[i].min}–${sorted[i].max} / overlapping bands`,
-      );
+      problems.push(`分档重叠：${sorted[i - 1].min}–${sorted[i - 1].max} 与 ${sorted[i].min}–${sorted[i].max} / overlapping bands`);
     }
   }
   return problems;
@@ -296,10 +294,15 @@ export const fmeaRubricSchema = z
   .superRefine((r, ctx) => {
     const add = (i: Issue) => ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
     uniqueIssues(r.groups, (g) => g.id, 'groups').forEach(add);
-    uniqueIssues(r.groups.flatMap((g) => g.items), (i) => i.id, 'items').forEach(add);
+    uniqueIssues(
+      r.groups.flatMap((g) => g.items),
+      (i) => i.id,
+      'items',
+    ).forEach(add);
     r.groups.forEach((g, k) => {
       const s = g.items.reduce((a, i) => a + i.standardScore, 0);
-      if (s !== g.total) add({ message: `${g.id}: 小项标准分之和 ${s} ≠ ${g.total} / item scores do not sum to the group total`, path: ['groups', k, 'total'] });
+      if (s !== g.total)
+        add({ message: `${g.id}: 小项标准分之和 ${s} ≠ ${g.total} / item scores do not sum to the group total`, path: ['groups', k, 'total'] });
     });
     const total = r.groups.reduce((a, g) => a + g.total, 0);
     if (total !== r.totalPoints) add({ message: `各组分值之和 ${total} ≠ ${r.totalPoints} / group totals do not sum to the total`, path: ['groups'] });
@@ -359,16 +362,22 @@ export const db31RubricSchema = z
   .superRefine((r, ctx) => {
     const add = (i: Issue) => ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
     uniqueIssues(r.groups, (g) => g.id, 'groups').forEach(add);
-    uniqueIssues(r.groups.flatMap((g) => g.items), (i) => i.id, 'items').forEach(add);
+    uniqueIssues(
+      r.groups.flatMap((g) => g.items),
+      (i) => i.id,
+      'items',
+    ).forEach(add);
     let all = 0;
     r.groups.forEach((g, k) => {
       const s = g.items.reduce((a, i) => a + i.points, 0);
       all += s;
-      if (s !== g.points) add({ message: `${g.id}: 各项分值之和 ${s} ≠ ${g.points} / item points do not sum to the group points`, path: ['groups', k, 'points'] });
+      if (s !== g.points)
+        add({ message: `${g.id}: 各项分值之和 ${s} ≠ ${g.points} / item points do not sum to the group points`, path: ['groups', k, 'points'] });
       g.items.forEach((it, j) => {
         for (const p of checkBandsWithin(it.bands, 0, it.points)) add({ message: `${it.id}: ${p}`, path: ['groups', k, 'items', j, 'bands'] });
         const top = Math.max(...it.bands.map((b) => b.max));
-        if (top !== it.points) add({ message: `${it.id}: 最高分档 ${top} ≠ 分值 ${it.points} / top band does not reach the item points`, path: ['groups', k, 'items', j, 'bands'] });
+        if (top !== it.points)
+          add({ message: `${it.id}: 最高分档 ${top} ≠ 分值 ${it.points} / top band does not reach the item points`, path: ['groups', k, 'items', j, 'bands'] });
       });
     });
     if (all !== r.totalPoints) add({ message: `各项分值之和 ${all} ≠ ${r.totalPoints} / item points do not sum to the total`, path: ['groups'] });

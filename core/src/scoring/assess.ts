@@ -47,9 +47,7 @@ export function assess(submission: Submission, options: AssessOptions = {}): Ass
   }
 }
 
-export type AssessInputResult =
-  | { ok: true; submission: Submission; assessment: Assessment }
-  | { ok: false; errors: ValidationIssue[] };
+export type AssessInputResult = { ok: true; submission: Submission; assessment: Assessment } | { ok: false; errors: ValidationIssue[] };
 
 /** Validates then assesses untrusted input (a JSON file, an HTTP body). */
 export function assessInput(input: unknown, options: AssessOptions = {}): AssessInputResult {

@@ -20,7 +20,13 @@ export function assessFmea(s: FmeaSubmission): Assessment {
         max: item.standardScore,
         criterion: item.criterion,
         suggestedBand: null,
-        reasons: [note('expertJudgement', '由评审专家依据评价准则打分（标准分的 91%~100% / 71%~90% / 41%~70% / 0%~40%）', 'Scored by the reviewer against the criterion (percentage bands of the standard score)')],
+        reasons: [
+          note(
+            'expertJudgement',
+            '由评审专家依据评价准则打分（标准分的 91%~100% / 71%~90% / 41%~70% / 0%~40%）',
+            'Scored by the reviewer against the criterion (percentage bands of the standard score)',
+          ),
+        ],
         warnings: [],
         metrics: {},
         entered: s.scores?.[item.id],
@@ -31,7 +37,8 @@ export function assessFmea(s: FmeaSubmission): Assessment {
   for (const ind of indicators) {
     if (ind.rawScore !== null) {
       const band = fmeaBandOfPoints({ standardScore: ind.weight }, ind.rawScore);
-      if (band) ind.reasons.push(note('fmea.itemBand', `${ind.rawScore}/${ind.weight} 分：${band.label.zh}`, `${ind.rawScore}/${ind.weight}: ${band.label.en}`));
+      if (band)
+        ind.reasons.push(note('fmea.itemBand', `${ind.rawScore}/${ind.weight} 分：${band.label.zh}`, `${ind.rawScore}/${ind.weight}: ${band.label.en}`));
     }
   }
   const totals = scoreTotals(indicators, fmeaCase2025.totalPoints);
@@ -46,6 +53,9 @@ export function assessFmea(s: FmeaSubmission): Assessment {
     ...totals,
     flags: [],
     grade: grade?.label,
-    warnings: unknownItemWarnings(s.scores, fmeaItems.map((i) => i.id)),
+    warnings: unknownItemWarnings(
+      s.scores,
+      fmeaItems.map((i) => i.id),
+    ),
   };
 }

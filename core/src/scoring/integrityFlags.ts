@@ -53,14 +53,28 @@ function seriesOf(s: ReliabilitySubmission): Series[] {
   const out: Series[] = [];
   s.ic?.parameters.forEach((p, i) =>
     p.stages.forEach((st, j) =>
-      out.push({ indicator: 'Ic', path: `ic.parameters[${i}].stages[${j}]`, place: { zh: `Ic 参数“${p.name}”阶段 ${st.stage}`, en: `Ic parameter "${p.name}" stage ${st.stage}` }, values: st.values, resolution: p.resolution }),
+      out.push({
+        indicator: 'Ic',
+        path: `ic.parameters[${i}].stages[${j}]`,
+        place: { zh: `Ic 参数“${p.name}”阶段 ${st.stage}`, en: `Ic parameter "${p.name}" stage ${st.stage}` },
+        values: st.values,
+        resolution: p.resolution,
+      }),
     ),
   );
   s.id?.parameters.forEach((p, i) =>
-    p.units.forEach((u, j) => out.push({ indicator: 'Id', path: `id.parameters[${i}].units[${j}]`, place: idUnitPlace(p.name, u.id), values: u.values, resolution: p.resolution })),
+    p.units.forEach((u, j) =>
+      out.push({ indicator: 'Id', path: `id.parameters[${i}].units[${j}]`, place: idUnitPlace(p.name, u.id), values: u.values, resolution: p.resolution }),
+    ),
   );
   s.ir?.scenarios.forEach((sc, i) =>
-    out.push({ indicator: 'Ir', path: `ir.scenarios[${i}]`, place: { zh: `Ir 场景“${sc.name}”`, en: `Ir scenario "${sc.name}"` }, values: sc.values, resolution: sc.resolution }),
+    out.push({
+      indicator: 'Ir',
+      path: `ir.scenarios[${i}]`,
+      place: { zh: `Ir 场景“${sc.name}”`, en: `Ir scenario "${sc.name}"` },
+      values: sc.values,
+      resolution: sc.resolution,
+    }),
   );
   return out;
 }
@@ -85,7 +99,15 @@ function resolutionFlag(series: Series): IntegrityFlag | null {
   }
   if (off === 0) return null;
   const { zh, en } = series.place;
-  return flag('finer-than-resolution', series, note('flag.finerThanResolution', `${zh}：${off} 个数值比仪器分辨力 ${r} 更精细（如 ${example}）`, `${en}: ${off} values are finer than the instrument resolution ${r} (e.g. ${example})`));
+  return flag(
+    'finer-than-resolution',
+    series,
+    note(
+      'flag.finerThanResolution',
+      `${zh}：${off} 个数值比仪器分辨力 ${r} 更精细（如 ${example}）`,
+      `${en}: ${off} values are finer than the instrument resolution ${r} (e.g. ${example})`,
+    ),
+  );
 }
 
 export function integrityFlags(s: ReliabilitySubmission): IntegrityFlag[] {
@@ -95,7 +117,17 @@ export function integrityFlags(s: ReliabilitySubmission): IntegrityFlag[] {
     const v = series.values;
     const { zh, en } = series.place;
     if (v.length >= 5 && allEqual(v)) {
-      flags.push(flag('identical-values', series, note('flag.identicalValues', `${zh}：全部 ${v.length} 个测量值完全相同（${v[0]}），真实测量通常存在波动`, `${en}: all ${v.length} values are identical (${v[0]})`)));
+      flags.push(
+        flag(
+          'identical-values',
+          series,
+          note(
+            'flag.identicalValues',
+            `${zh}：全部 ${v.length} 个测量值完全相同（${v[0]}），真实测量通常存在波动`,
+            `${en}: all ${v.length} values are identical (${v[0]})`,
+          ),
+        ),
+      );
     }
     if (v.length >= 3) {
       const key = fingerprint(series.indicator, v);
@@ -103,7 +135,17 @@ export function integrityFlags(s: ReliabilitySubmission): IntegrityFlag[] {
       const first = candidates.find((c) => sameValues(c.values, v));
       if (!candidates.length) seen.set(key, candidates);
       if (first) {
-        flags.push(flag('duplicate-rows', series, note('flag.duplicateRows', `${zh} 的 ${v.length} 个数值与 ${first.place.zh} 完全重复`, `${en} repeats the ${v.length} values of ${first.place.en} exactly`)));
+        flags.push(
+          flag(
+            'duplicate-rows',
+            series,
+            note(
+              'flag.duplicateRows',
+              `${zh} 的 ${v.length} 个数值与 ${first.place.zh} 完全重复`,
+              `${en} repeats the ${v.length} values of ${first.place.en} exactly`,
+            ),
+          ),
+        );
       } else candidates.push(series);
     }
     const digit = terminalDigitFlag(series);
@@ -116,7 +158,17 @@ export function integrityFlags(s: ReliabilitySubmission): IntegrityFlag[] {
       for (let k = 1; k < u.times.length; k++) {
         if (u.times[k]! <= u.times[k - 1]!) {
           const place = idUnitPlace(p.name, u.id);
-          flags.push(flag('impossible-value', { indicator: 'Id', path: `id.parameters[${i}].units[${j}].times[${k}]`, place }, note('flag.timesNotIncreasing', `${place.zh}：第 ${k + 1} 个测量时间 ${u.times[k]} 不大于前一个 ${u.times[k - 1]}`, `${place.en}: time ${k + 1} (${u.times[k]}) does not follow ${u.times[k - 1]}`)));
+          flags.push(
+            flag(
+              'impossible-value',
+              { indicator: 'Id', path: `id.parameters[${i}].units[${j}].times[${k}]`, place },
+              note(
+                'flag.timesNotIncreasing',
+                `${place.zh}：第 ${k + 1} 个测量时间 ${u.times[k]} 不大于前一个 ${u.times[k - 1]}`,
+                `${place.en}: time ${k + 1} (${u.times[k]}) does not follow ${u.times[k - 1]}`,
+              ),
+            ),
+          );
           break;
         }
       }
@@ -127,7 +179,17 @@ export function integrityFlags(s: ReliabilitySubmission): IntegrityFlag[] {
       const x = s.w[period];
       if (x.exposureUnit === 'units' && x.failures > x.exposure) {
         const place = { zh: `W ${period === 'before' ? '提升前' : '提升后'}`, en: `W ${period}` };
-        flags.push(flag('impossible-value', { indicator: 'W', path: `w.${period}.failures`, place }, note('flag.failuresAboveUnits', `${place.zh}：故障数 ${x.failures} 大于售出台数 ${x.exposure}`, `${place.en}: ${x.failures} failures exceed the ${x.exposure} units sold`)));
+        flags.push(
+          flag(
+            'impossible-value',
+            { indicator: 'W', path: `w.${period}.failures`, place },
+            note(
+              'flag.failuresAboveUnits',
+              `${place.zh}：故障数 ${x.failures} 大于售出台数 ${x.exposure}`,
+              `${place.en}: ${x.failures} failures exceed the ${x.exposure} units sold`,
+            ),
+          ),
+        );
       }
     }
   }

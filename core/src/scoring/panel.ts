@@ -60,7 +60,13 @@ export function aggregatePanel(
   if (totals.length >= TRIMMED_MEAN_FROM) {
     method = 'trimmed-mean';
     used = totals.slice(1, -1);
-    notes.push(note('panel.trimmed', `评审专家 ${totals.length} 人：去掉一个最高分和一个最低分后取平均`, `${totals.length} reviewers: the highest and lowest totals are dropped before averaging`));
+    notes.push(
+      note(
+        'panel.trimmed',
+        `评审专家 ${totals.length} 人：去掉一个最高分和一个最低分后取平均`,
+        `${totals.length} reviewers: the highest and lowest totals are dropped before averaging`,
+      ),
+    );
   }
   const score = used.length > 0 ? used.reduce((a, b) => a + b, 0) / used.length : null;
   const indicators: PanelIndicator[] = codes.map((code) => {
@@ -69,10 +75,18 @@ export function aggregatePanel(
     const min = Math.min(...vals);
     const max = Math.max(...vals);
     const disagreement = max - min > range;
-    if (disagreement) notes.push(note('panel.disagreement', `${code}：评审原始分相差 ${max - min} 分（${min}~${max}），超过 ${range} 分，建议合议`, `${code}: raw scores span ${max - min} points (${min}–${max}), more than ${range}; discuss`));
+    if (disagreement)
+      notes.push(
+        note(
+          'panel.disagreement',
+          `${code}：评审原始分相差 ${max - min} 分（${min}~${max}），超过 ${range} 分，建议合议`,
+          `${code}: raw scores span ${max - min} points (${min}–${max}), more than ${range}; discuss`,
+        ),
+      );
     return { code, count: vals.length, min, max, range: max - min, mean: vals.reduce((a, b) => a + b, 0) / vals.length, disagreement };
   });
   const incomplete = reviewerTotals.filter((t) => !t.complete).length;
-  if (incomplete > 0) notes.push(note('panel.incomplete', `${incomplete} 位评审尚未给出全部指标的得分`, `${incomplete} reviewers have not scored every indicator`));
+  if (incomplete > 0)
+    notes.push(note('panel.incomplete', `${incomplete} 位评审尚未给出全部指标的得分`, `${incomplete} reviewers have not scored every indicator`));
   return { reviewerCount: reviews.length, reviewerTotals, method, score, indicators, disagreement: indicators.some((i) => i.disagreement), notes };
 }

@@ -27,7 +27,14 @@ export function pointsItem(input: PointsItemInput): IndicatorAssessment {
   let weightedScore: number | null = null;
   let scoreIssues: Note[] = [];
   if (input.entered) {
-    const check = checkRawScore({ code: input.id, raw: input.entered.raw, reason: input.entered.reason, max: input.max, suggestedBand: input.suggestedBand, fraud: input.fraud });
+    const check = checkRawScore({
+      code: input.id,
+      raw: input.entered.raw,
+      reason: input.entered.reason,
+      max: input.max,
+      suggestedBand: input.suggestedBand,
+      fraud: input.fraud,
+    });
     rawScore = input.entered.raw;
     scoreIssues = check.issues;
     reasons.push(...check.notes);

@@ -34,16 +34,34 @@ export function checkRawScore(input: {
   const hasReason = Boolean(input.reason && input.reason.trim().length > 0);
   const band = input.suggestedBand;
   if (band && (raw < band.min || raw > band.max) && !hasReason) {
-    issues.push(note('score.outsideBandNoReason', `${code} 的原始得分 ${raw} 不在建议分档 ${band.min}~${band.max} 内，须填写理由`, `${code}: raw score ${raw} is outside the suggested band ${band.min}–${band.max}; a reason is required`));
+    issues.push(
+      note(
+        'score.outsideBandNoReason',
+        `${code} 的原始得分 ${raw} 不在建议分档 ${band.min}~${band.max} 内，须填写理由`,
+        `${code}: raw score ${raw} is outside the suggested band ${band.min}–${band.max}; a reason is required`,
+      ),
+    );
   }
   let effective = raw;
   if (input.cap && raw > input.cap.max) {
     effective = input.cap.max;
-    notes.push(note('score.cappedByBasicRequirements', `${code}：未满足“基本要求（a）”，得分上限为 ${input.cap.max}（评分说明（a）），${raw} 按 ${input.cap.max} 计`, `${code}: basic requirements (a) unmet; capped at ${input.cap.max} (note a)`));
+    notes.push(
+      note(
+        'score.cappedByBasicRequirements',
+        `${code}：未满足“基本要求（a）”，得分上限为 ${input.cap.max}（评分说明（a）），${raw} 按 ${input.cap.max} 计`,
+        `${code}: basic requirements (a) unmet; capped at ${input.cap.max} (note a)`,
+      ),
+    );
   }
   if (input.fraud) {
     effective = 0;
-    notes.push(note('score.fraud', `${code}：评审认定存在数据或信息造假，该指标得 0 分（评分说明（d））`, `${code}: fraud marked by a reviewer; the indicator scores 0 (note d)`));
+    notes.push(
+      note(
+        'score.fraud',
+        `${code}：评审认定存在数据或信息造假，该指标得 0 分（评分说明（d））`,
+        `${code}: fraud marked by a reviewer; the indicator scores 0 (note d)`,
+      ),
+    );
   }
   return { effective, issues, notes };
 }

@@ -38,7 +38,13 @@ export function suggestBand(
     case 'Ic': {
       const t0 = summary.cvInitial === null ? 'poor' : cvLevel(summary.cvInitial, policy);
       const t1 = summary.cvLater === null ? 'poor' : cvLevel(summary.cvLater, policy);
-      reasons.push(note('ic.stageLevels', `t=0：${LEVEL_LABEL[t0].zh}，t>0：${LEVEL_LABEL[t1].zh}（很好 ≤ ${pct(policy.ic.excellentCv)}，较好 ≤ ${pct(policy.ic.goodCv)}）`, `t=0: ${LEVEL_LABEL[t0].en}, t>0: ${LEVEL_LABEL[t1].en}`));
+      reasons.push(
+        note(
+          'ic.stageLevels',
+          `t=0：${LEVEL_LABEL[t0].zh}，t>0：${LEVEL_LABEL[t1].zh}（很好 ≤ ${pct(policy.ic.excellentCv)}，较好 ≤ ${pct(policy.ic.goodCv)}）`,
+          `t=0: ${LEVEL_LABEL[t0].en}, t>0: ${LEVEL_LABEL[t1].en}`,
+        ),
+      );
       const rule = icMatrix(t0, t1);
       reasons.push(rule.reason);
       level = rule.level;
@@ -46,16 +52,34 @@ export function suggestBand(
     }
     case 'Id':
       level = idShareLevel(summary.worstDriftShare, summary.effectiveModel, policy);
-      reasons.push(note('id.share', `额定寿命时消耗允许退化量 ${summary.worstDriftShare === null ? '—' : driftShareText(summary.worstDriftShare).zh}${summary.effectiveModel ? '，有效退化模型' : ''}`, `Share of allowed drift at rated life ${summary.worstDriftShare === null ? '—' : driftShareText(summary.worstDriftShare).en}${summary.effectiveModel ? ', effective model' : ''}`));
+      reasons.push(
+        note(
+          'id.share',
+          `额定寿命时消耗允许退化量 ${summary.worstDriftShare === null ? '—' : driftShareText(summary.worstDriftShare).zh}${summary.effectiveModel ? '，有效退化模型' : ''}`,
+          `Share of allowed drift at rated life ${summary.worstDriftShare === null ? '—' : driftShareText(summary.worstDriftShare).en}${summary.effectiveModel ? ', effective model' : ''}`,
+        ),
+      );
       break;
     case 'Ir':
       level = irCoverageLevel(summary, policy);
-      reasons.push(note('ir.coverage', `通过场景 ${summary.passingScenarios} 种，应力类别 ${summary.categories} 类，每场景最少样品 ${summary.minSamples} 个`, `${summary.passingScenarios} passing scenarios, ${summary.categories} categories, ≥ ${summary.minSamples} samples each`));
+      reasons.push(
+        note(
+          'ir.coverage',
+          `通过场景 ${summary.passingScenarios} 种，应力类别 ${summary.categories} 类，每场景最少样品 ${summary.minSamples} 个`,
+          `${summary.passingScenarios} passing scenarios, ${summary.categories} categories, ≥ ${summary.minSamples} samples each`,
+        ),
+      );
       break;
     case 'W': {
       const significant = summary.pValue !== null && summary.pValue < policy.w.alpha;
       level = wReductionLevel(summary.reduction, significant, policy);
-      reasons.push(note('w.reduction', `${reductionText(summary.reduction).zh}${significant ? '，统计显著' : ''}`, `${reductionText(summary.reduction).en}${significant ? ', significant' : ''}`));
+      reasons.push(
+        note(
+          'w.reduction',
+          `${reductionText(summary.reduction).zh}${significant ? '，统计显著' : ''}`,
+          `${reductionText(summary.reduction).en}${significant ? ', significant' : ''}`,
+        ),
+      );
       break;
     }
   }

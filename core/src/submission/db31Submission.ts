@@ -28,9 +28,7 @@ export const db31SubmissionSchema = z.object({
   }),
   financials: z.object({ before: db31FinancialsSchema, after: db31FinancialsSchema }).optional(),
   /** Resource use / pollutant / carbon figure before and after (same unit); reduction is computed. */
-  ecology: z
-    .object({ indicator: z.string().optional(), before: money, after: money })
-    .optional(),
+  ecology: z.object({ indicator: z.string().optional(), before: money, after: money }).optional(),
   scores: z.record(z.string(), rawScoreInPointsSchema).optional(),
   fraud: z.boolean().optional(),
 });

@@ -10,10 +10,6 @@ export * from './db31Submission.js';
 export { bilingualZodError, zodIssueText } from './zodMessages.js';
 
 /** Any submission kekao can assess, told apart by `rubric`. */
-export const submissionSchema = z.discriminatedUnion('rubric', [
-  reliabilitySubmissionSchema,
-  fmeaSubmissionSchema,
-  db31SubmissionSchema,
-]);
+export const submissionSchema = z.discriminatedUnion('rubric', [reliabilitySubmissionSchema, fmeaSubmissionSchema, db31SubmissionSchema]);
 export type Submission = z.infer<typeof submissionSchema>;
 export type SubmissionInput = z.input<typeof submissionSchema>;

@@ -38,15 +38,7 @@ export const productSchema = z.object({
 });
 
 /** Note (a) of the rubric: the seven basic requirements of the professional indicators. */
-export const BASIC_REQUIREMENT_KEYS = [
-  'parameterChoice',
-  'sampleState',
-  'sampleSize',
-  'fieldData',
-  'instruments',
-  'testPlan',
-  'resultData',
-] as const;
+export const BASIC_REQUIREMENT_KEYS = ['parameterChoice', 'sampleState', 'sampleSize', 'fieldData', 'instruments', 'testPlan', 'resultData'] as const;
 export type BasicRequirementKey = (typeof BASIC_REQUIREMENT_KEYS)[number];
 
 export const basicRequirementsSchema = z.object({

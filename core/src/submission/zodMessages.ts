@@ -75,7 +75,10 @@ function describe(iss: Issue, input: unknown, inputKnown: boolean): Bilingual {
       return { zh: `未知字段：${iss.keys.join('、')}`, en: `unknown field(s): ${iss.keys.join(', ')}` };
     case 'invalid_union':
       return iss.path !== undefined && iss.path.length === 0
-        ? { zh: 'rubric 字段无效（可选：reliability-2024、fmea-case-2025、db31-1368-2022）', en: 'invalid rubric (allowed: reliability-2024, fmea-case-2025, db31-1368-2022)' }
+        ? {
+            zh: 'rubric 字段无效（可选：reliability-2024、fmea-case-2025、db31-1368-2022）',
+            en: 'invalid rubric (allowed: reliability-2024, fmea-case-2025, db31-1368-2022)',
+          }
         : { zh: '不符合任何允许的格式', en: 'matches none of the allowed forms' };
     default:
       return { zh: '取值无效', en: 'invalid value' };
@@ -97,7 +100,7 @@ export function zodIssueText(issue: z.core.$ZodIssue): Bilingual {
   const cut = issue.message.indexOf(' / ');
   if (cut > 0) return { zh: issue.message.slice(0, cut), en: issue.message.slice(cut + 3) };
   const reported = issue as { input?: unknown };
-  const known = Object.prototype.hasOwnProperty.call(issue, 'input');
+  const known = Object.hasOwn(issue, 'input');
   if (!known && issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return { zh: '缺少必填字段', en: 'missing required field' };
   }

@@ -169,7 +169,11 @@ export function readNumber(v: unknown, opts: NumberOptions = {}): CellRead<numbe
     });
   }
   if (thousands) {
-    return ok(n, { key: 'cell.thousandsSeparator', zh: `“${quote(raw)}”含千位分隔符，读为 ${n}`, en: `"${quote(raw)}" has thousands separators; read as ${n}` });
+    return ok(n, {
+      key: 'cell.thousandsSeparator',
+      zh: `“${quote(raw)}”含千位分隔符，读为 ${n}`,
+      en: `"${quote(raw)}" has thousands separators; read as ${n}`,
+    });
   }
   if (fullWidth) {
     return ok(n, { key: 'cell.fullWidth', zh: `“${quote(raw)}”含全角字符，读为 ${n}`, en: `"${quote(raw)}" has full-width characters; read as ${n}` });

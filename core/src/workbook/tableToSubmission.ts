@@ -41,7 +41,12 @@ export function tableToSubmission(cells: WorkbookCells): WorkbookReading {
   return validateSubmission(cells.kind, draft, form.display, notes, origins);
 }
 
-function readDataTables(contract: WorkbookContract, cells: WorkbookCells, notes: CellNoteCollector, origins: CellOrigins): BestPracticeTables | BreakthroughTables {
+function readDataTables(
+  contract: WorkbookContract,
+  cells: WorkbookCells,
+  notes: CellNoteCollector,
+  origins: CellOrigins,
+): BestPracticeTables | BreakthroughTables {
   switch (cells.kind) {
     case 'best-practice':
       return readBestPracticeTables(contract, cells, notes, origins);

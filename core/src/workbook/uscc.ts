@@ -73,8 +73,5 @@ export function validateUscc(code: string): UsccResult {
 export function usccExcelFormula(cell: string): string {
   const a = `"${USCC_ALPHABET}"`;
   const r = 'ROW($1:$17)';
-  return (
-    `AND(LEN(${cell})=18,MID(${a},MOD(-SUMPRODUCT((FIND(MID(${cell},${r},1),${a})-1)*MOD(3^(${r}-1),31)),31)+1,1)` +
-    `=MID(${cell},18,1))`
-  );
+  return `AND(LEN(${cell})=18,MID(${a},MOD(-SUMPRODUCT((FIND(MID(${cell},${r},1),${a})-1)*MOD(3^(${r}-1),31)),31)+1,1)` + `=MID(${cell},18,1))`;
 }

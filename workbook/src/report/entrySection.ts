@@ -44,7 +44,10 @@ function cover(ctx: ReportContext, entry: ScoredEntry, index: number): string {
     [t('统一社会信用代码', 'USCC'), escapeHtml(submission.enterprise?.uscc ?? '—')],
     [t('企业地址', 'Address'), escapeHtml(contact.address ?? '—')],
     [subjectTerm, escapeHtml(subject)],
-    [t('评价依据', 'Rubric'), `${escapeHtml(t(assessment.rubricTitle.zh, assessment.rubricTitle.en))} <span class="key">${escapeHtml(assessment.rubric)}</span>`],
+    [
+      t('评价依据', 'Rubric'),
+      `${escapeHtml(t(assessment.rubricTitle.zh, assessment.rubricTitle.en))} <span class="key">${escapeHtml(assessment.rubric)}</span>`,
+    ],
     [t('分档建议', 'Band policy'), policyText(ctx, entry)],
     [t('基本要求（说明 a）', 'Basic requirements (note a)'), basicRequirements(ctx, entry)],
     [t('完整性', 'Completeness'), completeness(ctx, entry)],
@@ -60,7 +63,9 @@ function cover(ctx: ReportContext, entry: ScoredEntry, index: number): string {
     `<h2>${index + 1}. ${escapeHtml(enterprise)} — ${escapeHtml(subject)}</h2>` +
     `<div class="cover"><dl>${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>` +
     `<div class="score-box"><div class="muted">${escapeHtml(t('总分', 'Total'))}</div><div class="total">${escapeHtml(formatNumber(assessment.total, 6))}</div><div class="max">/ ${escapeHtml(formatNumber(assessment.maxTotal))}</div>` +
-    (assessment.complete ? `<span class="badge ok">${escapeHtml(t('评分完整', 'complete'))}</span>` : `<span class="badge missing">${escapeHtml(t('评分未完成', 'incomplete'))}</span>`) +
+    (assessment.complete
+      ? `<span class="badge ok">${escapeHtml(t('评分完整', 'complete'))}</span>`
+      : `<span class="badge missing">${escapeHtml(t('评分未完成', 'incomplete'))}</span>`) +
     (flagCount > 0 ? `<div><span class="badge verify">${escapeHtml(t(`需核实 ${flagCount} 项`, `${flagCount} to verify`))}</span></div>` : '') +
     `</div></div>`
   );

@@ -50,9 +50,7 @@ function tableOfContents(ctx: ReportContext, entries: ScoredEntry[]): string {
       return `<tr><td>${i + 1}</td><td><a href="#${entryAnchor(i)}">${escapeHtml(e.submission.enterprise?.name || a.subject.enterprise)}</a></td><td>${escapeHtml(subjectName(e.submission, a))}</td><td class="num">${escapeHtml(formatNumber(a.total, 6))} / ${escapeHtml(formatNumber(a.maxTotal))}</td><td>${escapeHtml(status)}</td><td class="num">${a.flags.length}</td></tr>`;
     })
     .join('');
-  return (
-    `<nav class="toc"><h2>${escapeHtml(t('目录', 'Contents'))}</h2><table><thead><tr><th>#</th><th>${escapeHtml(t('企业名称', 'Enterprise'))}</th><th>${escapeHtml(t('产品/案例', 'Product / case'))}</th><th class="num">${escapeHtml(t('总分', 'Total'))}</th><th>${escapeHtml(t('评分状态', 'Status'))}</th><th class="num">${escapeHtml(t('需核实', 'To verify'))}</th></tr></thead><tbody>${rows}</tbody></table></nav>`
-  );
+  return `<nav class="toc"><h2>${escapeHtml(t('目录', 'Contents'))}</h2><table><thead><tr><th>#</th><th>${escapeHtml(t('企业名称', 'Enterprise'))}</th><th>${escapeHtml(t('产品/案例', 'Product / case'))}</th><th class="num">${escapeHtml(t('总分', 'Total'))}</th><th>${escapeHtml(t('评分状态', 'Status'))}</th><th class="num">${escapeHtml(t('需核实', 'To verify'))}</th></tr></thead><tbody>${rows}</tbody></table></nav>`;
 }
 
 export type { ReportLang };

@@ -7,9 +7,21 @@ import type { Note } from '@kekao/core/i18n';
  * null (printed "—"), so one odd field never hides the rest of the report.
  */
 
-const num = z.number().nullish().catch(null).transform((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
-const str = z.string().nullish().catch(null).transform((v) => v ?? null);
-const bool = z.boolean().nullish().catch(null).transform((v) => v ?? null);
+const num = z
+  .number()
+  .nullish()
+  .catch(null)
+  .transform((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
+const str = z
+  .string()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
+const bool = z
+  .boolean()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
 
 /** A reason attached to a null metric: a Note, a plain string, or a list of either. */
 const noteLike = z.union([z.object({ key: z.string().optional(), zh: z.string(), en: z.string() }), z.string()]);
@@ -28,10 +40,19 @@ const list = <T extends z.ZodType>(item: T) =>
     .array(z.unknown())
     .nullish()
     .catch(null)
-    .transform((items) => (items ?? []).map((i) => item.safeParse(i)).filter((r) => r.success).map((r) => r.data as z.output<T>));
+    .transform((items) =>
+      (items ?? [])
+        .map((i) => item.safeParse(i))
+        .filter((r) => r.success)
+        .map((r) => r.data as z.output<T>),
+    );
 
 const icStageView = z.object({
-  stage: z.union([z.string(), z.number()]).nullish().catch(null).transform((v) => (v === null || v === undefined ? '' : String(v))),
+  stage: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .catch(null)
+    .transform((v) => (v === null || v === undefined ? '' : String(v))),
   usageHours: num,
   n: num,
   mean: num,
@@ -71,7 +92,11 @@ const idParameterView = z.object({
   ratedLife: num,
   model: str,
   /** The effective degradation model: a model name, true/false, or null when there is none. */
-  effectiveModel: z.union([z.string(), z.boolean()]).nullish().catch(null).transform((v) => v ?? null),
+  effectiveModel: z
+    .union([z.string(), z.boolean()])
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null),
   units: list(idUnitView),
   undefinedReason: reasonField,
   reason: reasonField,

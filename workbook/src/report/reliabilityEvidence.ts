@@ -9,23 +9,19 @@ import { degradationChart, type DegradationSeries } from './chart/degradationCha
 import { cvChart } from './chart/cvChart.js';
 import { marginChart } from './chart/marginChart.js';
 import { failureRateChart } from './chart/failureRateChart.js';
-import {
-  icMetricsView,
-  idMetricsView,
-  irMetricsView,
-  wMetricsView,
-  readMetrics,
-  reasonsOf,
-  type IdParameterView,
-  type RatePeriodView,
-} from './metricViews.js';
+import { icMetricsView, idMetricsView, irMetricsView, wMetricsView, readMetrics, reasonsOf, type IdParameterView, type RatePeriodView } from './metricViews.js';
 
 /**
  * The evidence of a reliability-2024 entry: one chart and one table per measured indicator
  * (Ic, Id, Ir, W). Metrics come from the assessment; Id's raw points from the submission.
  */
 export function reliabilityEvidence(ctx: ReportContext, submission: ReliabilitySubmission, assessment: Assessment): string {
-  const parts = [icEvidence(ctx, submission, assessment), idEvidence(ctx, submission, assessment), irEvidence(ctx, submission, assessment), wEvidence(ctx, submission, assessment)];
+  const parts = [
+    icEvidence(ctx, submission, assessment),
+    idEvidence(ctx, submission, assessment),
+    irEvidence(ctx, submission, assessment),
+    wEvidence(ctx, submission, assessment),
+  ];
   return `<h3>${escapeHtml(ctx.t('数据与图表', 'Data and charts'))}</h3>${parts.join('')}`;
 }
 
@@ -93,7 +89,14 @@ function icEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
   const view = ind ? readMetrics(icMetricsView, ind.metrics) : null;
   const head = heading(ctx, ind, 'Ic', '关键性能一致性', 'Key-performance consistency');
   if (!view || view.parameters.length === 0) {
-    return head + noData(ctx, submission.ic?.parameters.length ? 'Ic 指标尚无计算结果。' : '未提供 Ic 数据。', submission.ic?.parameters.length ? 'No Ic results were computed.' : 'No Ic data were provided.');
+    return (
+      head +
+      noData(
+        ctx,
+        submission.ic?.parameters.length ? 'Ic 指标尚无计算结果。' : '未提供 Ic 数据。',
+        submission.ic?.parameters.length ? 'No Ic results were computed.' : 'No Ic data were provided.',
+      )
+    );
   }
   const chart = cvChart({
     title: t('关键性能一致性：各参数、各阶段的变异系数 CV 及置信区间', 'Ic: coefficient of variation by parameter and stage, with confidence intervals'),
@@ -107,12 +110,18 @@ function icEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
         value: s.cv === null ? null : s.cv * 100,
         lower: s.cvLower === null ? null : s.cvLower * 100,
         upper: s.cvUpper === null ? null : s.cvUpper * 100,
-        note: reasonsOf(s).map((r) => noteText(ctx, r)).join('；') || undefined,
+        note:
+          reasonsOf(s)
+            .map((r) => noteText(ctx, r))
+            .join('；') || undefined,
       })),
     })),
   });
   const stageRows = view.parameters.flatMap((p) => p.stages.map((s) => ({ p, s })));
-  const why = whyColumn(ctx, stageRows.map(({ s }) => reasonsOf(s)));
+  const why = whyColumn(
+    ctx,
+    stageRows.map(({ s }) => reasonsOf(s)),
+  );
   const rows = stageRows
     .map(({ p, s }, i) => {
       const interval = s.cvLower !== null && s.cvUpper !== null ? `${formatPercent(s.cvLower)} – ${formatPercent(s.cvUpper)}` : null;
@@ -120,7 +129,17 @@ function icEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
     })
     .join('');
   const table = `<table class="metric-table ic"><thead><tr><th>${escapeHtml(t('参数', 'Parameter'))}</th><th>${escapeHtml(t('阶段', 'Stage'))}</th><th class="num">n</th><th class="num">${escapeHtml(t('均值', 'Mean'))}</th><th class="num">${escapeHtml(t('标准差', 'SD'))}</th><th class="num">CV</th><th class="num">${escapeHtml(t(`CV 置信区间${levelText(stageRows.map(({ s }) => s.confidence))}`, `CV interval${levelText(stageRows.map(({ s }) => s.confidence))}`))}</th>${why.head}</tr></thead><tbody>${rows}</tbody></table>`;
-  return head + figure(chart, t('方块为 CV，竖线为置信区间（Vangel 修正 McKay 法）；“—”表示 CV 无定义。', 'Squares: CV; bars: confidence interval (Vangel\'s modified McKay); "—": CV undefined.')) + table;
+  return (
+    head +
+    figure(
+      chart,
+      t(
+        '方块为 CV，竖线为置信区间（Vangel 修正 McKay 法）；“—”表示 CV 无定义。',
+        'Squares: CV; bars: confidence interval (Vangel\'s modified McKay); "—": CV undefined.',
+      ),
+    ) +
+    table
+  );
 }
 
 // ───────────────────────────── Id
@@ -136,7 +155,9 @@ function idEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
 
   const used = new Set<IdParameterView>();
   const blocks = dataParams.map((dp, i) => {
-    const mp = metricParams.find((m) => m.name === dp.name) ?? (metricParams[i] && !dataParams.some((d) => d.name === metricParams[i].name) ? metricParams[i] : undefined);
+    const mp =
+      metricParams.find((m) => m.name === dp.name) ??
+      (metricParams[i] && !dataParams.some((d) => d.name === metricParams[i].name) ? metricParams[i] : undefined);
     if (mp) used.add(mp);
     const series: DegradationSeries[] = dp.units.map((u) => {
       const mu = mp?.units.find((m) => m.id === u.id);
@@ -159,7 +180,15 @@ function idEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
       },
       ctx.nextId('clip'),
     );
-    return figure(chart, t('圆点为实测值，曲线为各样品拟合的退化模型，红色虚线为规格限值，灰色虚线为额定寿命。', 'Dots: measurements; curves: fitted path per unit; red dashed: spec limit; grey dashed: rated life.')) + (mp ? idTable(ctx, mp) : noData(ctx, `参数“${dp.name}”尚无拟合结果。`, `No fit results for parameter "${dp.name}".`));
+    return (
+      figure(
+        chart,
+        t(
+          '圆点为实测值，曲线为各样品拟合的退化模型，红色虚线为规格限值，灰色虚线为额定寿命。',
+          'Dots: measurements; curves: fitted path per unit; red dashed: spec limit; grey dashed: rated life.',
+        ),
+      ) + (mp ? idTable(ctx, mp) : noData(ctx, `参数“${dp.name}”尚无拟合结果。`, `No fit results for parameter "${dp.name}".`))
+    );
   });
   // Metric parameters with no raw data in the submission still get their table.
   for (const mp of metricParams) if (!used.has(mp)) blocks.push(idTable(ctx, mp));
@@ -169,14 +198,27 @@ function idEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
 function idTable(ctx: ReportContext, p: IdParameterView): string {
   const { t } = ctx;
   const direction = p.direction === 'max' ? t('不得高于限值', 'must stay ≤ limit') : p.direction === 'min' ? t('不得低于限值', 'must stay ≥ limit') : '—';
-  const effective = p.effectiveModel === null ? t('无', 'none') : typeof p.effectiveModel === 'boolean' ? (p.effectiveModel ? t('是', 'yes') : t('否', 'no')) : p.effectiveModel;
+  const effective =
+    p.effectiveModel === null
+      ? t('无', 'none')
+      : typeof p.effectiveModel === 'boolean'
+        ? p.effectiveModel
+          ? t('是', 'yes')
+          : t('否', 'no')
+        : p.effectiveModel;
   const meta =
     `<p class="id-meta">${escapeHtml(withUnit(p.name, p.unit))}：${escapeHtml(t('限值', 'limit'))} ${cell(p.limit, formatNumber(p.limit, 6))}（${escapeHtml(direction)}），` +
     `${escapeHtml(t('额定寿命', 'rated life'))} ${cell(p.ratedLife, formatNumber(p.ratedLife, 6))}，${escapeHtml(t('声明模型', 'declared model'))} ${escapeHtml(p.model ?? '—')}，` +
     `${escapeHtml(t('有效退化模型', 'effective degradation model'))} <strong>${escapeHtml(effective)}</strong>${reasonsOf(p).length ? ` ${dash(ctx, reasonsOf(p))}` : ''}</p>`;
-  const why = whyColumn(ctx, p.units.map((u) => reasonsOf(u)));
+  const why = whyColumn(
+    ctx,
+    p.units.map((u) => reasonsOf(u)),
+  );
   const rows = p.units
-    .map((u, i) => `<tr><td>${escapeHtml(u.id)}</td><td class="nowrap">${escapeHtml(u.model ?? '—')}</td><td class="num">${cell(u.a, formatNumber(u.a, 5))}</td><td class="num">${cell(u.b, formatNumber(u.b, 5))}</td><td class="num">${cell(u.r2, formatNumber(u.r2, 4))}</td><td class="num">${cell(u.pseudoFailureTime, formatNumber(u.pseudoFailureTime, 5))}</td><td class="num">${cell(u.driftAtRatedLife, formatNumber(u.driftAtRatedLife, 4))}</td><td class="num">${cell(u.driftShare, formatPercent(u.driftShare, 1))}</td>${why.cell(i)}</tr>`)
+    .map(
+      (u, i) =>
+        `<tr><td>${escapeHtml(u.id)}</td><td class="nowrap">${escapeHtml(u.model ?? '—')}</td><td class="num">${cell(u.a, formatNumber(u.a, 5))}</td><td class="num">${cell(u.b, formatNumber(u.b, 5))}</td><td class="num">${cell(u.r2, formatNumber(u.r2, 4))}</td><td class="num">${cell(u.pseudoFailureTime, formatNumber(u.pseudoFailureTime, 5))}</td><td class="num">${cell(u.driftAtRatedLife, formatNumber(u.driftAtRatedLife, 4))}</td><td class="num">${cell(u.driftShare, formatPercent(u.driftShare, 1))}</td>${why.cell(i)}</tr>`,
+    )
     .join('');
   return (
     meta +
@@ -192,7 +234,14 @@ function irEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
   const view = ind ? readMetrics(irMetricsView, ind.metrics) : null;
   const head = heading(ctx, ind, 'Ir', '关键性能可靠域', 'Key-performance reliable domain');
   if (!view || view.scenarios.length === 0) {
-    return head + noData(ctx, submission.ir?.scenarios.length ? 'Ir 指标尚无计算结果。' : '未提供 Ir 数据。', submission.ir?.scenarios.length ? 'No Ir results were computed.' : 'No Ir data were provided.');
+    return (
+      head +
+      noData(
+        ctx,
+        submission.ir?.scenarios.length ? 'Ir 指标尚无计算结果。' : '未提供 Ir 数据。',
+        submission.ir?.scenarios.length ? 'No Ir results were computed.' : 'No Ir data were provided.',
+      )
+    );
   }
   const passLabel = t('通过', 'pass');
   const failLabel = t('不通过', 'fail');
@@ -209,13 +258,20 @@ function irEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
       worst: s.worstMargin === null ? null : s.worstMargin * 100,
       pass: s.pass,
       margins: s.margins.filter((m): m is number => m !== null).map((m) => m * 100),
-      note: reasonsOf(s).map((r) => noteText(ctx, r)).join('；') || undefined,
+      note:
+        reasonsOf(s)
+          .map((r) => noteText(ctx, r))
+          .join('；') || undefined,
     })),
   });
-  const why = whyColumn(ctx, view.scenarios.map((s) => reasonsOf(s)));
+  const why = whyColumn(
+    ctx,
+    view.scenarios.map((s) => reasonsOf(s)),
+  );
   const rows = view.scenarios
     .map((s, i) => {
-      const verdict = s.pass === null ? '—' : s.pass ? `<span class="badge ok">${escapeHtml(passLabel)}</span>` : `<span class="badge bad">${escapeHtml(failLabel)}</span>`;
+      const verdict =
+        s.pass === null ? '—' : s.pass ? `<span class="badge ok">${escapeHtml(passLabel)}</span>` : `<span class="badge bad">${escapeHtml(failLabel)}</span>`;
       const margins = s.margins.map((m) => formatPercent(m, 1)).join('，');
       return `<tr><td>${escapeHtml(s.name)}</td><td class="num">${cell(s.n, formatNumber(s.n))}</td><td class="num">${cell(s.worstMargin, formatPercent(s.worstMargin, 1))}</td><td>${verdict}</td><td>${escapeHtml(margins || '—')}</td>${why.cell(i)}</tr>`;
     })
@@ -223,7 +279,13 @@ function irEvidence(ctx: ReportContext, submission: ReliabilitySubmission, asses
   const count = view.scenarioCount ?? view.scenarios.length;
   return (
     head +
-    figure(chart, t('柱为各场景最差裕度（绿色通过、红色不通过），圆圈为各样品裕度；裕度 > 0 为满足限值。', 'Bars: worst margin per scenario (green pass, red fail); circles: each sample; margin > 0 meets the limit.')) +
+    figure(
+      chart,
+      t(
+        '柱为各场景最差裕度（绿色通过、红色不通过），圆圈为各样品裕度；裕度 > 0 为满足限值。',
+        'Bars: worst margin per scenario (green pass, red fail); circles: each sample; margin > 0 meets the limit.',
+      ),
+    ) +
     `<p>${escapeHtml(t(`极限场景数：${formatNumber(count)}（要求至少 3 个）`, `Extreme scenarios: ${formatNumber(count)} (at least 3 required)`))}</p>` +
     `<table class="metric-table ir"><thead><tr><th>${escapeHtml(t('场景', 'Scenario'))}</th><th class="num">${escapeHtml(t('样品数', 'Samples'))}</th><th class="num">${escapeHtml(t('最差裕度', 'Worst margin'))}</th><th>${escapeHtml(t('结论', 'Result'))}</th><th>${escapeHtml(t('各样品裕度', 'Sample margins'))}</th>${why.head}</tr></thead><tbody>${rows}</tbody></table>`
   );
@@ -254,7 +316,9 @@ function wEvidence(ctx: ReportContext, submission: ReliabilitySubmission, assess
   const view = ind ? readMetrics(wMetricsView, ind.metrics) : null;
   const head = heading(ctx, ind, 'W', '售后责任故障数（率）', 'After-sales liability failures (rate)');
   if (!view || (view.before === null && view.after === null)) {
-    return head + noData(ctx, submission.w ? 'W 指标尚无计算结果。' : '未提供 W 数据。', submission.w ? 'No W results were computed.' : 'No W data were provided.');
+    return (
+      head + noData(ctx, submission.w ? 'W 指标尚无计算结果。' : '未提供 W 数据。', submission.w ? 'No W results were computed.' : 'No W data were provided.')
+    );
   }
   const unitKey = submission.w?.after.exposureUnit ?? submission.w?.before.exposureUnit ?? 'units';
   const [unitZh, unitEn] = EXPOSURE_UNITS[unitKey] ?? [unitKey, unitKey];
@@ -276,17 +340,26 @@ function wEvidence(ctx: ReportContext, submission: ReliabilitySubmission, assess
       lower: scale(p?.rateLower ?? null),
       upper: scale(p?.rateUpper ?? null),
       detail: p && p.failures !== null && p.exposure !== null ? `${formatNumber(p.failures)} / ${formatNumber(p.exposure, 6)} ${t(unitZh, unitEn)}` : undefined,
-      note: reasonsOf(p).map((r) => noteText(ctx, r)).join('；') || undefined,
+      note:
+        reasonsOf(p)
+          .map((r) => noteText(ctx, r))
+          .join('；') || undefined,
     })),
   });
-  const why = whyColumn(ctx, periods.map(([, p]) => reasonsOf(p)));
+  const why = whyColumn(
+    ctx,
+    periods.map(([, p]) => reasonsOf(p)),
+  );
   const rows = periods
     .map(([label, p], i) => {
       const interval = p && p.rateLower !== null && p.rateUpper !== null ? `${formatNumber(p.rateLower)} – ${formatNumber(p.rateUpper)}` : null;
       return `<tr><td>${escapeHtml(label)}</td><td class="num">${cell(p?.failures ?? null, formatNumber(p?.failures))}</td><td class="num">${cell(p?.exposure ?? null, `${formatNumber(p?.exposure, 6)} ${t(unitZh, unitEn)}`)}</td><td class="num">${cell(p?.rate ?? null, formatNumber(p?.rate))}</td><td class="num">${interval === null ? '—' : escapeHtml(interval)}</td>${why.cell(i)}</tr>`;
     })
     .join('');
-  const ratio = view.rateRatio === null ? dash(ctx, reasonsOf(view)) : `${escapeHtml(formatNumber(view.rateRatio))}${view.rateRatioLower !== null && view.rateRatioUpper !== null ? `（${escapeHtml(`${formatNumber(view.rateRatioLower)} – ${formatNumber(view.rateRatioUpper)}`)}）` : ''}`;
+  const ratio =
+    view.rateRatio === null
+      ? dash(ctx, reasonsOf(view))
+      : `${escapeHtml(formatNumber(view.rateRatio))}${view.rateRatioLower !== null && view.rateRatioUpper !== null ? `（${escapeHtml(`${formatNumber(view.rateRatioLower)} – ${formatNumber(view.rateRatioUpper)}`)}）` : ''}`;
   return (
     head +
     figure(chart, t('柱为故障率，竖线为卡方置信区间。', 'Bars: failure rate; lines: chi-square confidence interval.')) +

@@ -85,7 +85,9 @@ function fmeaCriterion(assessment: Assessment, code: string) {
 
 function rawCell(ctx: ReportContext, ind: IndicatorAssessment): string {
   const parts: string[] = [];
-  parts.push(ind.rawScore === null ? `— <span class="badge missing">${escapeHtml(ctx.t('待评分', 'not scored'))}</span>` : escapeHtml(formatNumber(ind.rawScore, 6)));
+  parts.push(
+    ind.rawScore === null ? `— <span class="badge missing">${escapeHtml(ctx.t('待评分', 'not scored'))}</span>` : escapeHtml(formatNumber(ind.rawScore, 6)),
+  );
   if (ind.fraud) parts.push(`<span class="issue">${escapeHtml(ctx.t('数据造假：该项计 0 分（说明 d）', 'data fraud: scored 0 (note d)'))}</span>`);
   if (ind.rawScoreReason) parts.push(`<span class="raw-reason">${escapeHtml(ind.rawScoreReason)}</span>`);
   for (const issue of ind.scoreIssues) parts.push(`<span class="issue">${escapeHtml(noteText(ctx, issue))}</span>`);

@@ -101,7 +101,15 @@ export function addAllScoresRow(sheet: ExcelJS.Worksheet, columns: readonly Indi
     const ind = byKey.get(c.key);
     values.push(ind?.suggestedBand ? `${ind.suggestedBand.min}–${ind.suggestedBand.max}` : ind ? '—' : null, ind?.rawScore ?? null, ind?.weightedScore ?? null);
   }
-  values.push(assessment.total, assessment.maxTotal, assessment.complete ? '是' : '否', assessment.missingScores.join('、') || null, assessment.flags.length, warningCount(entry), entry.readWarnings.length);
+  values.push(
+    assessment.total,
+    assessment.maxTotal,
+    assessment.complete ? '是' : '否',
+    assessment.missingScores.join('、') || null,
+    assessment.flags.length,
+    warningCount(entry),
+    entry.readWarnings.length,
+  );
   const row = sheet.getRow(HEADER_ROWS + serial);
   row.values = values.map((v) => (v === null ? undefined : v)) as ExcelJS.CellValue[];
   for (let col = 1; col <= values.length; col++) {

@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import type { EnumOption } from '@kekao/core/workbook';
 /** A formula cell with its cached result; an empty result is left out (Excel recalculates on load). */
 export declare function formula(text: string, result: string | number | undefined): ExcelJS.CellFormulaValue;
-export declare function displayOf(field: {
+export declare function displayOf(
+  field: {
     enumValues?: readonly EnumOption[];
-}, v: unknown): unknown;
+  },
+  v: unknown,
+): unknown;

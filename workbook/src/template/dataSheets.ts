@@ -1,5 +1,5 @@
 /** The data sheets: one Excel table (ListObject) each, with drop-downs under every enum column. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { reliability2024 } from '@kekao/core/rubrics';
 import { columnLetter } from '@kekao/core/workbook';
 import { type ColumnSpec, type TableSpec, YES_NO_OPTIONS } from '@kekao/core/workbook';

@@ -5,9 +5,8 @@ import type { EnumOption } from '@kekao/core/workbook';
 export declare const VALIDATED_ROWS = 1000;
 /** exceljs implements range validations (`A4:A1000`) on `worksheet.dataValidations` but does not type it. */
 interface RangeValidations {
-    add(address: string, validation: ExcelJS.DataValidation): void;
-    find(address: string): ExcelJS.DataValidation | undefined;
+  add(address: string, validation: ExcelJS.DataValidation): void;
+  find(address: string): ExcelJS.DataValidation | undefined;
 }
 export declare function validations(ws: ExcelJS.Worksheet): RangeValidations;
 export declare function listFormula(options: readonly EnumOption[]): string;
-export {};

@@ -1,5 +1,5 @@
 /** Drop-down lists and other data validations of template cells. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { EnumOption } from '@kekao/core/workbook';
 
 /** Rows under each table that carry drop-downs (tables grow when pasted into; validations do not). */

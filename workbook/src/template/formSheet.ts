@@ -1,5 +1,5 @@
 /** The 推荐表 sheet: one form field per row with its label, input cell, length counter or check, and hint. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FormFieldSpec, WorkbookContract } from '@kekao/core/workbook';
 import { usccExcelFormula } from '@kekao/core/workbook';
 import type { ExampleContent } from '../exampleData.js';
@@ -35,7 +35,10 @@ export function writeForm(wb: ExcelJS.Workbook, c: WorkbookContract, ex: Example
     ws.getRow(r).height = 60;
     r++;
   };
-  statement('企业承诺申明', '本企业提交的所有材料，均真实、有效，如有违反，愿承担由此产生的相应责任。\n企业负责人（签字）：　　　　（企业公章）　　　　年　　月　　日');
+  statement(
+    '企业承诺申明',
+    '本企业提交的所有材料，均真实、有效，如有违反，愿承担由此产生的相应责任。\n企业负责人（签字）：　　　　（企业公章）　　　　年　　月　　日',
+  );
   statement('推荐单位意见', '（推荐单位公章）\n年　　月　　日');
 }
 
@@ -94,12 +97,33 @@ function writeField(ws: ExcelJS.Worksheet, f: FormFieldSpec, example: unknown): 
     });
   }
   if ((f.type === 'enum' || f.type === 'boolean') && f.enumValues) {
-    validations(ws).add(f.cell, { type: 'list', allowBlank: true, formulae: [listFormula(f.enumValues)], showErrorMessage: true, errorStyle: 'warning', error: '请从下拉列表中选择' });
+    validations(ws).add(f.cell, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [listFormula(f.enumValues)],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      error: '请从下拉列表中选择',
+    });
   }
   if (f.type === 'number') {
-    validations(ws).add(f.cell, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: '请输入不小于 0 的数值' });
+    validations(ws).add(f.cell, {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      error: '请输入不小于 0 的数值',
+    });
   }
   if (f.type === 'date') {
-    validations(ws).add(f.cell, { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true, error: '请输入日期，如 2012-05-18' });
+    validations(ws).add(f.cell, {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      formulae: [new Date(Date.UTC(1900, 0, 1))],
+      showErrorMessage: true,
+      error: '请输入日期，如 2012-05-18',
+    });
   }
 }

@@ -1,5 +1,5 @@
 /** The 说明 sheet: how to fill in the workbook of a kind, line by line. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { WorkbookContract } from '@kekao/core/workbook';
 import { FONT } from './sheetStyle.js';
 
@@ -21,7 +21,10 @@ export function writeInstructions(wb: ExcelJS.Workbook, c: WorkbookContract): vo
       '7. “评分表”：评分人在“单项原始得分”填写 0～100 分，单项加权得分与总分由公式自动计算；发现数据造假时在“数据造假”填“是”，该指标得 0 分（评分说明 d）。',
     );
   } else if (c.kind === 'fmea') {
-    lines.push('2. 案例简介不超过 500 字，案例内容不超过 3000 字（附件4）。', '3. “评分表”：评分人按附件3 在“实际分”填写每项得分（不超过标准分），总分由公式自动计算。');
+    lines.push(
+      '2. 案例简介不超过 500 字，案例内容不超过 3000 字（附件4）。',
+      '3. “评分表”：评分人按附件3 在“实际分”填写每项得分（不超过标准分），总分由公式自动计算。',
+    );
   } else {
     lines.push(
       '2. “经济效益”：攻关前 12 个月与攻关后 12 个月的销售额、利润、节能降耗、创汇节汇（折合人民币）、其他，单位万元（表A.1 填表说明 3、4）。',

@@ -1,5 +1,5 @@
 /** The 评分表 of the points rubrics (FMEA 附件3, DB31/T 1368 表B.1): one row per item, points and total as Excel formulas. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { db31_1368_2022 } from '@kekao/core/rubrics';
 import { fmeaCase2025 } from '@kekao/core/rubrics';
 import { columnLetter } from '@kekao/core/workbook';
@@ -27,7 +27,10 @@ export function writePointScores(wb: ExcelJS.Workbook, c: WorkbookContract, ex: 
     : db31_1368_2022.groups.map((g) => ({
         name: `${g.name.zh}（${g.points}分）`,
         seq: g.seq,
-        items: g.items.map((it) => ({ id: it.id, text: it.bands.map((b) => `${b.criterion.zh}：${b.min === b.max ? b.min : `${b.min}-${b.max}`}分`).join('\n') })),
+        items: g.items.map((it) => ({
+          id: it.id,
+          text: it.bands.map((b) => `${b.criterion.zh}：${b.min === b.max ? b.min : `${b.min}-${b.max}`}分`).join('\n'),
+        })),
       }));
   ws.columns = isFmea
     ? [{ width: 14 }, { width: 16 }, { width: 8 }, { width: 64 }, { width: 9 }, { width: 9 }, { width: 28 }]

@@ -1,5 +1,5 @@
 /** The 评分表 of the reliability rubric (附表): four band rows per indicator; weighted scores and the total are Excel formulas. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { reliability2024 } from '@kekao/core/rubrics';
 import { type WorkbookContract, YES_NO_OPTIONS } from '@kekao/core/workbook';
 import type { ExampleContent } from '../exampleData.js';
@@ -11,7 +11,12 @@ export function writeReliabilityScores(wb: ExcelJS.Workbook, c: WorkbookContract
   const s = c.score;
   const ws = wb.addWorksheet(s.sheet, { properties: { tabColor: { argb: 'FF70AD47' } } });
   ws.columns = [{ width: 8 }, { width: 14 }, { width: 7 }, { width: 64 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 28 }];
-  title(ws, '产品质量可靠性评分表', '依据 2025年推荐通知 附件1（沪市监产质〔2024〕124号 附表）。单项加权得分 = 单项原始得分 × 权重；总分为所有“单项加权得分”之和（评分说明 c）。黄色单元格由评分人填写。', 'I');
+  title(
+    ws,
+    '产品质量可靠性评分表',
+    '依据 2025年推荐通知 附件1（沪市监产质〔2024〕124号 附表）。单项加权得分 = 单项原始得分 × 权重；总分为所有“单项加权得分”之和（评分说明 c）。黄色单元格由评分人填写。',
+    'I',
+  );
   headerRow(ws, s.headerRow, s.headers);
   const groupRows = new Map<string, number[]>();
   reliability2024.indicators.forEach((ind, k) => {
@@ -34,9 +39,18 @@ export function writeReliabilityScores(wb: ExcelJS.Workbook, c: WorkbookContract
     boxed(ws.getCell(r.fraudCell!), raw === undefined ? null : '否', { input: true, center: true });
     boxed(ws.getCell(r.reasonCell), null, { input: true });
     const weighted = raw === undefined ? '' : Number((raw * r.weight).toFixed(10));
-    boxed(ws.getCell(r.weightedCell), formula(`IF(${r.rawCell}="","",IF(${r.fraudCell}="是",0,${r.rawCell}*${s.columns.weight}${r.firstRow}))`, weighted), { center: true });
+    boxed(ws.getCell(r.weightedCell), formula(`IF(${r.rawCell}="","",IF(${r.fraudCell}="是",0,${r.rawCell}*${s.columns.weight}${r.firstRow}))`, weighted), {
+      center: true,
+    });
     ws.getCell(r.weightedCell).numFmt = '0.00';
-    validations(ws).add(r.rawCell, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true, error: '单项原始得分满分为100分（评分说明 b）' });
+    validations(ws).add(r.rawCell, {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, 100],
+      showErrorMessage: true,
+      error: '单项原始得分满分为100分（评分说明 b）',
+    });
     validations(ws).add(r.fraudCell!, { type: 'list', allowBlank: true, formulae: [listFormula(YES_NO_OPTIONS)] });
   });
   for (const [group, rows] of groupRows) {

@@ -1,5 +1,5 @@
 /** The look shared by every template sheet: font, fills, borders, the title rows, header rows and boxed cells. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export const FONT = '等线';
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };

@@ -63,7 +63,11 @@ function figureValue(f: Figure, v: unknown, code: string): number | boolean | nu
     const t = String(v).trim().toLowerCase();
     if (['true', '是', 'yes', '1'].includes(t)) return true;
     if (['false', '否', 'no', '0'].includes(t)) return false;
-    throw new FunctionInputError('fn.notBoolean', `${code} 的${f.zh} "${String(v)}" 应为 TRUE 或 FALSE`, `${code}: ${f.key} "${String(v)}" must be TRUE or FALSE`);
+    throw new FunctionInputError(
+      'fn.notBoolean',
+      `${code} 的${f.zh} "${String(v)}" 应为 TRUE 或 FALSE`,
+      `${code}: ${f.key} "${String(v)}" must be TRUE or FALSE`,
+    );
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     throw new FunctionInputError('fn.notNumeric', `${code} 的${f.zh} "${String(v)}" 不是数值`, `${code}: ${f.key} "${String(v)}" is not a number`);
@@ -88,7 +92,11 @@ function summaryFrom(code: 'Ic' | 'Id' | 'Ir' | 'W', rows: unknown[][]): Indicat
       const name = normalizeHeader(r[0]);
       const f = figures.find((x) => normalizeHeader(x.key) === name || normalizeHeader(x.zh) === name);
       if (!f) {
-        throw new FunctionInputError('fn.unknownFigure', `${code} 没有名为 "${String(r[0])}" 的指标值（可用：${figures.map((x) => x.key).join('、')}）`, `${code} has no figure "${String(r[0])}" (use ${figures.map((x) => x.key).join(', ')})`);
+        throw new FunctionInputError(
+          'fn.unknownFigure',
+          `${code} 没有名为 "${String(r[0])}" 的指标值（可用：${figures.map((x) => x.key).join('、')}）`,
+          `${code} has no figure "${String(r[0])}" (use ${figures.map((x) => x.key).join(', ')})`,
+        );
       }
       values.set(f.key, r[1]);
     }
@@ -96,7 +104,11 @@ function summaryFrom(code: 'Ic' | 'Id' | 'Ir' | 'W', rows: unknown[][]): Indicat
     const flat = rows.flat();
     while (flat.length && isBlank(flat[flat.length - 1])) flat.pop();
     if (flat.length > figures.length) {
-      throw new FunctionInputError('fn.tooManyFigures', `${code} 需要 ${figures.length} 个指标值（${figures.map((x) => x.zh).join('、')}），区域中有 ${flat.length} 个`, `${code} takes ${figures.length} figures (${figures.map((x) => x.key).join(', ')}); the range has ${flat.length}`);
+      throw new FunctionInputError(
+        'fn.tooManyFigures',
+        `${code} 需要 ${figures.length} 个指标值（${figures.map((x) => x.zh).join('、')}），区域中有 ${flat.length} 个`,
+        `${code} takes ${figures.length} figures (${figures.map((x) => x.key).join(', ')}); the range has ${flat.length}`,
+      );
     }
     figures.forEach((f, i) => values.set(f.key, flat[i]));
   }
@@ -122,7 +134,11 @@ export function bandOf(indicator: unknown, table: unknown, family?: unknown): Ce
   const raw = readText(indicator, { zh: '指标代码', en: 'indicator' }).toLowerCase();
   const code = CODE_OF[raw];
   if (!code) {
-    throw new FunctionInputError('fn.invalidIndicator', `指标代码 "${raw}" 无法识别，应为 Ic、Id、Ir 或 W`, `indicator "${raw}" is not recognised; use Ic, Id, Ir or W`);
+    throw new FunctionInputError(
+      'fn.invalidIndicator',
+      `指标代码 "${raw}" 无法识别，应为 Ic、Id、Ir 或 W`,
+      `indicator "${raw}" is not recognised; use Ic, Id, Ir or W`,
+    );
   }
   const fam = family === undefined || isBlank(Array.isArray(family) ? family[0]?.[0] : family) ? undefined : readText(family, { zh: '产品族', en: 'family' });
   const contract = CONTRACTS['best-practice'];
@@ -140,7 +156,11 @@ function bandFromTable(code: 'Ic' | 'Id' | 'Ir' | 'W', spec: TableSpec, rows: un
   const contract = CONTRACTS['best-practice'];
   const body = rows.slice(1).filter((r) => !r.every(isBlank));
   if (rows.length < 2 || body.length === 0) {
-    throw new FunctionInputError('fn.tableTooSmall', `${spec.name} 区域须包含表头行和至少一行数据`, `the ${spec.name} range needs its header row and at least one data row`);
+    throw new FunctionInputError(
+      'fn.tableTooSmall',
+      `${spec.name} 区域须包含表头行和至少一行数据`,
+      `the ${spec.name} range needs its header row and at least one data row`,
+    );
   }
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const grid: TableGrid = {
@@ -173,7 +193,11 @@ function bandFromTable(code: 'Ic' | 'Id' | 'Ir' | 'W', spec: TableSpec, rows: un
   const error = reading.errors[0];
   if (error || !reading.submission) {
     if (error) {
-      throw new FunctionInputError(error.key, `区域内 ${error.cell || ''}：${error.zh}`.replace('区域内 ：', '区域：'), `in the range ${error.cell || ''}: ${error.en}`);
+      throw new FunctionInputError(
+        error.key,
+        `区域内 ${error.cell || ''}：${error.zh}`.replace('区域内 ：', '区域：'),
+        `in the range ${error.cell || ''}: ${error.en}`,
+      );
     }
     throw new FunctionInputError('fn.unreadable', '无法读取该区域', 'the range cannot be read');
   }

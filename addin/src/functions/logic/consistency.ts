@@ -26,15 +26,9 @@ export function cvIntervalOf(values: unknown, confidence?: unknown): CellOut[][]
   const cv = cvOf(xs.map((x) => [x]));
   const { n } = sampleMoments(xs);
   const ci = vangelCvInterval(cv, n, level);
-  const missing = (zh: string, en: string): CellOut =>
-    cellError('notAvailable', ci.reason?.zh ?? zh, ci.reason?.en ?? en);
+  const missing = (zh: string, en: string): CellOut => cellError('notAvailable', ci.reason?.zh ?? zh, ci.reason?.en ?? en);
   return [
     CV_INTERVAL_HEADER,
-    [
-      cv,
-      ci.lower ?? missing('下限无定义', 'the lower bound is undefined'),
-      ci.upper ?? missing('上限无界', 'the upper bound is unbounded'),
-      n,
-    ],
+    [cv, ci.lower ?? missing('下限无定义', 'the lower bound is undefined'), ci.upper ?? missing('上限无界', 'the upper bound is unbounded'), n],
   ];
 }

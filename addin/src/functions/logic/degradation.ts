@@ -3,17 +3,7 @@ import { PATH_MODEL_LABELS, PATH_MODELS, type PathModel } from '@kekao/core/metr
 import { readEnum } from '@kekao/core/workbook';
 import { MODEL_OPTIONS } from '@kekao/core/workbook';
 import type { IdParameter, IdUnit } from '@kekao/core/submission';
-import {
-  cellError,
-  FunctionInputError,
-  readDirection,
-  readLabels,
-  readNumber,
-  readNumbers,
-  readOptionalNumber,
-  readText,
-  type CellOut,
-} from '../cellInput.js';
+import { cellError, FunctionInputError, readDirection, readLabels, readNumber, readNumbers, readOptionalNumber, readText, type CellOut } from '../cellInput.js';
 
 export const DEGRADATION_HEADER: CellOut[] = ['样品 unit', '模型 model', 'R²', '伪失效时间 pseudo-failure time'];
 

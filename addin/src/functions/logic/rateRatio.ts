@@ -5,7 +5,8 @@ export const RATE_RATIO_HEADER: CellOut[] = ['比值 ratio', '下限 lower', '�
 
 function failures(v: unknown, zh: string, en: string): number {
   const x = readNumber(v, { zh, en });
-  if (!Number.isInteger(x) || x < 0) throw new FunctionInputError('fn.invalidFailures', `${zh}须为非负整数，收到 ${x}`, `${en} must be a non-negative integer; got ${x}`);
+  if (!Number.isInteger(x) || x < 0)
+    throw new FunctionInputError('fn.invalidFailures', `${zh}须为非负整数，收到 ${x}`, `${en} must be a non-negative integer; got ${x}`);
   return x;
 }
 
@@ -27,7 +28,10 @@ export function rateRatioTable(
   exposureAfter: unknown,
   confidence?: unknown,
 ): CellOut[][] {
-  const before = { failures: failures(failuresBefore, '改进前故障数', 'failures before'), exposure: exposure(exposureBefore, '改进前暴露量', 'exposure before') };
+  const before = {
+    failures: failures(failuresBefore, '改进前故障数', 'failures before'),
+    exposure: exposure(exposureBefore, '改进前暴露量', 'exposure before'),
+  };
   const after = { failures: failures(failuresAfter, '改进后故障数', 'failures after'), exposure: exposure(exposureAfter, '改进后暴露量', 'exposure after') };
   const c = compareFailureRates(before, after, readConfidence(confidence));
   const why = c.reasons[0];

@@ -27,10 +27,18 @@ export function weightedTotal(scores: unknown): number {
     const v = cells[i];
     const ind = reliabilityIndicator(code);
     if (isBlank(v)) {
-      throw new FunctionInputError('fn.missingScore', `缺少 ${code}（${ind.name.zh}）的原始得分（第${i + 1}个）`, `the raw score of ${code} (value ${i + 1}) is missing`);
+      throw new FunctionInputError(
+        'fn.missingScore',
+        `缺少 ${code}（${ind.name.zh}）的原始得分（第${i + 1}个）`,
+        `the raw score of ${code} (value ${i + 1}) is missing`,
+      );
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new FunctionInputError('fn.notNumeric', `${code} 的原始得分 "${String(v)}" 不是数值（第${i + 1}个）`, `the raw score of ${code} "${String(v)}" (value ${i + 1}) is not a number`);
+      throw new FunctionInputError(
+        'fn.notNumeric',
+        `${code} 的原始得分 "${String(v)}" 不是数值（第${i + 1}个）`,
+        `the raw score of ${code} "${String(v)}" (value ${i + 1}) is not a number`,
+      );
     }
     if (v < 0 || v > 100) {
       throw new FunctionInputError('fn.scoreOutOfRange', `${code} 的原始得分 ${v} 不在 0–100 之间`, `the raw score of ${code} ${v} is not within 0–100`);

@@ -52,7 +52,13 @@ export function chartBlocks(a: Assessment, s: ReliabilitySubmission): ChartBlock
   const blocks: ChartBlock[] = [];
   const id = a.indicators.find((i) => i.code === 'Id');
   const idMetrics = arr(id?.metrics.parameters);
-  for (const p of s.id?.parameters ?? []) blocks.push(degradationBlock(p, idMetrics.find((m) => m.name === p.name)));
+  for (const p of s.id?.parameters ?? [])
+    blocks.push(
+      degradationBlock(
+        p,
+        idMetrics.find((m) => m.name === p.name),
+      ),
+    );
 
   const ic = a.indicators.find((i) => i.code === 'Ic');
   const cvRows = arr(ic?.metrics.parameters).flatMap((p) => arr(p.stages).map((st) => [`${String(p.name)} ${String(st.stage)}`, num(st.cv)]));

@@ -72,9 +72,13 @@ export async function insertKekaoSheets(context: Excel.RequestContext, contract:
       ind.bands.forEach((b, k) => {
         const r = row.firstRow + k;
         if (r > row.lastRow) return;
-        score.getRange(`A${r}:E${r}`).values = [[k === 0 ? (group?.name.zh ?? '') : '', k === 0 ? row.label : '', k === 0 ? row.weight : '', b.criterion.zh, `${b.min}~${b.max}`]];
+        score.getRange(`A${r}:E${r}`).values = [
+          [k === 0 ? (group?.name.zh ?? '') : '', k === 0 ? row.label : '', k === 0 ? row.weight : '', b.criterion.zh, `${b.min}~${b.max}`],
+        ];
       });
-      score.getRange(`${s.columns.weighted}${row.firstRow}`).values = [[`=IF(${s.columns.raw}${row.firstRow}="","",${s.columns.raw}${row.firstRow}*${s.columns.weight}${row.firstRow})`]];
+      score.getRange(`${s.columns.weighted}${row.firstRow}`).values = [
+        [`=IF(${s.columns.raw}${row.firstRow}="","",${s.columns.raw}${row.firstRow}*${s.columns.weight}${row.firstRow})`],
+      ];
     }
     const firstG = `${s.columns.weighted}${s.rows[0]!.firstRow}`;
     const lastG = `${s.columns.weighted}${s.rows[s.rows.length - 1]!.lastRow}`;

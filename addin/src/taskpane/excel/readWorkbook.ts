@@ -5,7 +5,13 @@ import type { SheetCells, TableGrid, WorkbookCells } from '@kekao/core/workbook'
 /** `'Ic 数据'!A3:G25` → sheet name and the range part. */
 export function splitAddress(address: string): { sheet: string; range: string } {
   const bang = address.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const sheet =
+    bang < 0
+      ? ''
+      : address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
   return { sheet, range: bang < 0 ? address : address.slice(bang + 1) };
 }
 

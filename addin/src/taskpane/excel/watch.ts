@@ -20,10 +20,17 @@ export type ChangeKey = string | 'layout';
  * layout sheet. Handlers only report the key — the caller debounces and re-reads. Returns the
  * keys watched, or null where Excel lacks ExcelApi 1.7 (the pane then recomputes on request).
  */
-export async function watchWorkbook(context: Excel.RequestContext, contract: WorkbookContract, onChange: (key: ChangeKey) => void): Promise<ChangeKey[] | null> {
+export async function watchWorkbook(
+  context: Excel.RequestContext,
+  contract: WorkbookContract,
+  onChange: (key: ChangeKey) => void,
+): Promise<ChangeKey[] | null> {
   if (!supportsSet('ExcelApi', '1.7')) return null;
   const probes = contract.tables.map((spec) => ({ spec, table: context.workbook.tables.getItemOrNullObject(spec.name).load('isNullObject') }));
-  const sheets = [contract.formSheet, contract.score.sheet].map((n) => ({ name: n, sheet: context.workbook.worksheets.getItemOrNullObject(n).load('isNullObject') }));
+  const sheets = [contract.formSheet, contract.score.sheet].map((n) => ({
+    name: n,
+    sheet: context.workbook.worksheets.getItemOrNullObject(n).load('isNullObject'),
+  }));
   await context.sync();
   const watched: ChangeKey[] = [];
   for (const { spec, table } of probes) {

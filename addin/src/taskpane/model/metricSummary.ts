@@ -12,12 +12,19 @@ export function metricSummary(ind: IndicatorAssessment): string {
   switch (ind.code) {
     case 'Ic':
       return arr(m.parameters)
-        .map((par) => `${String(par.name)}: ${arr(par.stages).map((s) => `CV(${String(s.stage)})=${p(num(s.cv))}`).join(' ')}`)
+        .map(
+          (par) =>
+            `${String(par.name)}: ${arr(par.stages)
+              .map((s) => `CV(${String(s.stage)})=${p(num(s.cv))}`)
+              .join(' ')}`,
+        )
         .join('；');
     case 'Id':
       return arr(m.parameters)
         .map((par) => {
-          const r2 = arr(par.units).map((u) => num(u.r2)).filter((v): v is number => v !== null);
+          const r2 = arr(par.units)
+            .map((u) => num(u.r2))
+            .filter((v): v is number => v !== null);
           return `${String(par.name)}: ${String(par.model)} 最小R²=${g(r2.length ? Math.min(...r2) : null)} 最大漂移占比=${p(num(par.worstDriftShare), 1)}${par.effectiveModel ? ' 有效模型' : ''}`;
         })
         .join('；');

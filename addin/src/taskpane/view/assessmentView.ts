@@ -63,13 +63,7 @@ export function summaryView(a: Assessment, lang: Lang): HTMLElement {
     'section',
     { class: 'summary-card' },
     h('div', { class: 'subject' }, `${a.subject.enterprise} · ${a.subject.product}`),
-    h(
-      'div',
-      { class: 'total' },
-      `${t('total', lang)} `,
-      h('strong', { 'data-total': String(a.total) }, fmt(a.total)),
-      ` / ${a.maxTotal}`,
-    ),
+    h('div', { class: 'total' }, `${t('total', lang)} `, h('strong', { 'data-total': String(a.total) }, fmt(a.total)), ` / ${a.maxTotal}`),
     h(
       'div',
       { class: 'missing', 'data-missing': a.missingScores.join(',') },

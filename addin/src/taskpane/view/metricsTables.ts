@@ -69,7 +69,9 @@ function idTable(m: Obj, lang: Lang): HTMLElement | null {
   }
   if (!rows.length) return null;
   return table(
-    lang === 'zh' ? ['参数 (样品数)', '模型', '最小 R²', '最大漂移占比', '最短伪失效'] : ['parameter (units)', 'model', 'min R²', 'worst drift', 'min pseudo-failure'],
+    lang === 'zh'
+      ? ['参数 (样品数)', '模型', '最小 R²', '最大漂移占比', '最短伪失效']
+      : ['parameter (units)', 'model', 'min R²', 'worst drift', 'min pseudo-failure'],
     rows,
   );
 }
@@ -106,7 +108,14 @@ function wTable(m: Obj, lang: Lang): HTMLElement | null {
   const after = (m.after ?? null) as Obj | null;
   if (!before || !after) return null;
   const rate = (p: Obj, key: string) =>
-    h('tr', {}, h('td', {}, s(p.label) || key), num(n(p.failures), `W.${key}.failures`), num(n(p.exposure), `W.${key}.exposure`), num(n(p.rate), `W.${key}.rate`));
+    h(
+      'tr',
+      {},
+      h('td', {}, s(p.label) || key),
+      num(n(p.failures), `W.${key}.failures`),
+      num(n(p.exposure), `W.${key}.exposure`),
+      num(n(p.rate), `W.${key}.rate`),
+    );
   const t = table(lang === 'zh' ? ['时期', '故障数', '暴露量', '故障率'] : ['period', 'failures', 'exposure', 'rate'], [
     rate(before, lang === 'zh' ? '改进前' : 'before'),
     rate(after, lang === 'zh' ? '改进后' : 'after'),
@@ -135,6 +144,8 @@ export function metricsView(code: string, metrics: Record<string, unknown>, lang
     case 'W':
       return wTable(metrics, lang);
     default:
-      return typeof metrics.narrativeLength === 'number' ? h('p', { class: 'summary' }, `${lang === 'zh' ? '材料字数' : 'narrative length'} ${metrics.narrativeLength}`) : null;
+      return typeof metrics.narrativeLength === 'number'
+        ? h('p', { class: 'summary' }, `${lang === 'zh' ? '材料字数' : 'narrative length'} ${metrics.narrativeLength}`)
+        : null;
   }
 }

@@ -47,7 +47,11 @@ const activitySchema = z.looseObject({
 /** Date fields as botbuilder's own activity validator turns them (keeping the raw text). */
 function withDates(a: Record<string, unknown>): Activity {
   const out: Record<string, unknown> = { ...a };
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     if (typeof a[field] === 'string') {
       out[raw] = a[field];
       out[field] = new Date(a[field] as string);
@@ -65,9 +69,15 @@ export async function runActivityRequest(
   const parsed = activitySchema.safeParse(request.body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return error(400, 'activity.invalid', `活动无效：${parsed.error.issues.map((i) => `${i.path.join('.') || '(activity)'} ${i.message}`).join('；')}`, 'invalid activity', {
-      path: first?.path.join('.'),
-    });
+    return error(
+      400,
+      'activity.invalid',
+      `活动无效：${parsed.error.issues.map((i) => `${i.path.join('.') || '(activity)'} ${i.message}`).join('；')}`,
+      'invalid activity',
+      {
+        path: first?.path.join('.'),
+      },
+    );
   }
   const refusal = refusalOfDelivery(adapter.trust, parsed.data);
   if (refusal) return error(refusal.status, refusal.key, refusal.zh, refusal.en);
@@ -79,7 +89,12 @@ export async function runActivityRequest(
     if (err instanceof AuthenticationError && (err.statusCode ?? 401) >= 500) {
       // botbuilder could not load the channel's signing keys (OpenID metadata unreachable).
       log?.error('bot authentication unavailable', { err });
-      return error(503, 'bot.authenticationUnavailable', '暂时无法验证 Bot Framework 令牌，请稍后重试', 'Bot Framework tokens cannot be validated right now; retry later');
+      return error(
+        503,
+        'bot.authenticationUnavailable',
+        '暂时无法验证 Bot Framework 令牌，请稍后重试',
+        'Bot Framework tokens cannot be validated right now; retry later',
+      );
     }
     if (err instanceof AuthenticationError) {
       log?.warn('bot request not authenticated', { reason: err.message });
@@ -87,7 +102,12 @@ export async function runActivityRequest(
     }
     if (err instanceof ServiceUrlRefusedError) {
       log?.warn('bot request refused: serviceUrl not allowed', { serviceUrl: parsed.data.serviceUrl });
-      return error(403, 'bot.serviceUrlNotAllowed', 'serviceUrl 不在允许的 Bot Framework 服务地址之列（KEKAO_BOT_SERVICE_URLS）', 'the serviceUrl is not an allowed Bot Framework service URL (KEKAO_BOT_SERVICE_URLS)');
+      return error(
+        403,
+        'bot.serviceUrlNotAllowed',
+        'serviceUrl 不在允许的 Bot Framework 服务地址之列（KEKAO_BOT_SERVICE_URLS）',
+        'the serviceUrl is not an allowed Bot Framework service URL (KEKAO_BOT_SERVICE_URLS)',
+      );
     }
     log?.error('bot request failed', { err, conversation: parsed.data.conversation.id, activityType: parsed.data.type });
     return error(500, 'bot.internal', '处理消息时出错，请稍后重试', 'the message could not be processed; retry later');

@@ -28,9 +28,10 @@ export function retryAfterMs(err: unknown, now = Date.now()): number | undefined
     | Record<string, string | undefined>
     | undefined;
   if (!headers) return undefined;
-  const raw = typeof (headers as { get?: unknown }).get === 'function'
-    ? (headers as { get: (n: string) => string | undefined | null }).get('retry-after')
-    : ((headers as Record<string, string | undefined>)['retry-after'] ?? (headers as Record<string, string | undefined>)['Retry-After']);
+  const raw =
+    typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get: (n: string) => string | undefined | null }).get('retry-after')
+      : ((headers as Record<string, string | undefined>)['retry-after'] ?? (headers as Record<string, string | undefined>)['Retry-After']);
   if (raw == null || raw === '') return undefined;
   const secs = Number(raw);
   if (Number.isFinite(secs)) return Math.max(0, secs * 1000);

@@ -43,7 +43,12 @@ export function createBotAdapter(config: AdapterConfig, o: AdapterOptions = {}):
   const authentication =
     trust.mode === 'verified'
       ? botFrameworkAuthentication(
-          { appId: trust.appId, appPassword: config.microsoftAppPassword, appType: config.microsoftAppType ?? 'SingleTenant', tenantId: config.microsoftAppTenantId },
+          {
+            appId: trust.appId,
+            appPassword: config.microsoftAppPassword,
+            appType: config.microsoftAppType ?? 'SingleTenant',
+            tenantId: config.microsoftAppTenantId,
+          },
           trust.serviceUrls,
           o.authEndpoints,
           o.credentialsFactory,

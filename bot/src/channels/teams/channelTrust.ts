@@ -14,10 +14,7 @@ import { isLoopbackUrl, parseServiceUrlPattern, serviceUrlAllowed, type ServiceU
  *   never identified, replies come back in the HTTP response only (`deliveryMode: expectReplies`),
  *   and nothing is ever sent to a service URL.
  */
-export type ChannelTrust =
-  | { mode: 'open' }
-  | { mode: 'dev' }
-  | { mode: 'verified'; appId: string; serviceUrls: readonly ServiceUrlPattern[] };
+export type ChannelTrust = { mode: 'open' } | { mode: 'dev' } | { mode: 'verified'; appId: string; serviceUrls: readonly ServiceUrlPattern[] };
 
 export interface TrustConfig {
   microsoftAppId?: string;
@@ -73,8 +70,14 @@ export function refusalOfDelivery(trust: ChannelTrust, activity: { deliveryMode?
   return {
     status: 403,
     key: 'bot.serviceUrlNotAllowed',
-    zh: trust.mode === 'dev' ? '本地试用模式只向本机地址（127.0.0.1、localhost）发送回复' : 'serviceUrl 不在允许的 Bot Framework 服务地址之列（KEKAO_BOT_SERVICE_URLS）',
-    en: trust.mode === 'dev' ? 'the local-trial mode sends replies to loopback addresses only' : 'the serviceUrl is not an allowed Bot Framework service URL (KEKAO_BOT_SERVICE_URLS)',
+    zh:
+      trust.mode === 'dev'
+        ? '本地试用模式只向本机地址（127.0.0.1、localhost）发送回复'
+        : 'serviceUrl 不在允许的 Bot Framework 服务地址之列（KEKAO_BOT_SERVICE_URLS）',
+    en:
+      trust.mode === 'dev'
+        ? 'the local-trial mode sends replies to loopback addresses only'
+        : 'the serviceUrl is not an allowed Bot Framework service URL (KEKAO_BOT_SERVICE_URLS)',
   };
 }
 

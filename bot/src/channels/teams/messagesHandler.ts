@@ -29,7 +29,10 @@ export { runActivityRequest, type BotHttpResponse };
  * HTTP response (`deliveryMode: 'expectReplies'`).
  */
 
-type BotConfig = Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId' | 'botDev' | 'botServiceUrls' | 'maxJsonBytes'>;
+type BotConfig = Pick<
+  Config,
+  'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId' | 'botDev' | 'botServiceUrls' | 'maxJsonBytes'
+>;
 
 export interface TeamsBotDeps extends Pick<AdapterOptions, 'authEndpoints' | 'credentialsFactory'> {
   db: Database;
@@ -66,7 +69,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const appId = trust.mode === 'verified' ? trust.appId : '';
   const notifier = createProactiveNotifier({ adapter, db: deps.db, appId, log: deps.log, backoff: deps.backoff, mayContact: (url) => mayContact(trust, url) });
   const notify = deps.proactive ? deps.proactive.wrap('msteams', notifier) : notifier;
-  const servicePorts = createServicePorts({ db: deps.db, channel: 'msteams', now: deps.now ?? (() => new Date()), notify, reachableChannels: deps.proactive?.reachableChannels });
+  const servicePorts = createServicePorts({
+    db: deps.db,
+    channel: 'msteams',
+    now: deps.now ?? (() => new Date()),
+    notify,
+    reachableChannels: deps.proactive?.reachableChannels,
+  });
   const ports: ConversationPorts = { ...servicePorts, state: prefetchingStatePort(servicePorts.state) };
   const conversation = createConversation(ports);
   const verified = (context: TurnContext) => turnVerified(trust, context);
@@ -97,11 +106,19 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   };
 
   const scheduler = deps.digestIntervalMs
-    ? startDigestScheduler(ports, deps.digestIntervalMs, (err) => deps.log?.error('digest round failed', { err }), (tick) =>
-        // Which process sent the round (with several processes on one PostgreSQL, exactly one each interval).
-        deps.log?.info('digest round', tick.claimed
-          ? { claimed: true, reviewers: tick.result.reviewers, sent: tick.result.sent, skipped: tick.result.skipped.length, failed: tick.result.failed }
-          : { claimed: false }))
+    ? startDigestScheduler(
+        ports,
+        deps.digestIntervalMs,
+        (err) => deps.log?.error('digest round failed', { err }),
+        (tick) =>
+          // Which process sent the round (with several processes on one PostgreSQL, exactly one each interval).
+          deps.log?.info(
+            'digest round',
+            tick.claimed
+              ? { claimed: true, reviewers: tick.result.reviewers, sent: tick.result.sent, skipped: tick.result.skipped.length, failed: tick.result.failed }
+              : { claimed: false },
+          ),
+      )
     : undefined;
 
   return {

@@ -26,7 +26,9 @@ function jsonResponse(r: BotHttpResponse) {
     : { status: r.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(r.body) };
 }
 
-export function teamsRoute(options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'backoff' | 'proactive' | 'authEndpoints' | 'credentialsFactory'> = {}): TeamsRoute {
+export function teamsRoute(
+  options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'backoff' | 'proactive' | 'authEndpoints' | 'credentialsFactory'> = {},
+): TeamsRoute {
   let bot: TeamsBot | undefined;
   const ensure = (services: Services): TeamsBot =>
     (bot ??= createTeamsBot({
@@ -63,7 +65,12 @@ export function teamsRoute(options: Pick<TeamsBotDeps, 'digestIntervalMs' | 'bac
  */
 export function digestIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env.KEKAO_DIGEST_INTERVAL_MINUTES?.trim();
-  const r = z.coerce.number().int().min(0).max(7 * 24 * 60).safeParse(raw === undefined || raw === '' ? 1440 : raw);
+  const r = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .safeParse(raw === undefined || raw === '' ? 1440 : raw);
   if (!r.success) throw new Error(`环境变量 KEKAO_DIGEST_INTERVAL_MINUTES 无效：须为 0–10080 的整数（分钟） (config.invalid)`);
   return r.data === 0 ? undefined : r.data * 60_000;
 }

@@ -82,7 +82,14 @@ export async function botTrustMode(base: string): Promise<'dev' | 'open' | 'veri
   const r = await fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', text: '', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/probe/', from: { id: 'playground-probe' }, conversation: { id: 'playground-probe' } }),
+    body: JSON.stringify({
+      type: 'message',
+      text: '',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/probe/',
+      from: { id: 'playground-probe' },
+      conversation: { id: 'playground-probe' },
+    }),
   });
   if (r.status === 401) return 'verified';
   const key = ((await r.json().catch(() => ({}))) as { error?: { key?: string } }).error?.key;

@@ -64,7 +64,9 @@ export function createReferenceCapture(
   };
 }
 
-export function createProactiveNotifier(o: ProactiveOptions): NotifyPort & { sendTo(reference: Partial<ConversationReference>, replies: ChatReply[]): Promise<void> } {
+export function createProactiveNotifier(
+  o: ProactiveOptions,
+): NotifyPort & { sendTo(reference: Partial<ConversationReference>, replies: ChatReply[]): Promise<void> } {
   async function sendTo(reference: Partial<ConversationReference>, replies: ChatReply[]): Promise<void> {
     if (!o.mayContact(reference.serviceUrl)) throw new ReferenceNotContactableError(`service URL not allowed: ${reference.serviceUrl ?? '(none)'}`);
     await o.adapter.continueConversationAsync(o.appId, reference, async (context) => {

@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext, type Storage } from 'botbuilder';
+import { ActivityTypes, type TurnContext, type Storage } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
 import type { Conversation } from '../../conversation/conversation.js';
 import { activityOf, chatInputOf } from './activityMapping.js';

@@ -20,12 +20,16 @@ const HINTS: Record<number, string> = {
   40001: '应用 Secret 不对（KEKAO_WECOM_SECRET）/ wrong application secret',
   40013: '企业ID 不对（KEKAO_WECOM_CORP_ID）/ wrong CorpID',
   40056: 'AgentId 不对（KEKAO_WECOM_AGENT_ID）/ wrong AgentId',
-  60020: '本服务器的出口 IP 不在应用的“企业可信IP”中 / this server\'s IP is not among the application\'s trusted IPs',
-  81013: '成员不在应用的可见范围内 / the member is outside the application\'s visible range',
+  60020: "本服务器的出口 IP 不在应用的“企业可信IP”中 / this server's IP is not among the application's trusted IPs",
+  81013: "成员不在应用的可见范围内 / the member is outside the application's visible range",
 };
 
 export class WecomApiError extends Error {
-  constructor(readonly path: string, readonly errcode: number, readonly errmsg: string) {
+  constructor(
+    readonly path: string,
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
     super(`WeCom ${path}: errcode ${errcode} (${errmsg})${HINTS[errcode] ? ` — ${HINTS[errcode]}` : ''}`);
   }
 }

@@ -58,7 +58,10 @@ const REFUSALS: Record<RefusalKey, Bilingual & { status: number }> = {
 class Refused extends BilingualError {
   declare readonly key: RefusalKey;
 
-  constructor(key: RefusalKey, readonly detail: string) {
+  constructor(
+    key: RefusalKey,
+    readonly detail: string,
+  ) {
     super(key, REFUSALS[key].zh, REFUSALS[key].en, { message: detail });
   }
 }
@@ -134,7 +137,13 @@ export function createWecomCallback(d: CallbackDeps): WecomCallback {
     clearTimeout(timer);
     if (ready === undefined) return EMPTY;
     // A passive reply would overtake messages of the member still being sent actively.
-    if (ready !== 'late' && ready.length === 1 && ready[0]!.msgtype === 'text' && utf8Bytes(ready[0]!.text.content) <= LIMITS.textBytes && !d.delivery.busy(inbound.userId)) {
+    if (
+      ready !== 'late' &&
+      ready.length === 1 &&
+      ready[0]!.msgtype === 'text' &&
+      utf8Bytes(ready[0]!.text.content) <= LIMITS.textBytes &&
+      !d.delivery.busy(inbound.userId)
+    ) {
       return passiveReply(inbound.userId, ready[0]!.text.content);
     }
     if (ready !== 'late' && ready.length === 0) return EMPTY;

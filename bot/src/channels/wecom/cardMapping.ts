@@ -24,7 +24,12 @@ export interface MappingOptions {
 const SOURCE = { desc: '可靠 kekao', desc_color: 0 } as const;
 
 function typedInputsNote(labels: string[], lang: Lang): string {
-  if (labels.length > 3) return t(lang, '（企业微信卡片不能输入文字：表中各项请按对话提示逐项回复文字消息。）', '(WeCom cards take no typed input: answer the fields as messages, one by one.)');
+  if (labels.length > 3)
+    return t(
+      lang,
+      '（企业微信卡片不能输入文字：表中各项请按对话提示逐项回复文字消息。）',
+      '(WeCom cards take no typed input: answer the fields as messages, one by one.)',
+    );
   const named = labels.map((l) => `「${l}」`).join('');
   return t(lang, `（企业微信卡片不能输入文字：${named}请直接回复文字消息。）`, `(WeCom cards take no typed input: answer ${named} as messages.)`);
 }
@@ -78,9 +83,16 @@ function choiceCard(shape: CardShape, choices: CardChoice[], actions: CardAction
     return {
       card_type: 'vote_interaction',
       ...header(shape, c.label ?? c.id),
-      main_title: { title: clip(shape.title ?? c.label ?? c.id, 36), ...(shape.title && c.label && c.label !== shape.title ? { desc: clip(c.label, 44) } : {}) },
+      main_title: {
+        title: clip(shape.title ?? c.label ?? c.id, 36),
+        ...(shape.title && c.label && c.label !== shape.title ? { desc: clip(c.label, 44) } : {}),
+      },
       task_id: o.newTaskId(),
-      checkbox: { question_key: c.id, mode: c.multi ? 1 : 0, option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title, is_checked: c.selected.includes(opt.value) })) },
+      checkbox: {
+        question_key: c.id,
+        mode: c.multi ? 1 : 0,
+        option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title, is_checked: c.selected.includes(opt.value) })),
+      },
       submit_button: { text: titles[0]!, key },
     };
   }
@@ -92,7 +104,12 @@ function choiceCard(shape: CardShape, choices: CardChoice[], actions: CardAction
       card_type: 'button_interaction',
       ...header(shape, c.label ?? c.id),
       task_id: o.newTaskId(),
-      button_selection: { question_key: c.id, ...(c.label ? { title: clip(c.label, 20) } : {}), option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })), ...(c.selected[0] ? { selected_id: c.selected[0] } : {}) },
+      button_selection: {
+        question_key: c.id,
+        ...(c.label ? { title: clip(c.label, 20) } : {}),
+        option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })),
+        ...(c.selected[0] ? { selected_id: c.selected[0] } : {}),
+      },
       button_list: buttons as TemplateCardButton[],
     };
   }
@@ -103,7 +120,12 @@ function choiceCard(shape: CardShape, choices: CardChoice[], actions: CardAction
       card_type: 'multiple_interaction',
       ...header(shape, choices[0]!.label ?? choices[0]!.id),
       task_id: o.newTaskId(),
-      select_list: choices.map((c) => ({ question_key: c.id, title: clip(c.label ?? c.id, 20), option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })), ...(c.selected[0] ? { selected_id: c.selected[0] } : {}) })),
+      select_list: choices.map((c) => ({
+        question_key: c.id,
+        title: clip(c.label ?? c.id, 20),
+        option_list: c.options.map((opt) => ({ id: opt.value, text: opt.title })),
+        ...(c.selected[0] ? { selected_id: c.selected[0] } : {}),
+      })),
       submit_button: { text: titles[0]!, key },
     };
   }
@@ -118,7 +140,9 @@ function buttonCards(shape: CardShape, actions: CardAction[], note: string | und
     const continued = at > 0;
     cards.push({
       card_type: 'button_interaction',
-      ...(continued ? { source: SOURCE, main_title: { title: clip(`${shape.title ?? ''}${t(lang, '（续）', ' (continued)')}`, 36) } } : header(shape, t(lang, '请选择', 'Choose'), note)),
+      ...(continued
+        ? { source: SOURCE, main_title: { title: clip(`${shape.title ?? ''}${t(lang, '（续）', ' (continued)')}`, 36) } }
+        : header(shape, t(lang, '请选择', 'Choose'), note)),
       task_id: o.newTaskId(),
       button_list: buttons.slice(at, at + LIMITS.buttons),
     });
@@ -141,10 +165,18 @@ export function wecomMessagesOf(reply: ChatReply, o: MappingOptions): WecomMessa
       // Without a fitting choice card, the choices cannot be answered on the card either.
       const unanswerable = typed || (shape.choices.length > 0 && gathering.length > 0);
       const offered = typed || shape.choices.length > 0 ? standalone : shape.actions;
-      const note = unanswerable ? typedInputsNote([...shape.typedInputs, ...shape.choices].map((i) => i.label ?? i.id), lang) : undefined;
+      const note = unanswerable
+        ? typedInputsNote(
+            [...shape.typedInputs, ...shape.choices].map((i) => i.label ?? i.id),
+            lang,
+          )
+        : undefined;
       if (offered.length) cards.push(...buttonCards(shape, offered, note, o, lang));
       else if (note) text = `${text}\n${note}`;
     }
   }
-  return [...splitText(text).map((content): WecomMessage => ({ msgtype: 'text', text: { content } })), ...cards.map((c): WecomMessage => ({ msgtype: 'template_card', template_card: c }))];
+  return [
+    ...splitText(text).map((content): WecomMessage => ({ msgtype: 'text', text: { content } })),
+    ...cards.map((c): WecomMessage => ({ msgtype: 'template_card', template_card: c })),
+  ];
 }

@@ -50,7 +50,10 @@ function str(v: unknown): string | undefined {
 
 /** A TextBlock's text as plain text: Markdown paragraph breaks folded back, emphasis dropped. */
 function plain(text: string): string {
-  return text.replace(/\n\n/g, '\n').replace(/\*\*(.+?)\*\*/g, '$1').trim();
+  return text
+    .replace(/\n\n/g, '\n')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .trim();
 }
 
 function action(a: Element): CardAction | undefined {
@@ -65,7 +68,10 @@ function action(a: Element): CardAction | undefined {
 export function cardShape(card: AdaptiveCard): CardShape {
   const shape: CardShape = { texts: [], facts: [], choices: [], typedInputs: [], actions: [] };
   const visit = (el: unknown): void => {
-    if (Array.isArray(el)) return el.forEach(visit);
+    if (Array.isArray(el)) {
+      el.forEach(visit);
+      return;
+    }
     if (!isElement(el)) return;
     switch (el.type) {
       case 'TextBlock': {
@@ -103,7 +109,14 @@ export function cardShape(card: AdaptiveCard): CardShape {
         const on = String(el.valueOn ?? 'true');
         const off = String(el.valueOff ?? 'false');
         const label = str(el.label) ?? str(el.title) ?? id;
-        shape.choices.push({ id, label, options: [{ value: on, title: str(el.title) ?? label }], multi: true, selected: el.value === on ? [on] : [], unselected: off });
+        shape.choices.push({
+          id,
+          label,
+          options: [{ value: on, title: str(el.title) ?? label }],
+          multi: true,
+          selected: el.value === on ? [on] : [],
+          unselected: off,
+        });
         break;
       }
       case 'Input.Text':

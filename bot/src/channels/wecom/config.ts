@@ -18,7 +18,10 @@ export const wecomConfigSchema = z.object({
   agentId: z.coerce.number({ message: '须为整数 / must be an integer' }).int('须为整数 / must be an integer').positive('须为正整数 / must be positive'),
   secret: z.string().min(1, '不能为空 / must not be empty'),
   /** WeCom's API; 政务微信 and private deployments have their own. */
-  apiBase: z.url({ protocol: /^https?$/, message: '须为 http(s) 地址 / must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, '')).default(WECOM_DEFAULT_API_BASE),
+  apiBase: z
+    .url({ protocol: /^https?$/, message: '须为 http(s) 地址 / must be an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default(WECOM_DEFAULT_API_BASE),
 });
 export type WecomConfig = z.infer<typeof wecomConfigSchema>;
 export type WecomConfigInput = z.input<typeof wecomConfigSchema>;

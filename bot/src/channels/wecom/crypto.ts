@@ -14,7 +14,10 @@ import { decrypt, encrypt, getSignature } from '@wecom/crypto';
  */
 
 export class WecomCryptoError extends Error {
-  constructor(readonly key: 'wecom.undecryptable' | 'wecom.wrongReceiveId' | 'wecom.badSignature', message: string) {
+  constructor(
+    readonly key: 'wecom.undecryptable' | 'wecom.wrongReceiveId' | 'wecom.badSignature',
+    message: string,
+  ) {
     super(message);
   }
 }

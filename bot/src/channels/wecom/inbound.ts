@@ -20,7 +20,11 @@ const commonSchema = z.object({
   AgentID: optionalText,
 });
 
-const textSchema = commonSchema.extend({ MsgType: z.literal('text'), Content: xmlText.max(10_000), MsgId: z.string().regex(/^\d{1,32}$/, 'MsgId must be a number') });
+const textSchema = commonSchema.extend({
+  MsgType: z.literal('text'),
+  Content: xmlText.max(10_000),
+  MsgId: z.string().regex(/^\d{1,32}$/, 'MsgId must be a number'),
+});
 
 const selectedItemsSchema = z.union([
   z.literal(''),

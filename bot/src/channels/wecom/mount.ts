@@ -62,7 +62,16 @@ export function wecomRoute(o: WecomRouteOptions): WecomRoute {
     const ports = createServicePorts({ db: services.db, channel: WECOM_CHANNEL, now: services.now, notify: router.port, reachableChannels: [WECOM_CHANNEL] });
     const conversation = createConversation(ports);
     const turn = createTurns({ db: services.db, corpId: o.config.corpId, conversation, delivery, now: services.now, log });
-    const callback = createWecomCallback({ config: o.config, db: services.db, delivery, turn, now: services.now, log, passiveBudgetMs: o.passiveBudgetMs, replayWindowSeconds: o.replayWindowSeconds });
+    const callback = createWecomCallback({
+      config: o.config,
+      db: services.db,
+      delivery,
+      turn,
+      now: services.now,
+      log,
+      passiveBudgetMs: o.passiveBudgetMs,
+      replayWindowSeconds: o.replayWindowSeconds,
+    });
     channel = { api, delivery, ports, conversation, callback };
     return channel;
   }

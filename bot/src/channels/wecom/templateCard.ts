@@ -46,9 +46,7 @@ export interface TemplateCard {
   submit_button?: { text: string; key: string };
 }
 
-export type WecomMessage =
-  | { msgtype: 'text'; text: { content: string } }
-  | { msgtype: 'template_card'; template_card: TemplateCard };
+export type WecomMessage = { msgtype: 'text'; text: { content: string } } | { msgtype: 'template_card'; template_card: TemplateCard };
 
 export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');

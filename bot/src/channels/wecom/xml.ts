@@ -40,6 +40,14 @@ export function cdata(s: string): string {
 /** A flat `<xml>` document: strings as CDATA, numbers as text, nested objects as elements. */
 export function wecomXml(fields: Record<string, string | number | Record<string, string | number>>): string {
   const el = (k: string, v: string | number | Record<string, string | number>): string =>
-    typeof v === 'number' ? `<${k}>${v}</${k}>` : typeof v === 'string' ? `<${k}>${cdata(v)}</${k}>` : `<${k}>${Object.entries(v).map(([ck, cv]) => el(ck, cv)).join('')}</${k}>`;
-  return `<xml>${Object.entries(fields).map(([k, v]) => el(k, v)).join('')}</xml>`;
+    typeof v === 'number'
+      ? `<${k}>${v}</${k}>`
+      : typeof v === 'string'
+        ? `<${k}>${cdata(v)}</${k}>`
+        : `<${k}>${Object.entries(v)
+            .map(([ck, cv]) => el(ck, cv))
+            .join('')}</${k}>`;
+  return `<xml>${Object.entries(fields)
+    .map(([k, v]) => el(k, v))
+    .join('')}</xml>`;
 }

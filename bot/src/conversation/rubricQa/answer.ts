@@ -38,13 +38,21 @@ function answerPart(q: RubricQuestion, lang: Lang): Fact | undefined {
   if (!top) return q.fmea ? fmeaDefinition(lang) : undefined;
   const quotes = [top];
   // Band criteria that say “基本要求（a）” are incomplete without note (a).
-  if (top.kind === 'criteria' && top.quote.includes('基本要求（a）')) quotes.push(...searchPassages({ ...q, notes: ['a'], facet: 'note', indicators: [] }, 1).map((h) => h.passage).filter((p) => p.id === 'rel-note-a'));
+  if (top.kind === 'criteria' && top.quote.includes('基本要求（a）'))
+    quotes.push(
+      ...searchPassages({ ...q, notes: ['a'], facet: 'note', indicators: [] }, 1)
+        .map((h) => h.passage)
+        .filter((p) => p.id === 'rel-note-a'),
+    );
   return { lead: t(lang, bestSentence(top, q.normalised), `${top.title}: ${bestSentence(top, q.normalised)}`), quotes };
 }
 
 /** The parts of a message that ask something of their own (split at question marks and semicolons). */
 function parts(question: string): RubricQuestion[] {
-  const pieces = question.split(/[？?；;]+/).map((s) => s.trim()).filter((s) => /[\u4e00-\u9fffa-z]{2,}/i.test(s));
+  const pieces = question
+    .split(/[？?；;]+/)
+    .map((s) => s.trim())
+    .filter((s) => /[\u4e00-\u9fffa-z]{2,}/i.test(s));
   const out: RubricQuestion[] = [];
   for (const piece of pieces) {
     const q = analyse(piece);
@@ -66,9 +74,15 @@ export function answerRubricQuestion(question: string, lang: Lang): RubricAnswer
       question: whole,
       passages: [],
       indicators: [...whole.indicators, ...(whole.fmea ? ['FMEA'] : [])],
-      replies: [{
-        text: t(lang, '没有在评价要求和相关文件中找到与该问题对应的条文。可以换个说法，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）”。', 'I found no clause in the documents that answers this. Try e.g. "what is Ir?", "how is Id scored?".'),
-      }],
+      replies: [
+        {
+          text: t(
+            lang,
+            '没有在评价要求和相关文件中找到与该问题对应的条文。可以换个说法，例如“什么是关键性能可靠域？”“Id怎么评分”“评分说明（d）”。',
+            'I found no clause in the documents that answers this. Try e.g. "what is Ir?", "how is Id scored?".',
+          ),
+        },
+      ],
     };
   }
   const lead = facts.map((f) => f.lead).join('\n');

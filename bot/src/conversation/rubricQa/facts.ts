@@ -43,7 +43,12 @@ const BAND_WORDS = new Set(['评分', '分数', '几档', '哪档', '档次', '�
 
 export function bestSentence(p: Passage, question: string): string {
   const q = [...bigrams(question)].filter((b) => !GENERIC.has(b));
-  const pieces = p.quote.split('\n').map((l) => l.replace(QUOTE_PREFIX, '')).flatMap((l) => l.split(/(?<=[。；])/)).map((s) => s.trim()).filter(Boolean);
+  const pieces = p.quote
+    .split('\n')
+    .map((l) => l.replace(QUOTE_PREFIX, ''))
+    .flatMap((l) => l.split(/(?<=[。；])/))
+    .map((s) => s.trim())
+    .filter(Boolean);
   // A heading-like fragment ("高风险问题。") belongs to the sentence after it.
   const sentences: string[] = [];
   for (const s of pieces) {
@@ -69,28 +74,53 @@ function weights(q: RubricQuestion, lang: Lang): Fact {
   const chosen = q.indicators.length ? all.filter((i) => q.indicators.includes(i.code as never)) : all;
   const list = chosen.map((i) => `${i.code} ${pct(i.weight)}`).join(t(lang, '、', ', '));
   // "哪个权重最高 / 最低": the extreme first, among those asked (or all six).
-  const extreme = /最高|最大|最重|哪个.{0,4}高|更高|highest|largest/.test(q.normalised) ? Math.max(...chosen.map((i) => i.weight)) : /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised) ? Math.min(...chosen.map((i) => i.weight)) : undefined;
-  const top = extreme === undefined ? '' : chosen.filter((i) => i.weight === extreme).map((i) => i.code).join(t(lang, '、', ' and '));
+  const extreme = /最高|最大|最重|哪个.{0,4}高|更高|highest|largest/.test(q.normalised)
+    ? Math.max(...chosen.map((i) => i.weight))
+    : /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised)
+      ? Math.min(...chosen.map((i) => i.weight))
+      : undefined;
+  const top =
+    extreme === undefined
+      ? ''
+      : chosen
+          .filter((i) => i.weight === extreme)
+          .map((i) => i.code)
+          .join(t(lang, '、', ' and '));
   const low = /最低|最小|最轻|哪个.{0,4}低|更低|lowest|smallest/.test(q.normalised);
-  const word = chosen.length === all.length ? (low ? '最低' : '最高') : (low ? '较低' : '较高');
+  const word = chosen.length === all.length ? (low ? '最低' : '最高') : low ? '较低' : '较高';
   const first = extreme === undefined ? '' : t(lang, `${top}的权重${word}（${pct(extreme)}）。`, `${top}: ${pct(extreme)}.`);
-  const lead = chosen.length === all.length
-    ? t(lang, `六个指标的权重：${list}（合计100%；专业指标 Ic、Id、Ir 共70%，效益指标 W、C、G 共30%）。`, `Weights: ${list} (100 % in all; professional Ic, Id, Ir 70 %, benefit W, C, G 30 %).`)
-    : t(lang, `权重：${chosen.map((i) => `${i.code}（${i.name.zh}）${pct(i.weight)}`).join('、')}。`, `Weight: ${list}.`);
+  const lead =
+    chosen.length === all.length
+      ? t(
+          lang,
+          `六个指标的权重：${list}（合计100%；专业指标 Ic、Id、Ir 共70%，效益指标 W、C、G 共30%）。`,
+          `Weights: ${list} (100 % in all; professional Ic, Id, Ir 70 %, benefit W, C, G 30 %).`,
+        )
+      : t(lang, `权重：${chosen.map((i) => `${i.code}（${i.name.zh}）${pct(i.weight)}`).join('、')}。`, `Weight: ${list}.`);
   return { lead: first + lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
 }
 
 function bands(q: RubricQuestion, lang: Lang): Fact {
   const codes = q.indicators.slice(0, 3);
-  const ranges = (code: string) => indicator(code).bands.map((b) => `${b.min}～${b.max}`).join('、');
+  const ranges = (code: string) =>
+    indicator(code)
+      .bands.map((b) => `${b.min}～${b.max}`)
+      .join('、');
   // Scores the question names ("71到90", "91分以上", "能不能上90"): those bands' criteria lead.
   const asked = [...q.normalised.replace(/[a-z]+\d*/g, ' ').matchAll(/\d{1,3}/g)].map((m) => Number(m[0])).filter((n) => n <= 100);
   const lead = codes
     .map((code) => {
       const ind = indicator(code);
       const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max));
-      const head = t(lang, `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`, `${code} (${ind.name.en}, weight ${pct(ind.weight)}) is scored in four bands: ${ranges(code)}, out of 100.`);
-      return [...named.map((b) => t(lang, `${code} ${b.min}～${b.max}分：${b.criterion.zh}`, `${code} ${b.min}–${b.max}: ${b.criterion.en ?? b.criterion.zh}`)), head].join('\n');
+      const head = t(
+        lang,
+        `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`,
+        `${code} (${ind.name.en}, weight ${pct(ind.weight)}) is scored in four bands: ${ranges(code)}, out of 100.`,
+      );
+      return [
+        ...named.map((b) => t(lang, `${code} ${b.min}～${b.max}分：${b.criterion.zh}`, `${code} ${b.min}–${b.max}: ${b.criterion.en ?? b.criterion.zh}`)),
+        head,
+      ].join('\n');
     })
     .join('\n');
   const quotes = codes.map((c) => passage(`rel-${c}-criteria`));
@@ -105,14 +135,22 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
     const g = f.groups.find((x) => x.items.some((i) => i.name.zh === q.fmeaItem))!;
     const it = g.items.find((i) => i.name.zh === q.fmeaItem)!;
     return {
-      lead: t(lang, `FMEA应用典型案例“${g.name.zh}”中的“${it.name.zh}”标准分${it.standardScore}分：${it.criterion.zh.replace(/\n/g, '')}`, `FMEA case item "${it.name.en}" (${g.name.en}) is worth ${it.standardScore} points: ${it.criterion.zh.replace(/\n/g, '')}`),
+      lead: t(
+        lang,
+        `FMEA应用典型案例“${g.name.zh}”中的“${it.name.zh}”标准分${it.standardScore}分：${it.criterion.zh.replace(/\n/g, '')}`,
+        `FMEA case item "${it.name.en}" (${g.name.en}) is worth ${it.standardScore} points: ${it.criterion.zh.replace(/\n/g, '')}`,
+      ),
       quotes: [passage(`fmea-group-${g.id}`)],
     };
   }
   if (q.fmeaGroup) {
     const g = f.groups.find((x) => x.id === q.fmeaGroup)!;
     return {
-      lead: t(lang, `FMEA应用典型案例的“${g.name.zh}”共${g.total}分：${g.items.map((i) => `${i.name.zh}${i.standardScore}分`).join('，')}。`, `FMEA case "${g.name.en}" is worth ${g.total} points: ${g.items.map((i) => `${i.name.en} ${i.standardScore}`).join(', ')}.`),
+      lead: t(
+        lang,
+        `FMEA应用典型案例的“${g.name.zh}”共${g.total}分：${g.items.map((i) => `${i.name.zh}${i.standardScore}分`).join('，')}。`,
+        `FMEA case "${g.name.en}" is worth ${g.total} points: ${g.items.map((i) => `${i.name.en} ${i.standardScore}`).join(', ')}.`,
+      ),
       quotes: [passage(`fmea-group-${g.id}`)],
     };
   }
@@ -120,7 +158,11 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
     const groups = f.groups.map((g) => `${g.name.zh}${g.total}分`).join('、');
     const pcts = f.bands.map((b) => `${b.min}%—${b.max}%`).join('、');
     return {
-      lead: t(lang, `FMEA应用典型案例满分${f.totalPoints}分，四个一级指标：${groups}；每个二级指标按满足评价要求的程度，得该项标准分的${pcts}。`, `An FMEA case is scored out of ${f.totalPoints}: ${f.groups.map((g) => `${g.name.en} ${g.total}`).join(', ')}; each item earns ${pcts} of its standard score by how well it meets the requirements.`),
+      lead: t(
+        lang,
+        `FMEA应用典型案例满分${f.totalPoints}分，四个一级指标：${groups}；每个二级指标按满足评价要求的程度，得该项标准分的${pcts}。`,
+        `An FMEA case is scored out of ${f.totalPoints}: ${f.groups.map((g) => `${g.name.en} ${g.total}`).join(', ')}; each item earns ${pcts} of its standard score by how well it meets the requirements.`,
+      ),
       quotes: [passage('fmea-bands')],
     };
   }
@@ -131,7 +173,11 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
 
 export function fmeaDefinition(lang: Lang): Fact {
   return {
-    lead: t(lang, 'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。', 'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.'),
+    lead: t(
+      lang,
+      'FMEA（失效模式与影响分析）应用典型案例是2025年推荐的两类对象之一，重点征集设计FMEA（DFMEA）和工艺FMEA（PFMEA）应用案例。',
+      'FMEA (failure mode and effects analysis) typical cases are one of the two kinds of entries of the 2025 notice: design FMEA (DFMEA) and process FMEA (PFMEA) cases.',
+    ),
     quotes: [passage('seed-notice-target-fmea')],
   };
 }
@@ -141,7 +187,11 @@ export function bandsOfAll(lang: Lang): Fact {
   const ic = indicator('Ic');
   const ranges = ic.bands.map((b) => `${b.min}～${b.max}`).join('、');
   return {
-    lead: t(lang, `六个指标（Ic、Id、Ir、W、C、G）都按四档评分：${ranges}，每项原始得分满分100分；各档的评价准则见各指标（例如“Ic怎么评分”）。`, `All six indicators (Ic, Id, Ir, W, C, G) are scored in four bands: ${ranges}, out of 100; ask e.g. "how is Ic scored" for an indicator's criteria.`),
+    lead: t(
+      lang,
+      `六个指标（Ic、Id、Ir、W、C、G）都按四档评分：${ranges}，每项原始得分满分100分；各档的评价准则见各指标（例如“Ic怎么评分”）。`,
+      `All six indicators (Ic, Id, Ir, W, C, G) are scored in four bands: ${ranges}, out of 100; ask e.g. "how is Ic scored" for an indicator's criteria.`,
+    ),
     quotes: [passage('rel-Ic-criteria'), passage('rel-note-b')],
   };
 }
@@ -157,13 +207,35 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   // The notes asked about as a whole ("评分说明有几条", "评分说明都讲了什么"): all four, in order.
   if (q.facet === 'note' && !q.notes.length && !q.indicators.length) {
     const notes = (['a', 'b', 'c', 'd'] as const).map((n) => passage(`rel-note-${n}`));
-    return { lead: t(lang, `评分说明共四条（a）—（d）：\n${notes.map((p) => `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`).join('\n')}`, `Four scoring notes, (a)–(d):\n${notes.map((p) => p.quote).join('\n')}`), quotes: notes };
+    return {
+      lead: t(
+        lang,
+        `评分说明共四条（a）—（d）：\n${notes.map((p) => `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`).join('\n')}`,
+        `Four scoring notes, (a)–(d):\n${notes.map((p) => p.quote).join('\n')}`,
+      ),
+      quotes: notes,
+    };
   }
-  if (q.facet === 'total') return { lead: t(lang, '评价总分 = 全部二级指标的单项加权得分之和（单项加权得分 = 单项原始得分 × 权重）。', 'Total = sum of the weighted scores of all indicators (raw score × weight).'), quotes: [passage('rel-total'), passage('rel-note-c')] };
+  if (q.facet === 'total')
+    return {
+      lead: t(
+        lang,
+        '评价总分 = 全部二级指标的单项加权得分之和（单项加权得分 = 单项原始得分 × 权重）。',
+        'Total = sum of the weighted scores of all indicators (raw score × weight).',
+      ),
+      quotes: [passage('rel-total'), passage('rel-note-c')],
+    };
   if (q.facet === 'bands' && q.indicators.length) return bands(q, lang);
   if (q.facet === 'tier') {
     const p = passage('seed-incubation-tiers');
-    return { lead: t(lang, '分三个梯队：基本符合推荐条件的纳入第一梯队（重点培育）；主要推荐条件尚有欠缺的纳入第二梯队（动态跟踪培育）；主要推荐条件缺失较大的纳入第三梯队（夯实基础培育）。', 'Three tiers: tier 1 basically meets the conditions (focused cultivation); tier 2 still lacks some main conditions (tracked); tier 3 lacks much (foundations).'), quotes: [p] };
+    return {
+      lead: t(
+        lang,
+        '分三个梯队：基本符合推荐条件的纳入第一梯队（重点培育）；主要推荐条件尚有欠缺的纳入第二梯队（动态跟踪培育）；主要推荐条件缺失较大的纳入第三梯队（夯实基础培育）。',
+        'Three tiers: tier 1 basically meets the conditions (focused cultivation); tier 2 still lacks some main conditions (tracked); tier 3 lacks much (foundations).',
+      ),
+      quotes: [p],
+    };
   }
   return undefined;
 }

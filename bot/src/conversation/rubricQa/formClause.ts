@@ -23,5 +23,9 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
   if (sharedPairs({ ...p, quote: `${p.title}${p.quote}` }, own) < 2) return undefined;
   const sentence = bestSentence(p, q.normalised).replace(/^（|）$/g, '');
-  return { lead: t(lang, `${p.title.replace(/^.*：/, '')}：${sentence}`, `${p.title}: ${sentence} (in the original Chinese)`), quote: p.quote, citation: p.citation };
+  return {
+    lead: t(lang, `${p.title.replace(/^.*：/, '')}：${sentence}`, `${p.title}: ${sentence} (in the original Chinese)`),
+    quote: p.quote,
+    citation: p.citation,
+  };
 }

@@ -26,7 +26,13 @@ function terms(text: string): string[] {
   return out;
 }
 
-interface Doc { id: string; title: string; keywords: string; quote: string; entities: string }
+interface Doc {
+  id: string;
+  title: string;
+  keywords: string;
+  quote: string;
+  entities: string;
+}
 
 const index = new MiniSearch<Doc>({
   fields: ['title', 'keywords', 'quote', 'entities'],
@@ -41,15 +47,29 @@ const byId = new Map(PASSAGES.map((p) => [p.id, p]));
 const FILLER = /什么是|是什么|什么意思|是啥|怎么评分|如何评分|怎么评|如何评|怎么打分|请问|一下|多少|哪些|怎么|如何|吗|呢|啊/g;
 
 const KIND_FOR_FACET: Record<RubricQuestion['facet'], Passage['kind'][]> = {
-  weight: ['weight'], bands: ['criteria', 'fmeaGroup'], note: ['note'], definition: ['definition', 'document', 'principle', 'group'],
-  tier: ['document'], total: ['formula', 'note'], count: ['definition', 'document', 'group'], other: [],
+  weight: ['weight'],
+  bands: ['criteria', 'fmeaGroup'],
+  note: ['note'],
+  definition: ['definition', 'document', 'principle', 'group'],
+  tier: ['document'],
+  total: ['formula', 'note'],
+  count: ['definition', 'document', 'group'],
+  other: [],
 };
 
-export interface SearchHit { passage: Passage; score: number }
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+}
 
 /** `forms`: search the recommendation forms' passages only (materials questions); else everything but them. */
 export function searchPassages(q: RubricQuestion, limit = 3, forms = false): SearchHit[] {
-  const entityTerms = [...q.indicators.map((i) => `ind:${i}`), ...q.notes.map((n) => `note:${n}`), ...(q.fmea ? ['fmea'] : []), ...(q.facet === 'tier' ? ['tier'] : [])];
+  const entityTerms = [
+    ...q.indicators.map((i) => `ind:${i}`),
+    ...q.notes.map((n) => `note:${n}`),
+    ...(q.fmea ? ['fmea'] : []),
+    ...(q.facet === 'tier' ? ['tier'] : []),
+  ];
   const query = [...terms(q.normalised.replace(FILLER, ' ')), ...entityTerms].join(' ');
   if (!query.trim()) return [];
   const hits = index.search(query, {

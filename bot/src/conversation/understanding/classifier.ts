@@ -130,10 +130,13 @@ export class IntentClassifier {
       .sort((a, b) => b.confidence - a.confidence || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
     const top = ranked[0] ? INTENTS.indexOf(ranked[0].intent) : -1;
     const scale = 1 / Math.sqrt(terms.length || 1);
-    const because = top < 0 ? [] : x
-      .map((f) => ({ term: this.terms[f]!, weight: this.weights[f * C + top]! * scale }))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, 6);
+    const because =
+      top < 0
+        ? []
+        : x
+            .map((f) => ({ term: this.terms[f]!, weight: this.weights[f * C + top]! * scale }))
+            .sort((a, b) => b.weight - a.weight)
+            .slice(0, 6);
     return { ranked, because, known: terms.length ? x.length / terms.length : 0 };
   }
 }

@@ -4,11 +4,26 @@
  */
 
 export const INTENTS = [
-  'greeting', 'thanks', 'ack', 'help', 'cancel',
-  'contacts', 'deadline', 'materials', 'flow',
-  'assistance.apply', 'assistance.status', 'status', 'digest', 'scoreEntry', 'secretariat',
-  'rubric', 'offTopic',
-  'continue', 'skip', 'answer',
+  'greeting',
+  'thanks',
+  'ack',
+  'help',
+  'cancel',
+  'contacts',
+  'deadline',
+  'materials',
+  'flow',
+  'assistance.apply',
+  'assistance.status',
+  'status',
+  'digest',
+  'scoreEntry',
+  'secretariat',
+  'rubric',
+  'offTopic',
+  'continue',
+  'skip',
+  'answer',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
@@ -50,9 +65,19 @@ export const INTENT_LABELS: Record<Intent, { zh: string; en: string }> = {
 
 /** Card buttons carry their intent as `value.action` (e.g. "contacts", "assistance.start"). */
 const CARD_ACTIONS: Readonly<Record<string, Intent>> = {
-  help: 'help', contacts: 'contacts', deadline: 'deadline', materials: 'materials', flow: 'flow',
-  'assistance.start': 'assistance.apply', 'assistance.status': 'assistance.status', status: 'status', digest: 'digest',
-  secretariat: 'secretariat', rubric: 'rubric', 'intake.continue': 'continue', 'intake.skip': 'skip',
+  help: 'help',
+  contacts: 'contacts',
+  deadline: 'deadline',
+  materials: 'materials',
+  flow: 'flow',
+  'assistance.start': 'assistance.apply',
+  'assistance.status': 'assistance.status',
+  status: 'status',
+  digest: 'digest',
+  secretariat: 'secretariat',
+  rubric: 'rubric',
+  'intake.continue': 'continue',
+  'intake.skip': 'skip',
 };
 
 export function intentOfCardAction(action: unknown): Intent | undefined {

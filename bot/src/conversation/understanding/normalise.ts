@@ -12,7 +12,10 @@ const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 const zhPattern = new RegExp(
-  [...ZH_SYNONYMS].sort((a, b) => b[0].length - a[0].length).map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  [...ZH_SYNONYMS]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
   'g',
 );
 const zhMap = new Map(ZH_SYNONYMS.map(([a, b]) => [a, b]));
@@ -27,8 +30,10 @@ export function foldText(text: string): string {
 /** The text the classifier and the extractors read. */
 export function normalise(text: string): string {
   const folded = foldText(text);
-  return folded
-    .replace(zhPattern, (m) => zhMap.get(m) ?? m)
-    // A case number (bf-2025-0007) keeps its letters.
-    .replace(/(?<![a-z])[a-z]+(?![a-z]|[\-_ ]?\d)/g, (w) => LATIN_SYNONYMS[w] ?? w);
+  return (
+    folded
+      .replace(zhPattern, (m) => zhMap.get(m) ?? m)
+      // A case number (bf-2025-0007) keeps its letters.
+      .replace(/(?<![a-z])[a-z]+(?![a-z]|[-_ ]?\d)/g, (w) => LATIN_SYNONYMS[w] ?? w)
+  );
 }

@@ -11,12 +11,14 @@ import { foldText } from './normalise.js';
  * question word. A clause that is only a name (宏远？) wins over one with a type (汽配厂).
  */
 
-const STATUS_WORD = /(的)?\s*(申报|推荐|材料|帮扶|案件|案子|进度|进展|状态|情况|审核|审到|审了|评审|到哪|走到|卡在|有没有|有无|是否|提交|报了|报上|过了|过没|通过|怎么样|什么情况|现在|目前|结果|批了|还在|已经|处理|受理|status|progress)/;
+const STATUS_WORD =
+  /(的)?\s*(申报|推荐|材料|帮扶|案件|案子|进度|进展|状态|情况|审核|审到|审了|评审|到哪|走到|卡在|有没有|有无|是否|提交|报了|报上|过了|过没|通过|怎么样|什么情况|现在|目前|结果|批了|还在|已经|处理|受理|status|progress)/;
 const LEAD_FILLER = /^(请问|麻烦|帮我|帮忙|查询|查看|查一下|查下|查查|看看|看一下|问一下|问下|我想知道|想知道|那家|那个|这家|这个|有个|有家|一家|叫做|叫)+/;
 const TAIL_FILLER = /(什么的|啥的|那家的|那家|那个|这家|这个|的)+$/;
 const DESCRIPTION = /^(做|搞|生产|造|卖)/;
 const TYPE_ONLY = /^(.{0,4})(厂|公司|企业|单位|集团|工厂|汽配厂|电子厂)$/;
-const NOT_A_NAME = /[我你您咱他她它们的了吗呢吧啊么几哪谁怎这那些还都也就才又很太最区里家]|什么|多少|所有|全部|辖区|大家|昨天|今天|系统|上传|自己|上个|这个|[年月周]$/;
+const NOT_A_NAME =
+  /[我你您咱他她它们的了吗呢吧啊么几哪谁怎这那些还都也就才又很太最区里家]|什么|多少|所有|全部|辖区|大家|昨天|今天|系统|上传|自己|上个|这个|[年月周]$/;
 /** A time ("上周", "前天") or a verb at the end ("…传", "…交") is the sender's story, not a name. */
 const WHEN_OR_DOING = /^(上|下|本|这|前|昨|今|明|刚)(周|月|年|天|次|个|才)|(传|交|报|提交|上传|发)$/;
 const LEGAL = /(股份有限公司|有限责任公司|有限公司|股份公司|公司|集团)$/;
@@ -50,7 +52,9 @@ export function namedOrganisation(message: string): string | undefined {
     const name = m?.[1]?.replace(/[.,]+$/, '').trim();
     return name && !NOT_A_NAME_EN.test(name.split(/\s+/)[0]!) && !/^bf-?\d/i.test(name) ? name : undefined;
   }
-  const clauses = foldText(message).split(/[，,。.？?！!；;：:…、\s]+/).filter(Boolean);
+  const clauses = foldText(message)
+    .split(/[，,。.？?！!；;：:…、\s]+/)
+    .filter(Boolean);
   const names = clauses.map(clean).filter((n): n is { name: string; typed: boolean } => !!n);
   return (names.find((n) => !n.typed) ?? names[0])?.name;
 }

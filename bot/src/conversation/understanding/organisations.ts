@@ -17,7 +17,45 @@ function distinctive(name: string): string {
 }
 
 /** Words many companies' names have: a match on one of these alone names no company ("新宇科技" is not 冀北电源科技). */
-const GENERIC_WORDS = new Set(['科技', '技术', '电子', '电器', '电气', '精密', '仪器', '机械', '制造', '实业', '工业', '设备', '材料', '能源', '汽车', '智能', '信息', '发展', '国际', '控股', '新材', '生物', '化工', '电力', '光电', '通信', '软件', '网络', '贸易', '工程', '环保', '医疗', '食品', '有限', '股份', '集团', '公司']);
+const GENERIC_WORDS = new Set([
+  '科技',
+  '技术',
+  '电子',
+  '电器',
+  '电气',
+  '精密',
+  '仪器',
+  '机械',
+  '制造',
+  '实业',
+  '工业',
+  '设备',
+  '材料',
+  '能源',
+  '汽车',
+  '智能',
+  '信息',
+  '发展',
+  '国际',
+  '控股',
+  '新材',
+  '生物',
+  '化工',
+  '电力',
+  '光电',
+  '通信',
+  '软件',
+  '网络',
+  '贸易',
+  '工程',
+  '环保',
+  '医疗',
+  '食品',
+  '有限',
+  '股份',
+  '集团',
+  '公司',
+]);
 
 function longestCommonSubstring(a: string, b: string): { length: number; common: string } {
   let best = 0;

@@ -27,7 +27,8 @@ function chineseNumber(s: string): number | undefined {
   return CN_DIGITS[s];
 }
 
-const ENTRY = /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)|(?:^|给|把|对)\s*([0-9]{1,2})\s*(?:号|条|项)(?![0-9])/;
+const ENTRY =
+  /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)|(?:^|给|把|对)\s*([0-9]{1,2})\s*(?:号|条|项)(?![0-9])/;
 /** Two numbers joined as a range ("91-100", "71到90") are a band being asked about, never a score. */
 export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至)\s*\d+/;
 const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
@@ -69,7 +70,13 @@ export function parseScore(text: string, original = text): ScoreParse {
   const source = original.length === text.length ? original : text;
   let reason = '';
   for (let i = raw.end; i < forReason.length; i++) if (forReason[i] !== ' ' || text[i] === ' ') reason += source[i];
-  reason = reason.replace(/^\s*分/, '').replace(/第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(条|个|项)?/g, '')
-    .replace(/^[\s,，。.;；:：、]*(理由是|理由|因为|原因是|reason:?|because)?[\s,，:：]*/i, '').trim();
-  return { ok: true, score: { ...(entry !== undefined ? { entry } : {}), indicator: mention.code as ParsedScore['indicator'], raw: raw.value, ...(reason ? { reason } : {}) } };
+  reason = reason
+    .replace(/^\s*分/, '')
+    .replace(/第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(条|个|项)?/g, '')
+    .replace(/^[\s,，。.;；:：、]*(理由是|理由|因为|原因是|reason:?|because)?[\s,，:：]*/i, '')
+    .trim();
+  return {
+    ok: true,
+    score: { ...(entry !== undefined ? { entry } : {}), indicator: mention.code as ParsedScore['indicator'], raw: raw.value, ...(reason ? { reason } : {}) },
+  };
 }

@@ -29,7 +29,8 @@ export interface Understanding extends Decision {
 let model: IntentClassifier | undefined;
 
 /** Words that make a message a question (then a number in it is not a score being entered). */
-export const QUESTION = /[?？]|吗|呢|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
+export const QUESTION =
+  /[?？]|吗|呢|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
 /** The process's classifier (trained on first use). */
 export function classifier(): IntentClassifier {
@@ -43,11 +44,17 @@ export function classifier(): IntentClassifier {
  * question, is a score entry; a case number asks about that case.
  */
 /** A greeting, thanks or acknowledgement in front of the real question ("hi, what's the deadline?"). */
-const SMALL_TALK_LEAD = /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
+const SMALL_TALK_LEAD =
+  /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
 /** A first clause that sets a topic aside ("联系人我有了，…", "截止日期知道了，…", "帮扶先不说，…"). */
 const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)/;
 
-export function decideIntent(model: IntentClassifier, normalised: string, entities: Entities, context: UnderstandContext): { decision: Decision; classification: Classification } {
+export function decideIntent(
+  model: IntentClassifier,
+  normalised: string,
+  entities: Entities,
+  context: UnderstandContext,
+): { decision: Decision; classification: Classification } {
   const allowed = allowedIntents(context);
   let classification = model.classify(normalised, { allowed });
   let decision = decide(classification.ranked);

@@ -10,7 +10,25 @@ import { statusByName, understandingEn, understandingZh } from './understanding.
 
 /** Every script, for every channel's driver. */
 export const SCRIPTS: readonly Script[] = [
-  understandingZh, understandingEn, statusByName, rubricZh, rubricEn, questionnaireZh, questionnaireChoicesZh, cancelWords, questionnaireEn,
-  cardsZh, unregisteredApplicant, outOfScope, reviewerZh, reviewerEn, scoreEntryZh, campaignZh, closedZh,
-  questionnaireNaturalEn, cardsEn, anyoneMayApplyEn, statusAndClosedEn,
+  understandingZh,
+  understandingEn,
+  statusByName,
+  rubricZh,
+  rubricEn,
+  questionnaireZh,
+  questionnaireChoicesZh,
+  cancelWords,
+  questionnaireEn,
+  cardsZh,
+  unregisteredApplicant,
+  outOfScope,
+  reviewerZh,
+  reviewerEn,
+  scoreEntryZh,
+  campaignZh,
+  closedZh,
+  questionnaireNaturalEn,
+  cardsEn,
+  anyoneMayApplyEn,
+  statusAndClosedEn,
 ];

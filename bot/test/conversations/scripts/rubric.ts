@@ -3,14 +3,28 @@ import type { Script } from '../scriptFormat.js';
 /** Rubric answers lead with the fact, then quote the documents with the clause. */
 
 export const rubricZh: Script = {
-  name: 'rubric-zh', lang: 'zh', covers: '2. rubric answers: weights, bands, notes (a)–(d), tiers, FMEA scoring, meanings',
+  name: 'rubric-zh',
+  lang: 'zh',
+  covers: '2. rubric answers: weights, bands, notes (a)–(d), tiers, FMEA scoring, meanings',
   steps: [
     { who: 'unregistered', say: '各指标权重分别是多少', expect: { contains: ['Ic 20%、Id 25%、Ir 25%、W 15%、C 5%、G 10%', '出处'] } },
-    { who: 'unregistered', say: 'Ir的分档标准是什么', expect: { contains: ['91～100、71～90、41～70、0～40', '极限应用场景覆盖非常全面', '（a）'], notContains: ['FMEA', 'Ic'] } },
-    { who: 'unregistered', say: '说明（a）是什么意思', expect: { contains: ['说明（a）：专业指标评价的“基本要求”', '关键性能参数选取合理'], notContains: ['关键性能一致性（Ic）：'] } },
+    {
+      who: 'unregistered',
+      say: 'Ir的分档标准是什么',
+      expect: { contains: ['91～100、71～90、41～70、0～40', '极限应用场景覆盖非常全面', '（a）'], notContains: ['FMEA', 'Ic'] },
+    },
+    {
+      who: 'unregistered',
+      say: '说明（a）是什么意思',
+      expect: { contains: ['说明（a）：专业指标评价的“基本要求”', '关键性能参数选取合理'], notContains: ['关键性能一致性（Ic）：'] },
+    },
     { who: 'reviewer', say: '评分说明d', expect: { contains: ['说明（d）：评价过程中，如发现企业数据或信息造假，相应指标评分得0分。'] } },
     { who: 'unregistered', say: 'FMEA是啥', expect: { contains: ['DFMEA', '一、推荐对象（二）'], notContains: ['关键性能一致性（Ic）'] } },
-    { who: 'reviewer', say: 'FMEA案例怎么打分', expect: { contains: ['案例策划20分、案例实施30分、案例成效30分、案例先进性20分', '评分为该项标准分的91%—100%'] } },
+    {
+      who: 'reviewer',
+      say: 'FMEA案例怎么打分',
+      expect: { contains: ['案例策划20分、案例实施30分、案例成效30分、案例先进性20分', '评分为该项标准分的91%—100%'] },
+    },
     { who: 'unregistered', say: '梯队怎么分', expect: { contains: ['第三梯队', '四、组织实施（二）'] } },
     { who: 'unregistered', say: '极限应用场景至少要几种', expect: { contains: ['极限应用场景不少于3种'] } },
     // Two questions in one message: each answered; the second takes the indicator of the first.
@@ -23,7 +37,9 @@ export const rubricZh: Script = {
 };
 
 export const rubricEn: Script = {
-  name: 'rubric-en', lang: 'en', covers: '2. rubric answers in English (quotes in the original Chinese)',
+  name: 'rubric-en',
+  lang: 'en',
+  covers: '2. rubric answers in English (quotes in the original Chinese)',
   steps: [
     { who: 'unregistered', say: 'what are the weights of the indicators', expect: { contains: ['Ic 20%, Id 25%, Ir 25%, W 15%, C 5%, G 10%'] } },
     { who: 'unregistered', say: 'what is note (d)', expect: { contains: ['0分'] } },

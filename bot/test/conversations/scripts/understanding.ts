@@ -5,7 +5,9 @@ import type { Script } from '../scriptFormat.js';
 const NO_KEYS = ['\\((intake|uscc|validation|assistance|score|review|auth)\\.\\w+\\)'];
 
 export const understandingZh: Script = {
-  name: 'understanding-zh', lang: 'zh', covers: '1. one understanding component (normalise, classify, extract, decide); small talk; off-topic',
+  name: 'understanding-zh',
+  lang: 'zh',
+  covers: '1. one understanding component (normalise, classify, extract, decide); small talk; off-topic',
   steps: [
     { who: 'unregistered', say: '你好', expect: { contains: ['帮扶申请'], notContains: ['1. 联系人：'] } },
     { who: 'unregistered', say: '截至时间是哪天', expect: { contains: ['2025年9月30日'] } },
@@ -31,7 +33,9 @@ export const understandingZh: Script = {
 };
 
 export const understandingEn: Script = {
-  name: 'understanding-en', lang: 'en', covers: '1. understanding in English; small talk; off-topic never matched to a place',
+  name: 'understanding-en',
+  lang: 'en',
+  covers: '1. understanding in English; small talk; off-topic never matched to a place',
   steps: [
     { who: 'unregistered', say: 'hello', expect: { contains: ['I can help with'] } },
     { who: 'unregistered', say: 'hey, when do submissions close?', expect: { contains: ['2025-09-30'] } },
@@ -44,7 +48,9 @@ export const understandingEn: Script = {
 };
 
 export const statusByName: Script = {
-  name: 'status-by-name', lang: 'zh', covers: '1. organisation names fuzzy-matched in the asker\'s scope; 4. Beijing time',
+  name: 'status-by-name',
+  lang: 'zh',
+  covers: "1. organisation names fuzzy-matched in the asker's scope; 4. Beijing time",
   steps: [
     { who: 'officer', say: '那家冀北的推荐到哪了', expect: { contains: ['冀北电源科技有限公司', '当前状态：专家评审', '北京时间'] } },
     { who: 'secretariat', say: '沪东精密现在啥状态', expect: { contains: ['沪东精密仪器有限公司', '已提交'], notContains: ['冀北电源科技有限公司 —'] } },

@@ -15,7 +15,11 @@ export function effectiveModelReasons(units: readonly UnitDegradation[], model: 
   for (const u of units) {
     if (!u.applicable) {
       reasons.push(
-        note('id.unitNotFitted', `样品 ${u.id}：无法拟合${label.zh}模型（${u.fitReason?.zh ?? ''}）`, `unit ${u.id}: the ${model} form cannot be fitted (${u.fitReason?.en ?? ''})`),
+        note(
+          'id.unitNotFitted',
+          `样品 ${u.id}：无法拟合${label.zh}模型（${u.fitReason?.zh ?? ''}）`,
+          `unit ${u.id}: the ${model} form cannot be fitted (${u.fitReason?.en ?? ''})`,
+        ),
       );
       continue;
     }
@@ -23,7 +27,11 @@ export function effectiveModelReasons(units: readonly UnitDegradation[], model: 
       reasons.push(note('id.unitR2Undefined', `样品 ${u.id}：R² 无定义。`, `unit ${u.id}: R² is undefined.`));
     } else if (u.r2 < minR2) {
       reasons.push(
-        note('id.unitR2Low', `样品 ${u.id}：R² = ${u.r2.toFixed(3)}，低于要求的 ${minR2}。`, `unit ${u.id}: R² = ${u.r2.toFixed(3)} is below the required ${minR2}.`),
+        note(
+          'id.unitR2Low',
+          `样品 ${u.id}：R² = ${u.r2.toFixed(3)}，低于要求的 ${minR2}。`,
+          `unit ${u.id}: R² = ${u.r2.toFixed(3)} is below the required ${minR2}.`,
+        ),
       );
     }
     if (u.withinSpecAtRatedLife) continue;

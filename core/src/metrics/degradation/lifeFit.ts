@@ -33,7 +33,11 @@ export const MIN_LIFE_UNITS = 5;
 const numeric = (n: number, which: string): NoLifeFit => ({
   ok: false,
   n,
-  reason: note('life.censoredNumeric', `含删失数据的${which === 'weibull' ? '威布尔' : '对数正态'}最大似然估计未收敛。`, `the ${which} maximum-likelihood fit with censored units did not converge.`),
+  reason: note(
+    'life.censoredNumeric',
+    `含删失数据的${which === 'weibull' ? '威布尔' : '对数正态'}最大似然估计未收敛。`,
+    `the ${which} maximum-likelihood fit with censored units did not converge.`,
+  ),
 });
 
 /**

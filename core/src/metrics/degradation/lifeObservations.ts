@@ -58,7 +58,11 @@ export function lifeObservations(units: readonly UnitDegradation[], timesOf: (id
     else {
       leftOut.push({
         id: u.id,
-        reason: note('id.lifeUnitNoInspection', `样品 ${u.id} 在 t = 0 之后没有测量，无法计入寿命分布。`, `unit ${u.id} has no inspection after t = 0 and cannot enter the life distribution.`),
+        reason: note(
+          'id.lifeUnitNoInspection',
+          `样品 ${u.id} 在 t = 0 之后没有测量，无法计入寿命分布。`,
+          `unit ${u.id} has no inspection after t = 0 and cannot enter the life distribution.`,
+        ),
       });
     }
   });

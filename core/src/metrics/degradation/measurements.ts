@@ -53,7 +53,8 @@ export function firstMeasuredExceedance(unit: IdUnit, limit: number, direction: 
   for (let k = 0; k < times.length; k++) {
     const i = order === null ? k : order[k]!;
     const t = unit.times[i]!;
-    if (reaches(unit.values[i]!, limit, direction)) return { time: t, value: unit.values[i]!, previousTime: previousTime !== null && previousTime < t ? previousTime : null };
+    if (reaches(unit.values[i]!, limit, direction))
+      return { time: t, value: unit.values[i]!, previousTime: previousTime !== null && previousTime < t ? previousTime : null };
     previousTime = t;
   }
   return null;

@@ -93,7 +93,10 @@ export function parameterDegradation(param: IdParameter, options: ParameterDegra
   }
 
   const entered = lifeObservations(units, (i) => param.units[i]!.times);
-  const life = lifeFit(entered.observations, entered.leftOut.map((l) => l.reason));
+  const life = lifeFit(
+    entered.observations,
+    entered.leftOut.map((l) => l.reason),
+  );
 
   return {
     name: param.name,

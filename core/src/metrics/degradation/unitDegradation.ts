@@ -121,7 +121,11 @@ export function unitDegradation(param: IdParameter, unit: IdUnit, model: PathMod
   const predicted = fit.predict(ratedLife);
   if (predicted === null) {
     warnings.push(
-      note('id.predictionUndefined', '拟合路径在额定寿命处的预测值超出可表示的数值范围。', 'the fitted path at the rated life is outside the representable range.'),
+      note(
+        'id.predictionUndefined',
+        '拟合路径在额定寿命处的预测值超出可表示的数值范围。',
+        'the fitted path at the rated life is outside the representable range.',
+      ),
     );
   }
   const withinSpec = !measuredOutWithinLife && predicted !== null && !(direction === 'max' ? predicted > limit : predicted < limit);

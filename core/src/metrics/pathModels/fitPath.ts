@@ -26,7 +26,6 @@ import { inspectionTimes, pathPoints, sameTimes, type InspectionTimes } from './
  * the transformed scale (leastSquaresLine.ts).
  */
 
-
 function allFinite(v: readonly number[]): boolean {
   for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
   return true;

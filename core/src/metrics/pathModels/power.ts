@@ -36,7 +36,7 @@ export function fitPower(points: PathPoints): PathFitResult {
     predict: (t) => {
       if (!Number.isFinite(t) || t < 0) return null;
       if (t === 0) return b > 0 ? 0 : b === 0 ? a : null;
-      const direct = a * Math.pow(t, b);
+      const direct = a * t ** b;
       return Number.isFinite(direct) && direct !== 0 ? direct : orNull(Math.exp(c + b * Math.log(t)));
     },
     solveTime: (y) => (Number.isFinite(y) && b !== 0 && y > 0 ? positiveTime(Math.exp((Math.log(y) - c) / b)) : null),

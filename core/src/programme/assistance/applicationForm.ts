@@ -66,7 +66,16 @@ export const assistanceApplicationFields: readonly AssistanceFormField[] = [
     origin: 'A.1',
   },
   { key: 'problemDetails', zh: '具体表现', en: 'Details', required: true, type: 'text', multiline: true, section: 'problem', origin: 'A.1' },
-  { key: 'needs', zh: '帮扶核心诉求', en: 'Core assistance needs', required: true, type: 'multiselect', options: needOptions, section: 'problem', origin: 'A.1' },
+  {
+    key: 'needs',
+    zh: '帮扶核心诉求',
+    en: 'Core assistance needs',
+    required: true,
+    type: 'multiselect',
+    options: needOptions,
+    section: 'problem',
+    origin: 'A.1',
+  },
   {
     key: 'needOther',
     zh: '其他（帮扶诉求）',

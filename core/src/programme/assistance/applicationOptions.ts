@@ -1,14 +1,7 @@
 /** The check boxes of the Annex A.1 application (problems, needs, enterprise size) and the matters out of scope. */
 import type { Option } from './choiceOption.js';
 
-export const PROBLEM_TYPES = [
-  'spot-check-failure',
-  'process-fluctuation',
-  'system-incomplete',
-  'technical-bottleneck',
-  'industry-common',
-  'other',
-] as const;
+export const PROBLEM_TYPES = ['spot-check-failure', 'process-fluctuation', 'system-incomplete', 'technical-bottleneck', 'industry-common', 'other'] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
 
 /** A.1 "1. 质量问题描述" check boxes, verbatim. */

@@ -6,7 +6,7 @@
 import type { SourceRef } from '../../rubrics/rubricSchema.js';
 
 export const GUIDE = '工业产品质量技术帮扶和质量安全监管联动工作指南（征求意见稿）' as const;
-const RECONSTRUCTED = 'clause number reconstructed: the extraction lost the headings\' numbers';
+const RECONSTRUCTED = "clause number reconstructed: the extraction lost the headings' numbers";
 const src = (clause: string, remark?: string): SourceRef => (remark ? { document: GUIDE, clause, remark } : { document: GUIDE, clause });
 
 export const SCOPE_SOURCE: SourceRef = src('3.1');

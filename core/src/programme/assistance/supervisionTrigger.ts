@@ -3,13 +3,7 @@ import type { LocalizedText, SourceRef } from '../../rubrics/rubricSchema.js';
 import type { Option } from './choiceOption.js';
 import { APPLICATION_SOURCE, SUPERVISION_SOURCE } from './guideSources.js';
 
-export const SUPERVISION_TRIGGER_SOURCES = [
-  'spot-check-failure',
-  'cluster-common-problem',
-  'emerging-industry-difficulty',
-  'systemic-risk',
-  'other',
-] as const;
+export const SUPERVISION_TRIGGER_SOURCES = ['spot-check-failure', 'cluster-common-problem', 'emerging-industry-difficulty', 'systemic-risk', 'other'] as const;
 export type SupervisionTriggerSource = (typeof SUPERVISION_TRIGGER_SOURCES)[number];
 
 /** 监管触发 — "通过监管措施，收集信息：" the five list items, verbatim. */

@@ -3,7 +3,15 @@ import { z } from 'zod/v4';
 import { type Note, note } from '../../i18n/note.js';
 import type { SourceRef } from '../../rubrics/rubricSchema.js';
 import type { AssistanceApplication } from './applicationForm.js';
-import { NEED_TYPES, needOptions, NON_QUALITY_MATTERS, type NonQualityMatter, nonQualityMatterOptions, PROBLEM_TYPES, problemTypeOptions } from './applicationOptions.js';
+import {
+  NEED_TYPES,
+  needOptions,
+  NON_QUALITY_MATTERS,
+  type NonQualityMatter,
+  nonQualityMatterOptions,
+  PROBLEM_TYPES,
+  problemTypeOptions,
+} from './applicationOptions.js';
 import { labelOf, listEn, listZh } from './choiceOption.js';
 import { APPLICATION_SOURCE, SCOPE_SOURCE, SUPERVISION_SOURCE } from './guideSources.js';
 import { PRODUCT_CATEGORIES, productCategoryOptions } from './productScope.js';
@@ -163,11 +171,7 @@ export function triageAssistance(input: AssistanceTriageInput): AssistanceTriage
   const blocking: Note[] = [];
   if (v.claimsVerified === false) {
     blocking.push(
-      note(
-        'assistance.application.untrue',
-        '经审核，申请内容失实：不启动帮扶。',
-        'On review, the application is untrue: assistance is not started.',
-      ),
+      note('assistance.application.untrue', '经审核，申请内容失实：不启动帮扶。', 'On review, the application is untrue: assistance is not started.'),
     );
   }
   if (v.nonQualityMatter) {

@@ -1,11 +1,6 @@
 import { note, type Note } from '../../i18n/note.js';
 import { reliability2024 } from '../../rubrics/reliability2024.js';
-import {
-  BASIC_REQUIREMENT_KEYS,
-  INDICATOR_CODES,
-  type IndicatorCode,
-  type ReliabilitySubmission,
-} from '../../submission/reliabilitySubmission.js';
+import { BASIC_REQUIREMENT_KEYS, INDICATOR_CODES, type IndicatorCode, type ReliabilitySubmission } from '../../submission/reliabilitySubmission.js';
 import type { Assessment, Band, IndicatorAssessment } from '../assessment.js';
 import { resolveBandPolicy, type BandPolicy, type BandPolicyOverride } from '../bandPolicy.js';
 import { rubricBand, type BandSuggestion } from '../bandSuggestion.js';
@@ -47,10 +42,25 @@ function suggestionFor(code: IndicatorCode, s: ReliabilitySubmission, policy: Ba
     case 'C':
     case 'G': {
       const text = code === 'C' ? s.narrative?.innovation : s.narrative?.promotion;
-      const warnings: Note[] = text && text.trim() ? [] : [note(`${code.toLowerCase()}.noNarrative`, `未提供${code === 'C' ? '创新性' : '可推广性'}说明材料`, `No ${code === 'C' ? 'innovation' : 'promotion'} narrative provided`)];
+      const warnings: Note[] =
+        text && text.trim()
+          ? []
+          : [
+              note(
+                `${code.toLowerCase()}.noNarrative`,
+                `未提供${code === 'C' ? '创新性' : '可推广性'}说明材料`,
+                `No ${code === 'C' ? 'innovation' : 'promotion'} narrative provided`,
+              ),
+            ];
       return {
         level: null,
-        reasons: [note('expertJudgement', '该指标没有可计算的数据，由评审专家根据材料判断分档', 'No computable evidence; the reviewer judges the band from the materials')],
+        reasons: [
+          note(
+            'expertJudgement',
+            '该指标没有可计算的数据，由评审专家根据材料判断分档',
+            'No computable evidence; the reviewer judges the band from the materials',
+          ),
+        ],
         warnings,
         metrics: text ? { narrativeLength: [...text].length } : {},
       };
@@ -69,7 +79,13 @@ export function assessReliability(s: ReliabilitySubmission, options: AssessOptio
   const gate = basicRequirementsGate();
   const warnings: Note[] = [];
   if (!basicMet) {
-    warnings.push(note('basicRequirements.unmet', `未满足（或未确认）基本要求：${missing.map((m) => m.zh).join('、')}；Ic、Id、Ir 按评分说明（a）只能在 ${gate.min}~${gate.max} 分档`, `Basic requirements unmet or unconfirmed: ${missing.map((m) => m.en).join(', ')}; Ic, Id, Ir are held to ${gate.min}–${gate.max} (note a)`));
+    warnings.push(
+      note(
+        'basicRequirements.unmet',
+        `未满足（或未确认）基本要求：${missing.map((m) => m.zh).join('、')}；Ic、Id、Ir 按评分说明（a）只能在 ${gate.min}~${gate.max} 分档`,
+        `Basic requirements unmet or unconfirmed: ${missing.map((m) => m.en).join(', ')}; Ic, Id, Ir are held to ${gate.min}–${gate.max} (note a)`,
+      ),
+    );
   }
 
   const indicators: IndicatorAssessment[] = INDICATOR_CODES.map((code) => {
@@ -89,14 +105,24 @@ export function assessReliability(s: ReliabilitySubmission, options: AssessOptio
     let weightedScore: number | null = null;
     let scoreIssues: Note[] = [];
     if (entered) {
-      const check = checkRawScore({ code, raw: entered.raw, reason: entered.reason, max: reliability2024.rawScoreMax, suggestedBand: band?.band ?? null, cap: gated ? gate : null, fraud });
+      const check = checkRawScore({
+        code,
+        raw: entered.raw,
+        reason: entered.reason,
+        max: reliability2024.rawScoreMax,
+        suggestedBand: band?.band ?? null,
+        cap: gated ? gate : null,
+        fraud,
+      });
       rawScore = entered.raw;
       scoreIssues = check.issues;
       reasons.push(...check.notes);
       // Note (c): weighted score = raw × weight; the total is their sum.
       weightedScore = check.effective * ind.weight;
     } else if (fraud) {
-      reasons.push(note('score.fraud', `${code}：评审认定存在数据或信息造假，该指标得 0 分（评分说明（d））`, `${code}: fraud marked; the indicator scores 0 (note d)`));
+      reasons.push(
+        note('score.fraud', `${code}：评审认定存在数据或信息造假，该指标得 0 分（评分说明（d））`, `${code}: fraud marked; the indicator scores 0 (note d)`),
+      );
       weightedScore = 0;
     }
     return {

@@ -18,7 +18,9 @@ export function icBand(parameters: readonly IcParameter[], policy: BandPolicy): 
   const computed: ParameterConsistency[] = parameters.map((p) => parameterConsistency(p, policy.confidence));
   const metrics = { parameters: computed };
   if (computed.length === 0) {
-    reasons.push(note('ic.noData', '未提供关键性能一致性数据，t=0 一致性无法证明，按“较差”建议', 'No Ic data: t=0 consistency is not shown, suggested as poor'));
+    reasons.push(
+      note('ic.noData', '未提供关键性能一致性数据，t=0 一致性无法证明，按“较差”建议', 'No Ic data: t=0 consistency is not shown, suggested as poor'),
+    );
     return { level: 'poor', reasons, warnings, metrics };
   }
 
@@ -28,14 +30,22 @@ export function icBand(parameters: readonly IcParameter[], policy: BandPolicy): 
     const initialStages = p.stages.filter((s) => s.isInitial);
     const laterStages = p.stages.filter((s) => !s.isInitial);
     if (initialStages.length === 0) {
-      warnings.push(note('ic.noInitialStage', `参数“${p.name}”缺少出厂时（t=0）数据（评价通用要求要求至少提供）`, `Parameter "${p.name}" has no t=0 data (required)`));
+      warnings.push(
+        note('ic.noInitialStage', `参数“${p.name}”缺少出厂时（t=0）数据（评价通用要求要求至少提供）`, `Parameter "${p.name}" has no t=0 data (required)`),
+      );
       initial = 'poor';
     }
     for (const s of initialStages) initial = worseLevel(initial ?? 'excellent', stageLevel(p, s, policy, warnings));
     const usable = laterStages.filter((s) => (s.usageHours ?? 0) >= policy.ic.minUsageHours);
     for (const s of laterStages) {
       if ((s.usageHours ?? 0) < policy.ic.minUsageHours) {
-        warnings.push(note('ic.shortUsage', `参数“${p.name}”阶段 ${s.stage} 的使用时间 ${s.usageHours ?? 0} h 少于 ${policy.ic.minUsageHours} h，不计为 t>0 阶段`, `Parameter "${p.name}" stage ${s.stage}: usage ${s.usageHours ?? 0} h is below ${policy.ic.minUsageHours} h and does not count as t>0`));
+        warnings.push(
+          note(
+            'ic.shortUsage',
+            `参数“${p.name}”阶段 ${s.stage} 的使用时间 ${s.usageHours ?? 0} h 少于 ${policy.ic.minUsageHours} h，不计为 t>0 阶段`,
+            `Parameter "${p.name}" stage ${s.stage}: usage ${s.usageHours ?? 0} h is below ${policy.ic.minUsageHours} h and does not count as t>0`,
+          ),
+        );
       }
     }
     if (usable.length === 0) {
@@ -46,7 +56,13 @@ export function icBand(parameters: readonly IcParameter[], policy: BandPolicy): 
   }
   const t0 = initial ?? 'poor';
   const t1 = later ?? 'poor';
-  reasons.push(note('ic.stageLevels', `出厂时（t=0）一致性：${LEVEL_LABEL[t0].zh}；使用一段时间后（t>0）一致性：${LEVEL_LABEL[t1].zh}（CV 阈值：很好 ≤ ${pct(policy.ic.excellentCv)}，较好 ≤ ${pct(policy.ic.goodCv)}，建议值（非官方））`, `t=0 consistency: ${LEVEL_LABEL[t0].en}; t>0 consistency: ${LEVEL_LABEL[t1].en} (CV thresholds: excellent ≤ ${pct(policy.ic.excellentCv)}, good ≤ ${pct(policy.ic.goodCv)}, unofficial)`));
+  reasons.push(
+    note(
+      'ic.stageLevels',
+      `出厂时（t=0）一致性：${LEVEL_LABEL[t0].zh}；使用一段时间后（t>0）一致性：${LEVEL_LABEL[t1].zh}（CV 阈值：很好 ≤ ${pct(policy.ic.excellentCv)}，较好 ≤ ${pct(policy.ic.goodCv)}，建议值（非官方））`,
+      `t=0 consistency: ${LEVEL_LABEL[t0].en}; t>0 consistency: ${LEVEL_LABEL[t1].en} (CV thresholds: excellent ≤ ${pct(policy.ic.excellentCv)}, good ≤ ${pct(policy.ic.goodCv)}, unofficial)`,
+    ),
+  );
 
   const rule = icMatrix(t0, t1);
   reasons.push(rule.reason);
@@ -79,7 +95,13 @@ function stageLevel(p: ParameterConsistency, s: StageConsistency, policy: BandPo
   const where = `参数“${p.name}”阶段 ${s.stage}`;
   const whereEn = `parameter "${p.name}" stage ${s.stage}`;
   if (s.n < policy.ic.minSamples) {
-    warnings.push(note('ic.smallSample', `${where} 只有 ${s.n} 个样品（建议至少 ${policy.ic.minSamples} 个）`, `${whereEn} has only ${s.n} samples (at least ${policy.ic.minSamples} suggested)`));
+    warnings.push(
+      note(
+        'ic.smallSample',
+        `${where} 只有 ${s.n} 个样品（建议至少 ${policy.ic.minSamples} 个）`,
+        `${whereEn} has only ${s.n} samples (at least ${policy.ic.minSamples} suggested)`,
+      ),
+    );
   }
   if (s.cv === null) {
     if (s.undefinedReason) warnings.push(note('ic.cvUndefined', `${where}：${s.undefinedReason.zh}`, `${whereEn}: ${s.undefinedReason.en}`));
@@ -89,7 +111,13 @@ function stageLevel(p: ParameterConsistency, s: StageConsistency, policy: BandPo
   if (level !== 'poor' && s.cvUpper !== null) {
     const limit = level === 'excellent' ? policy.ic.excellentCv : policy.ic.goodCv;
     if (s.cvUpper > limit) {
-      warnings.push(note('ic.wideInterval', `${where} 的 CV = ${pct(s.cv)}，但其 ${Math.round(s.confidence * 100)}% 置信上限 ${pct(s.cvUpper)} 超过阈值 ${pct(limit)}：样本量不足以确认`, `${whereEn}: CV ${pct(s.cv)} but its upper confidence bound ${pct(s.cvUpper)} exceeds ${pct(limit)}: the sample does not confirm it`));
+      warnings.push(
+        note(
+          'ic.wideInterval',
+          `${where} 的 CV = ${pct(s.cv)}，但其 ${Math.round(s.confidence * 100)}% 置信上限 ${pct(s.cvUpper)} 超过阈值 ${pct(limit)}：样本量不足以确认`,
+          `${whereEn}: CV ${pct(s.cv)} but its upper confidence bound ${pct(s.cvUpper)} exceeds ${pct(limit)}: the sample does not confirm it`,
+        ),
+      );
     }
   }
   return level;

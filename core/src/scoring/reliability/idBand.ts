@@ -32,12 +32,24 @@ export function idBand(parameters: readonly IdParameter[], policy: BandPolicy): 
     const p = computed[i]!;
     for (const w of p.warnings) warnings.push(w);
     if (p.units.length < policy.id.minUnits) {
-      warnings.push(note('id.fewUnits', `参数“${p.name}”只有 ${p.units.length} 个样品（建议至少 ${policy.id.minUnits} 个）`, `Parameter "${p.name}" has only ${p.units.length} units (at least ${policy.id.minUnits} suggested)`));
+      warnings.push(
+        note(
+          'id.fewUnits',
+          `参数“${p.name}”只有 ${p.units.length} 个样品（建议至少 ${policy.id.minUnits} 个）`,
+          `Parameter "${p.name}" has only ${p.units.length} units (at least ${policy.id.minUnits} suggested)`,
+        ),
+      );
     }
     let longest = 0;
     for (const u of parameters[i]!.units) for (const t of u.times) if (t > longest) longest = t;
     if (longest < policy.id.minDurationShare * p.ratedLife) {
-      warnings.push(note('id.shortTest', `参数“${p.name}”的试验时长 ${num(longest)} 不到额定寿命 ${num(p.ratedLife)} 的 ${pct(policy.id.minDurationShare, 0)}，外推可信度低`, `Parameter "${p.name}": test duration ${num(longest)} is below ${pct(policy.id.minDurationShare, 0)} of the rated life ${num(p.ratedLife)}; extrapolation is weak`));
+      warnings.push(
+        note(
+          'id.shortTest',
+          `参数“${p.name}”的试验时长 ${num(longest)} 不到额定寿命 ${num(p.ratedLife)} 的 ${pct(policy.id.minDurationShare, 0)}，外推可信度低`,
+          `Parameter "${p.name}": test duration ${num(longest)} is below ${pct(policy.id.minDurationShare, 0)} of the rated life ${num(p.ratedLife)}; extrapolation is weak`,
+        ),
+      );
     }
     const pl = parameterLevel(p, policy);
     // What was measured first: units that start beyond the limit, units that crossed it in test.

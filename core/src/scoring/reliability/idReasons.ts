@@ -65,18 +65,31 @@ export function shareReason(p: ParameterDegradation, share: number, level: Level
     );
   }
   if (level === 'poor') {
-    return note('id.rule.outOfSpec', `参数“${p.name}”在额定寿命 ${num(p.ratedLife)} 时退化量达到允许退化量的 ${pct(share, 0)}，寿命期内超出规范（很大）→ 0~40`, `Parameter "${p.name}" uses ${pct(share, 0)} of the allowed drift at rated life: out of spec → 0–40`);
+    return note(
+      'id.rule.outOfSpec',
+      `参数“${p.name}”在额定寿命 ${num(p.ratedLife)} 时退化量达到允许退化量的 ${pct(share, 0)}，寿命期内超出规范（很大）→ 0~40`,
+      `Parameter "${p.name}" uses ${pct(share, 0)} of the allowed drift at rated life: out of spec → 0–40`,
+    );
   }
   if (level === 'fair') {
-    return note('id.rule.large', `参数“${p.name}”在额定寿命时消耗允许退化量的 ${pct(share, 0)}（> ${pct(policy.id.smallShare, 0)}，较大）→ 41~70`, `Parameter "${p.name}" uses ${pct(share, 0)} of the allowed drift (> ${pct(policy.id.smallShare, 0)}: large) → 41–70`);
+    return note(
+      'id.rule.large',
+      `参数“${p.name}”在额定寿命时消耗允许退化量的 ${pct(share, 0)}（> ${pct(policy.id.smallShare, 0)}，较大）→ 41~70`,
+      `Parameter "${p.name}" uses ${pct(share, 0)} of the allowed drift (> ${pct(policy.id.smallShare, 0)}: large) → 41–70`,
+    );
   }
   if (level === 'good') {
-    const why = share > policy.id.verySmallShare
-      ? { zh: `消耗允许退化量的 ${pct(share, 0)}（较小）`, en: `uses ${pct(share, 0)} of the allowed drift (small)` }
-      : { zh: `退化量很小（${pct(share, 0)}）但未建立有效的退化模型`, en: `drift is very small (${pct(share, 0)}) but no effective degradation model` };
+    const why =
+      share > policy.id.verySmallShare
+        ? { zh: `消耗允许退化量的 ${pct(share, 0)}（较小）`, en: `uses ${pct(share, 0)} of the allowed drift (small)` }
+        : { zh: `退化量很小（${pct(share, 0)}）但未建立有效的退化模型`, en: `drift is very small (${pct(share, 0)}) but no effective degradation model` };
     return note('id.rule.small', `参数“${p.name}”${why.zh} → 71~90`, `Parameter "${p.name}" ${why.en} → 71–90`);
   }
-  return note('id.rule.verySmall', `参数“${p.name}”在额定寿命时仅消耗允许退化量的 ${pct(share, 0)}（很小），且${label.zh}模型对所有样品 R² ≥ ${policy.id.minR2}（有效退化模型）→ 91~100`, `Parameter "${p.name}" uses only ${pct(share, 0)} of the allowed drift and the ${label.en} model fits every unit with R² ≥ ${policy.id.minR2} (effective model) → 91–100`);
+  return note(
+    'id.rule.verySmall',
+    `参数“${p.name}”在额定寿命时仅消耗允许退化量的 ${pct(share, 0)}（很小），且${label.zh}模型对所有样品 R² ≥ ${policy.id.minR2}（有效退化模型）→ 91~100`,
+    `Parameter "${p.name}" uses only ${pct(share, 0)} of the allowed drift and the ${label.en} model fits every unit with R² ≥ ${policy.id.minR2} (effective model) → 91–100`,
+  );
 }
 
 /** The declared form fits clearly worse than another: say so and what the other would give. */

@@ -22,26 +22,70 @@ export function irBand(scenarios: readonly IrScenario[], policy: BandPolicy): Ba
   const categories = new Set(passing.flatMap((s) => s.stresses.map((x) => x.category)));
   for (const s of domain.scenarios) {
     if (!s.pass && s.n > 0) {
-      warnings.push(note('ir.scenarioFails', `场景“${s.name}”的最小裕量 ${s.worstMargin === null ? '无法计算' : num(s.worstMargin)} 不大于零，不计入可靠域`, `Scenario "${s.name}": worst margin ${s.worstMargin === null ? 'undefined' : num(s.worstMargin)} is not above zero; not counted`));
+      warnings.push(
+        note(
+          'ir.scenarioFails',
+          `场景“${s.name}”的最小裕量 ${s.worstMargin === null ? '无法计算' : num(s.worstMargin)} 不大于零，不计入可靠域`,
+          `Scenario "${s.name}": worst margin ${s.worstMargin === null ? 'undefined' : num(s.worstMargin)} is not above zero; not counted`,
+        ),
+      );
     }
   }
   const { excellent, good, minimumScenarios } = policy.ir;
   const minSamples = domain.minSampleCount;
-  const summary = note('ir.coverage', `裕量大于零的极限场景 ${passing.length}/${domain.scenarioCount} 种，覆盖应力类别 ${categories.size} 类，每场景最少样品 ${minSamples} 个${domain.meanSeverity === null ? '' : `，平均严酷度 ${num(domain.meanSeverity, 3)}`}`, `${passing.length}/${domain.scenarioCount} extreme scenarios with margin > 0, ${categories.size} stress categories, at least ${minSamples} samples per scenario${domain.meanSeverity === null ? '' : `, mean severity ${num(domain.meanSeverity, 3)}`}`);
+  const summary = note(
+    'ir.coverage',
+    `裕量大于零的极限场景 ${passing.length}/${domain.scenarioCount} 种，覆盖应力类别 ${categories.size} 类，每场景最少样品 ${minSamples} 个${domain.meanSeverity === null ? '' : `，平均严酷度 ${num(domain.meanSeverity, 3)}`}`,
+    `${passing.length}/${domain.scenarioCount} extreme scenarios with margin > 0, ${categories.size} stress categories, at least ${minSamples} samples per scenario${domain.meanSeverity === null ? '' : `, mean severity ${num(domain.meanSeverity, 3)}`}`,
+  );
   reasons.push(summary);
   const severityOk = domain.meanSeverity !== null && domain.meanSeverity >= excellent.meanSeverity;
   const level = irCoverageLevel({ passingScenarios: passing.length, categories: categories.size, minSamples, meanSeverity: domain.meanSeverity }, policy);
   if (level === 'excellent') {
-    reasons.push(note('ir.rule.excellent', `≥ ${excellent.scenarios} 种场景、≥ ${excellent.categories} 类应力、每场景 ≥ ${excellent.samples} 个样品且平均严酷度 ≥ ${excellent.meanSeverity}：覆盖非常全面 → 91~100`, `≥ ${excellent.scenarios} scenarios, ≥ ${excellent.categories} categories, ≥ ${excellent.samples} samples each, mean severity ≥ ${excellent.meanSeverity}: very comprehensive → 91–100`));
+    reasons.push(
+      note(
+        'ir.rule.excellent',
+        `≥ ${excellent.scenarios} 种场景、≥ ${excellent.categories} 类应力、每场景 ≥ ${excellent.samples} 个样品且平均严酷度 ≥ ${excellent.meanSeverity}：覆盖非常全面 → 91~100`,
+        `≥ ${excellent.scenarios} scenarios, ≥ ${excellent.categories} categories, ≥ ${excellent.samples} samples each, mean severity ≥ ${excellent.meanSeverity}: very comprehensive → 91–100`,
+      ),
+    );
   } else if (level === 'good') {
-    reasons.push(note('ir.rule.good', `≥ ${good.scenarios} 种场景、≥ ${good.categories} 类应力、每场景 ≥ ${good.samples} 个样品：覆盖较全面 → 71~90`, `≥ ${good.scenarios} scenarios, ≥ ${good.categories} categories, ≥ ${good.samples} samples each: fairly comprehensive → 71–90`));
+    reasons.push(
+      note(
+        'ir.rule.good',
+        `≥ ${good.scenarios} 种场景、≥ ${good.categories} 类应力、每场景 ≥ ${good.samples} 个样品：覆盖较全面 → 71~90`,
+        `≥ ${good.scenarios} scenarios, ≥ ${good.categories} categories, ≥ ${good.samples} samples each: fairly comprehensive → 71–90`,
+      ),
+    );
     if (passing.length >= excellent.scenarios && !severityOk) {
-      warnings.push(note('ir.severityUnknown', domain.meanSeverity === null ? '未提供应力水平与额定值，无法评估场景严酷度' : `平均严酷度 ${num(domain.meanSeverity, 3)} 低于 ${excellent.meanSeverity}`, domain.meanSeverity === null ? 'No stress levels with rated values: severity cannot be judged' : `Mean severity ${num(domain.meanSeverity, 3)} is below ${excellent.meanSeverity}`));
+      warnings.push(
+        note(
+          'ir.severityUnknown',
+          domain.meanSeverity === null
+            ? '未提供应力水平与额定值，无法评估场景严酷度'
+            : `平均严酷度 ${num(domain.meanSeverity, 3)} 低于 ${excellent.meanSeverity}`,
+          domain.meanSeverity === null
+            ? 'No stress levels with rated values: severity cannot be judged'
+            : `Mean severity ${num(domain.meanSeverity, 3)} is below ${excellent.meanSeverity}`,
+        ),
+      );
     }
   } else if (level === 'fair') {
-    reasons.push(note('ir.rule.fair', `满足“不少于 ${minimumScenarios} 种极限场景”的最低要求，但覆盖有限 → 41~70`, `Meets the minimum of ${minimumScenarios} scenarios but coverage is limited → 41–70`));
+    reasons.push(
+      note(
+        'ir.rule.fair',
+        `满足“不少于 ${minimumScenarios} 种极限场景”的最低要求，但覆盖有限 → 41~70`,
+        `Meets the minimum of ${minimumScenarios} scenarios but coverage is limited → 41–70`,
+      ),
+    );
   } else {
-    reasons.push(note('ir.rule.poor', `裕量大于零的极限场景少于 ${minimumScenarios} 种或存在无样品的场景：覆盖严重不足 → 0~40`, `Fewer than ${minimumScenarios} passing scenarios or a scenario without samples: seriously insufficient → 0–40`));
+    reasons.push(
+      note(
+        'ir.rule.poor',
+        `裕量大于零的极限场景少于 ${minimumScenarios} 种或存在无样品的场景：覆盖严重不足 → 0~40`,
+        `Fewer than ${minimumScenarios} passing scenarios or a scenario without samples: seriously insufficient → 0–40`,
+      ),
+    );
   }
   return { level, reasons, warnings, metrics };
 }

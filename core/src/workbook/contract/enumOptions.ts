@@ -44,9 +44,7 @@ export const STRESS_LABELS: Record<(typeof STRESS_CATEGORIES)[number], { label: 
   other: { label: '其他', aliases: ['其它'] },
 };
 
-export const STRESS_OPTIONS: readonly EnumOption[] = STRESS_CATEGORIES.map((c) =>
-  opt(c, STRESS_LABELS[c].label, c, ...STRESS_LABELS[c].aliases),
-);
+export const STRESS_OPTIONS: readonly EnumOption[] = STRESS_CATEGORIES.map((c) => opt(c, STRESS_LABELS[c].label, c, ...STRESS_LABELS[c].aliases));
 
 export const EXPOSURE_UNIT_OPTIONS: readonly EnumOption[] = [
   opt('units', '台', 'units', '件', '个', '套', '台（销量）', '销量'),
@@ -79,8 +77,18 @@ export const FMEA_TYPE_OPTIONS: readonly EnumOption[] = [
 
 /** DB31/T 1368 表A.1 项目类别. */
 export const DB31_CATEGORY_OPTIONS: readonly EnumOption[] = [
-  '集成电路', '生物医药', '人工智能', '电子信息', '生命健康', '汽车',
-  '高端装备', '先进材料', '时尚消费品', '现代农业', '交通', '其他',
+  '集成电路',
+  '生物医药',
+  '人工智能',
+  '电子信息',
+  '生命健康',
+  '汽车',
+  '高端装备',
+  '先进材料',
+  '时尚消费品',
+  '现代农业',
+  '交通',
+  '其他',
 ].map((c) => opt(c, c));
 
 /** DB31/T 1368 表A.1 组织规模 (大型及以上 / 中型 / 小微); 小微 uses the small/micro thresholds of 表B.1. */

@@ -48,7 +48,17 @@ function pointsScoreSheet(
   const { weight, score } = columns;
   const rows: ScoreRowSpec[] = items.map((it, i) => {
     const r = SCORE_HEADER_ROW + 1 + i;
-    return { id: it.id, label: it.name.zh, labelEn: it.name.en, weight: it.points, firstRow: r, lastRow: r, rawCell: `${score}${r}`, weightedCell: `${score}${r}`, reasonCell: `G${r}` };
+    return {
+      id: it.id,
+      label: it.name.zh,
+      labelEn: it.name.en,
+      weight: it.points,
+      firstRow: r,
+      lastRow: r,
+      rawCell: `${score}${r}`,
+      weightedCell: `${score}${r}`,
+      reasonCell: `G${r}`,
+    };
   });
   const last = rows[rows.length - 1]!.lastRow;
   return {

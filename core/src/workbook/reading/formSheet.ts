@@ -47,7 +47,11 @@ export function readFormSheet(contract: WorkbookContract, cells: SheetCells | un
   for (const f of contract.form) {
     const addr = locateField(cells, f);
     if (addr && addr !== f.cell) {
-      notes.warn(sheet, addr, { key: 'form.moved', zh: `“${f.label}”不在模板位置 ${f.cell}，按标签找到`, en: `"${f.labelEn}" is not at ${f.cell}; found by its label` });
+      notes.warn(sheet, addr, {
+        key: 'form.moved',
+        zh: `“${f.label}”不在模板位置 ${f.cell}，按标签找到`,
+        en: `"${f.labelEn}" is not at ${f.cell}; found by its label`,
+      });
     }
     const where = addr ?? f.cell;
     const raw = addr ? flattenCellValue(cells.cells[addr]) : null;

@@ -55,9 +55,7 @@ export function matchColumns(spec: TableSpec, header: readonly unknown[]): Colum
     const v = flattenCellValue(h);
     if (isBlank(v)) return;
     const n = normalizeHeader(v);
-    const found =
-      spec.columns.find((c) => candidates(c).exact.has(n)) ??
-      spec.columns.find((c) => candidates(c).stripped.has(stripBracket(n)));
+    const found = spec.columns.find((c) => candidates(c).exact.has(n)) ?? spec.columns.find((c) => candidates(c).stripped.has(stripBracket(n)));
     if (!found) extra.push(i);
     else if (indexOf.has(found.key)) duplicate.push(i);
     else indexOf.set(found.key, i);

@@ -24,7 +24,11 @@ export function readScoreSheet(contract: WorkbookContract, cells: SheetCells | u
   const spec = contract.score;
   const out: ScoreSheetInput = {};
   if (!cells) {
-    notes.warn(spec.sheet, '', { key: 'sheet.missing', zh: `缺少工作表“${spec.sheet}”，没有读取原始得分`, en: `the sheet "${spec.sheet}" is missing; no raw scores read` });
+    notes.warn(spec.sheet, '', {
+      key: 'sheet.missing',
+      zh: `缺少工作表“${spec.sheet}”，没有读取原始得分`,
+      en: `the sheet "${spec.sheet}" is missing; no raw scores read`,
+    });
     return out;
   }
   const scores: Record<string, RawScoreInput> = {};

@@ -8,18 +8,7 @@
  * Cells are addressed only when a note is written, so 70 000 rows cost no address strings.
  */
 import { YES_NO_OPTIONS, type ColumnSpec, type TableSpec } from '../contract.js';
-import {
-  checkMin,
-  flattenCellValue,
-  isBlank,
-  readBoolean,
-  readDate,
-  readEnum,
-  readInteger,
-  readNumber,
-  readText,
-  type CellRead,
-} from '../cellValue.js';
+import { checkMin, flattenCellValue, isBlank, readBoolean, readDate, readEnum, readInteger, readNumber, readText, type CellRead } from '../cellValue.js';
 import type { CellNoteCollector } from '../cellNotes.js';
 import { locateColumns } from './tableColumns.js';
 import { usableRows } from './tableRows.js';
@@ -31,7 +20,11 @@ export function openTable(spec: TableSpec, cells: WorkbookCells, notes: CellNote
   const grid = cells.tables[spec.name];
   if (!grid) {
     // The data tables are optional: a best-practice entry may be scored on some indicators only.
-    notes.warn(spec.sheet, '', { key: 'sheet.missing', zh: `缺少工作表“${spec.sheet}”（表格 ${spec.name}）`, en: `the sheet "${spec.sheet}" (table ${spec.name}) is missing` });
+    notes.warn(spec.sheet, '', {
+      key: 'sheet.missing',
+      zh: `缺少工作表“${spec.sheet}”（表格 ${spec.name}）`,
+      en: `the sheet "${spec.sheet}" (table ${spec.name}) is missing`,
+    });
     return undefined;
   }
   const indexOf = locateColumns(spec, grid, notes);

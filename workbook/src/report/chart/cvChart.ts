@@ -69,10 +69,17 @@ export function cvChart(input: CvChartInput): string {
       markers++;
       const size = 9;
       const tip = `${s.label}: CV=${format(s.value)}` + (finite(s.lower) && finite(s.upper) ? ` [${format(s.lower)}, ${format(s.upper)}]` : '');
-      parts.push(`<rect${attrs({ class: 'cv', x: cx - size / 2, y: y(s.value) - size / 2, width: size, height: size, fill: colour, stroke: '#fff', 'stroke-width': 0.8 })}><title>${escapeHtml(tip)}</title></rect>`);
+      parts.push(
+        `<rect${attrs({ class: 'cv', x: cx - size / 2, y: y(s.value) - size / 2, width: size, height: size, fill: colour, stroke: '#fff', 'stroke-width': 0.8 })}><title>${escapeHtml(tip)}</title></rect>`,
+      );
       if (unit >= 56) parts.push(label(format(s.value), cx + 8, y(s.value) + 4, { className: 'value', size: 10, fill: '#333' }));
     } else {
-      parts.push(label('—', cx, area.bottom - 6, { className: 'cv-undefined', anchor: 'middle', size: 13, fill: '#888' }).replace('</text>', s.note ? `<title>${escapeHtml(s.note)}</title></text>` : '</text>'));
+      parts.push(
+        label('—', cx, area.bottom - 6, { className: 'cv-undefined', anchor: 'middle', size: 13, fill: '#888' }).replace(
+          '</text>',
+          s.note ? `<title>${escapeHtml(s.note)}</title></text>` : '</text>',
+        ),
+      );
     }
   });
   // Parameter names under their group of stages, separators between groups.
@@ -81,7 +88,15 @@ export function cvChart(input: CvChartInput): string {
     if (idx.length === 0) return;
     const from = centres[idx[0]] - unit / 2;
     const to = centres[idx[idx.length - 1]] + unit / 2;
-    parts.push(label(g.parameter, (from + to) / 2, area.bottom + 32, { className: 'group-label', anchor: 'middle', size: 11, weight: 'bold', maxWidth: to - from + unit * 0.4 }));
+    parts.push(
+      label(g.parameter, (from + to) / 2, area.bottom + 32, {
+        className: 'group-label',
+        anchor: 'middle',
+        size: 11,
+        weight: 'bold',
+        maxWidth: to - from + unit * 0.4,
+      }),
+    );
     if (gi > 0) parts.push(line(from - unit / 4, area.top, from - unit / 4, area.bottom, { className: 'separator', stroke: GRID_COLOUR, dash: '2 3' }));
   });
   return svg({ kind: 'cv', title: input.title, width: WIDTH, height: HEIGHT, dataPoints: markers }, parts.join(''));

@@ -79,7 +79,9 @@ export function degradationChart(input: DegradationChartInput, clipId: string): 
   const clampY = (v: number) => Math.max(area.top - 5000, Math.min(area.bottom + 5000, y(v)));
 
   const parts: string[] = [];
-  parts.push(`<defs><clipPath id="${escapeHtml(clipId)}"><rect${attrs({ x: area.left, y: area.top, width: area.right - area.left, height: area.bottom - area.top })}/></clipPath></defs>`);
+  parts.push(
+    `<defs><clipPath id="${escapeHtml(clipId)}"><rect${attrs({ x: area.left, y: area.top, width: area.right - area.left, height: area.bottom - area.top })}/></clipPath></defs>`,
+  );
   parts.push(yAxis(area, y, yTicks, input.yTitle));
   parts.push(xAxis(area, x, xTicks, input.xTitle));
 
@@ -108,10 +110,15 @@ export function degradationChart(input: DegradationChartInput, clipId: string): 
         d.push(`${pen ? 'L' : 'M'}${px(x(p.t))} ${px(clampY(p.y))}`);
         pen = true;
       }
-      if (d.length > 0) plot.push(`<path${attrs({ class: 'fit', 'data-unit': s.id, d: d.join(''), fill: 'none', stroke: colour, 'stroke-width': 1.4, 'stroke-opacity': 0.85 })}/>`);
+      if (d.length > 0)
+        plot.push(
+          `<path${attrs({ class: 'fit', 'data-unit': s.id, d: d.join(''), fill: 'none', stroke: colour, 'stroke-width': 1.4, 'stroke-opacity': 0.85 })}/>`,
+        );
     }
     for (const p of s.points) {
-      points.push(`<circle${attrs({ class: 'pt', 'data-unit': s.id, cx: x(p.t), cy: y(p.y), r: 2.8, fill: colour, stroke: '#fff', 'stroke-width': 0.6 })}><title>${escapeHtml(`${s.id}: t=${p.t}, y=${p.y}`)}</title></circle>`);
+      points.push(
+        `<circle${attrs({ class: 'pt', 'data-unit': s.id, cx: x(p.t), cy: y(p.y), r: 2.8, fill: colour, stroke: '#fff', 'stroke-width': 0.6 })}><title>${escapeHtml(`${s.id}: t=${p.t}, y=${p.y}`)}</title></circle>`,
+      );
     }
   });
   parts.push(`<g clip-path="url(#${escapeHtml(clipId)})">${plot.join('')}</g>`, `<g class="points">${points.join('')}</g>`);
@@ -121,13 +128,22 @@ export function degradationChart(input: DegradationChartInput, clipId: string): 
   if (limit !== null) {
     const ly = y(limit);
     const above = ly - area.top > 16;
-    parts.push(label(`${input.limitLabel} ${formatNumber(limit)}`, area.left + 6, above ? ly - 5 : ly + 14, { className: 'limit-label', anchor: 'start', fill: LIMIT_COLOUR, size: 11 }));
+    parts.push(
+      label(`${input.limitLabel} ${formatNumber(limit)}`, area.left + 6, above ? ly - 5 : ly + 14, {
+        className: 'limit-label',
+        anchor: 'start',
+        fill: LIMIT_COLOUR,
+        size: 11,
+      }),
+    );
   }
   if (ratedLife !== null) {
     const rx = x(ratedLife);
     const text = `${input.ratedLifeLabel} ${formatNumber(ratedLife)}`;
     const leftSide = rx - area.left > textWidth(text, 11) + 8;
-    parts.push(label(text, leftSide ? rx - 4 : rx + 4, area.bottom - 6, { className: 'rated-life-label', anchor: leftSide ? 'end' : 'start', fill: '#444', size: 11 }));
+    parts.push(
+      label(text, leftSide ? rx - 4 : rx + 4, area.bottom - 6, { className: 'rated-life-label', anchor: leftSide ? 'end' : 'start', fill: '#444', size: 11 }),
+    );
   }
 
   // Legend: one row per unit (colour swatch + id), "+n" when there are more units than rows.
@@ -139,9 +155,19 @@ export function degradationChart(input: DegradationChartInput, clipId: string): 
     legend.push(`<circle${attrs({ class: 'legend-swatch', cx: lx, cy: ly - 4, r: 4, fill: SERIES_COLOURS[i % SERIES_COLOURS.length] })}/>`);
     legend.push(label(fitText(series[i].id, LEGEND_WIDTH - 28, 11), lx + 9, ly, { className: 'legend', size: 11 }));
   }
-  if (shown < series.length) legend.push(label(input.moreLabel(series.length - shown), area.right + 14, area.top + 6 + shown * 18, { className: 'legend', size: 11, fill: '#666' }));
+  if (shown < series.length)
+    legend.push(label(input.moreLabel(series.length - shown), area.right + 14, area.top + 6 + shown * 18, { className: 'legend', size: 11, fill: '#666' }));
   parts.push(`<g class="legend">${legend.join('')}</g>`);
 
-  return svg({ kind: 'degradation', title: input.title, width: WIDTH, height: HEIGHT, dataPoints: all.length, extra: { 'data-units': series.length, 'data-fits': curves.filter((c) => c && c.some((p) => p.y !== null)).length } }, parts.join(''));
+  return svg(
+    {
+      kind: 'degradation',
+      title: input.title,
+      width: WIDTH,
+      height: HEIGHT,
+      dataPoints: all.length,
+      extra: { 'data-units': series.length, 'data-fits': curves.filter((c) => c && c.some((p) => p.y !== null)).length },
+    },
+    parts.join(''),
+  );
 }
-

@@ -51,7 +51,9 @@ export function failureRateChart(input: RateChartInput): string {
     if (finite(p.rate)) {
       bars++;
       const top = y(p.rate);
-      parts.push(`<rect${attrs({ class: 'rate', x: band.start(i), y: top, width: band.width, height: Math.max(0.5, area.bottom - top), fill: colour, 'fill-opacity': 0.8 })}><title>${escapeHtml(`${p.label}: ${format(p.rate)}`)}</title></rect>`);
+      parts.push(
+        `<rect${attrs({ class: 'rate', x: band.start(i), y: top, width: band.width, height: Math.max(0.5, area.bottom - top), fill: colour, 'fill-opacity': 0.8 })}><title>${escapeHtml(`${p.label}: ${format(p.rate)}`)}</title></rect>`,
+      );
       parts.push(label(format(p.rate), cx + band.width / 2 + 4, top + 12, { className: 'value', size: 10, fill: '#333' }));
     } else {
       const t = label('—', cx, area.bottom - 6, { className: 'rate-undefined', anchor: 'middle', size: 13, fill: '#888' });
@@ -64,7 +66,10 @@ export function failureRateChart(input: RateChartInput): string {
       parts.push(line(cx - cap, y(p.lower), cx + cap, y(p.lower), { className: 'ci-cap', stroke: '#000', width: 1.5 }));
     }
     parts.push(label(p.label, cx, area.bottom + 16, { className: 'tick period', anchor: 'middle', size: 11, maxWidth: inner / input.periods.length }));
-    if (p.detail) parts.push(label(p.detail, cx, area.bottom + 31, { className: 'tick detail', anchor: 'middle', size: 10, fill: '#555', maxWidth: inner / input.periods.length }));
+    if (p.detail)
+      parts.push(
+        label(p.detail, cx, area.bottom + 31, { className: 'tick detail', anchor: 'middle', size: 10, fill: '#555', maxWidth: inner / input.periods.length }),
+      );
   });
   return svg({ kind: 'rate', title: input.title, width: WIDTH, height: HEIGHT, dataPoints: bars }, parts.join(''));
 }

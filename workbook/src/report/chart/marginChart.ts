@@ -55,10 +55,13 @@ export function marginChart(input: MarginChartInput): string {
       const passed = s.pass ?? s.worst > 0;
       const top = Math.min(zero, y(s.worst));
       const height = Math.max(1, Math.abs(y(s.worst) - zero));
-      parts.push(`<rect${attrs({ class: `bar ${passed ? 'pass' : 'fail'}`, x: x0, y: top, width: band.width, height, fill: passed ? PASS_COLOUR : FAIL_COLOUR, 'fill-opacity': 0.75 })}><title>${escapeHtml(`${s.name}: ${format(s.worst)} (${passed ? input.passLabel : input.failLabel})`)}</title></rect>`);
+      parts.push(
+        `<rect${attrs({ class: `bar ${passed ? 'pass' : 'fail'}`, x: x0, y: top, width: band.width, height, fill: passed ? PASS_COLOUR : FAIL_COLOUR, 'fill-opacity': 0.75 })}><title>${escapeHtml(`${s.name}: ${format(s.worst)} (${passed ? input.passLabel : input.failLabel})`)}</title></rect>`,
+      );
       // The value sits inside the bar (the sample dots sit on and beyond its end); a bar too
       // short for text gets its value beside it.
-      if (height >= 18) parts.push(label(format(s.worst), cx, top + height / 2 + 4, { className: 'value', anchor: 'middle', size: 10, fill: '#fff', weight: 'bold' }));
+      if (height >= 18)
+        parts.push(label(format(s.worst), cx, top + height / 2 + 4, { className: 'value', anchor: 'middle', size: 10, fill: '#fff', weight: 'bold' }));
       else parts.push(label(format(s.worst), x0 + band.width + 3, y(s.worst) + 4, { className: 'value', anchor: 'start', size: 10, fill: '#333' }));
     } else {
       const t = label('—', cx, zero - 6, { className: 'bar-undefined', anchor: 'middle', size: 13, fill: '#888' });
@@ -68,19 +71,37 @@ export function marginChart(input: MarginChartInput): string {
     shown.forEach((m, k) => {
       dots++;
       // Dots spread evenly across the middle half of the bar so equal margins stay visible.
-      const dx = shown.length === 1 ? 0 : ((k / (shown.length - 1)) - 0.5) * band.width * 0.5;
-      parts.push(`<circle${attrs({ class: 'margin-pt', cx: cx + dx, cy: y(m), r: 3, fill: '#fff', stroke: AXIS_COLOUR, 'stroke-width': 1.2 })}><title>${escapeHtml(`${s.name}: ${format(m)}`)}</title></circle>`);
+      const dx = shown.length === 1 ? 0 : (k / (shown.length - 1) - 0.5) * band.width * 0.5;
+      parts.push(
+        `<circle${attrs({ class: 'margin-pt', cx: cx + dx, cy: y(m), r: 3, fill: '#fff', stroke: AXIS_COLOUR, 'stroke-width': 1.2 })}><title>${escapeHtml(`${s.name}: ${format(m)}`)}</title></circle>`,
+      );
     });
-    parts.push(label(s.name, cx, area.bottom + 16, { className: 'tick scenario', anchor: 'middle', size: 10, maxWidth: (area.right - area.left) / input.scenarios.length - 4 }));
+    parts.push(
+      label(s.name, cx, area.bottom + 16, {
+        className: 'tick scenario',
+        anchor: 'middle',
+        size: 10,
+        maxWidth: (area.right - area.left) / input.scenarios.length - 4,
+      }),
+    );
   });
   parts.push(line(area.left, zero, area.right, zero, { className: 'zero', stroke: '#000', width: 1.2 }));
 
   // Legend (pass, fail, sample) in the top right corner, under the title.
   const lx = area.right - 230;
   const ly = 34;
-  parts.push(`<rect${attrs({ x: lx, y: ly - 9, width: 10, height: 10, fill: PASS_COLOUR, 'fill-opacity': 0.75 })}/>`, label(input.passLabel, lx + 14, ly, { size: 10 }));
-  parts.push(`<rect${attrs({ x: lx + 70, y: ly - 9, width: 10, height: 10, fill: FAIL_COLOUR, 'fill-opacity': 0.75 })}/>`, label(input.failLabel, lx + 84, ly, { size: 10 }));
-  parts.push(`<circle${attrs({ cx: lx + 145, cy: ly - 4, r: 3, fill: '#fff', stroke: AXIS_COLOUR, 'stroke-width': 1.2 })}/>`, label(input.sampleLabel, lx + 152, ly, { size: 10, maxWidth: 78 }));
+  parts.push(
+    `<rect${attrs({ x: lx, y: ly - 9, width: 10, height: 10, fill: PASS_COLOUR, 'fill-opacity': 0.75 })}/>`,
+    label(input.passLabel, lx + 14, ly, { size: 10 }),
+  );
+  parts.push(
+    `<rect${attrs({ x: lx + 70, y: ly - 9, width: 10, height: 10, fill: FAIL_COLOUR, 'fill-opacity': 0.75 })}/>`,
+    label(input.failLabel, lx + 84, ly, { size: 10 }),
+  );
+  parts.push(
+    `<circle${attrs({ cx: lx + 145, cy: ly - 4, r: 3, fill: '#fff', stroke: AXIS_COLOUR, 'stroke-width': 1.2 })}/>`,
+    label(input.sampleLabel, lx + 152, ly, { size: 10, maxWidth: 78 }),
+  );
 
   return svg({ kind: 'margin', title: input.title, width: WIDTH, height: HEIGHT, dataPoints: bars, extra: { 'data-samples': dots } }, parts.join(''));
 }

@@ -8,7 +8,11 @@ export function linearScale(domain: [number, number], range: [number, number]): 
 }
 
 /** Equal-width bands for categories: `start(i)` is the left edge, `width` the band width. */
-export function bandScale(count: number, range: [number, number], padding = 0.2): { start: (i: number) => number; center: (i: number) => number; width: number } {
+export function bandScale(
+  count: number,
+  range: [number, number],
+  padding = 0.2,
+): { start: (i: number) => number; center: (i: number) => number; width: number } {
   const n = Math.max(1, count);
   const step = (range[1] - range[0]) / n;
   const width = step * (1 - padding);

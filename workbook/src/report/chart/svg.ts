@@ -38,7 +38,8 @@ export function textWidth(text: string, fontSize: number): number {
   let w = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    const wide = (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x3000 && code <= 0x303f);
+    const wide =
+      (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x3000 && code <= 0x303f);
     w += wide ? fontSize : fontSize * 0.58;
   }
   return w;
@@ -53,7 +54,12 @@ export function fitText(text: string, maxWidth: number, fontSize: number): strin
 }
 
 /** A `<text>` element; the full text goes into a `<title>` when the visible text was shortened. */
-export function label(text: string, x: number, y: number, options: { size?: number; anchor?: 'start' | 'middle' | 'end'; maxWidth?: number; className?: string; weight?: 'bold'; fill?: string; rotate?: number } = {}): string {
+export function label(
+  text: string,
+  x: number,
+  y: number,
+  options: { size?: number; anchor?: 'start' | 'middle' | 'end'; maxWidth?: number; className?: string; weight?: 'bold'; fill?: string; rotate?: number } = {},
+): string {
   const size = options.size ?? 11;
   const shown = options.maxWidth !== undefined ? fitText(text, options.maxWidth, size) : text;
   const transform = options.rotate ? `rotate(${options.rotate} ${px(x)} ${px(y)})` : undefined;
@@ -61,7 +67,13 @@ export function label(text: string, x: number, y: number, options: { size?: numb
   return `<text${attrs({ class: options.className, x, y, 'font-size': size, 'text-anchor': options.anchor ?? 'start', 'font-weight': options.weight, fill: options.fill ?? '#222', transform })}>${title}${escapeHtml(shown)}</text>`;
 }
 
-export function line(x1: number, y1: number, x2: number, y2: number, options: { className?: string; stroke?: string; width?: number; dash?: string } = {}): string {
+export function line(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  options: { className?: string; stroke?: string; width?: number; dash?: string } = {},
+): string {
   return `<line${attrs({ class: options.className, x1, y1, x2, y2, stroke: options.stroke ?? AXIS_COLOUR, 'stroke-width': options.width ?? 1, 'stroke-dasharray': options.dash })}/>`;
 }
 
@@ -72,7 +84,13 @@ export function yAxisWidth(ticks: NiceTicks, format: (v: number) => string = (v)
 }
 
 /** Horizontal grid lines, tick labels and the rotated axis title on the left of the plot. */
-export function yAxis(area: PlotArea, y: (v: number) => number, ticks: NiceTicks, title: string, format: (v: number) => string = (v) => formatTick(v, ticks.decimals)): string {
+export function yAxis(
+  area: PlotArea,
+  y: (v: number) => number,
+  ticks: NiceTicks,
+  title: string,
+  format: (v: number) => string = (v) => formatTick(v, ticks.decimals),
+): string {
   const parts: string[] = [];
   for (const t of ticks.ticks) {
     const ty = y(t);
@@ -86,14 +104,22 @@ export function yAxis(area: PlotArea, y: (v: number) => number, ticks: NiceTicks
 }
 
 /** Tick marks, tick labels and the title under the plot for a numeric x axis. */
-export function xAxis(area: PlotArea, x: (v: number) => number, ticks: NiceTicks, title: string, format: (v: number) => string = (v) => formatTick(v, ticks.decimals)): string {
+export function xAxis(
+  area: PlotArea,
+  x: (v: number) => number,
+  ticks: NiceTicks,
+  title: string,
+  format: (v: number) => string = (v) => formatTick(v, ticks.decimals),
+): string {
   const parts: string[] = [line(area.left, area.bottom, area.right, area.bottom, { className: 'axis' })];
   for (const t of ticks.ticks) {
     const tx = x(t);
     parts.push(line(tx, area.bottom, tx, area.bottom + 4, { className: 'tick-mark' }));
     parts.push(label(format(t), tx, area.bottom + 16, { className: 'tick', anchor: 'middle' }));
   }
-  parts.push(label(title, (area.left + area.right) / 2, area.bottom + 34, { className: 'axis-title', anchor: 'middle', size: 12, maxWidth: area.right - area.left }));
+  parts.push(
+    label(title, (area.left + area.right) / 2, area.bottom + 34, { className: 'axis-title', anchor: 'middle', size: 12, maxWidth: area.right - area.left }),
+  );
   return parts.join('');
 }
 
@@ -127,5 +153,8 @@ export function svg(frame: SvgFrame, body: string): string {
 
 /** A chart frame with only a message, for data that cannot be drawn (data-points = 0). */
 export function emptyChart(kind: string, title: string, message: string, width = 680, height = 120): string {
-  return svg({ kind, title, width, height, dataPoints: 0 }, label(message, width / 2, height / 2 + 10, { className: 'empty', anchor: 'middle', size: 12, fill: '#666', maxWidth: width - 40 }));
+  return svg(
+    { kind, title, width, height, dataPoints: 0 },
+    label(message, width / 2, height / 2 + 10, { className: 'empty', anchor: 'middle', size: 12, fill: '#666', maxWidth: width - 40 }),
+  );
 }

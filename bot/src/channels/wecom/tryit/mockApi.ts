@@ -161,10 +161,11 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
         const errcode = Number(body.errcode ?? 0);
         if (errcode) refusals[errcode] = (refusals[errcode] ?? 0) + 1;
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-        for (const w of [...waiters]) if (delivered() >= w.n) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve();
-        }
+        for (const w of [...waiters])
+          if (delivered() >= w.n) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve();
+          }
       };
       if (path === 'gettoken' && req.method === 'GET') {
         const corpid = url.searchParams.get('corpid');
@@ -218,9 +219,19 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
       if (delivered() >= n) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`WeCom stand-in: ${delivered()} of ${n} messages after ${ms} ms`)), ms);
-        waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(); } });
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
-    close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

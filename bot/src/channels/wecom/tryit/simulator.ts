@@ -50,7 +50,10 @@ export interface WecomSimulator {
   text(userId: string, content: string, msgId?: string, tamper?: Tamper): Promise<CallbackResult>;
   enter(userId: string): Promise<CallbackResult>;
   menu(userId: string, key: string): Promise<CallbackResult>;
-  click(userId: string, click: { taskId: string; cardType: string; eventKey: string; responseCode?: string; selected?: Selected; createTime?: number }): Promise<CallbackResult>;
+  click(
+    userId: string,
+    click: { taskId: string; cardType: string; eventKey: string; responseCode?: string; selected?: Selected; createTime?: number },
+  ): Promise<CallbackResult>;
   verifyUrl(echo?: string, tamper?: Tamper): Promise<CallbackResult & { echo: string }>;
   newMsgId(): string;
 }
@@ -78,15 +81,24 @@ export function createWecomSimulator(o: SimulatorOptions): WecomSimulator {
   }
 
   async function post(fields: Record<string, string | number>, extraXml = '', tamper: Tamper = {}): Promise<CallbackResult> {
-    const inner = `<xml>${Object.entries(fields).map(([k, v]) => (typeof v === 'number' ? `<${k}>${v}</${k}>` : `<${k}>${cdata(v)}</${k}>`)).join('')}${extraXml}</xml>`;
+    const inner = `<xml>${Object.entries(fields)
+      .map(([k, v]) => (typeof v === 'number' ? `<${k}>${v}</${k}>` : `<${k}>${cdata(v)}</${k}>`))
+      .join('')}${extraXml}</xml>`;
     const encrypted = encryptMessage(o.aesKey, tamper.receiveId ?? o.corpId, tamper.rawMessage ?? inner, randomBytes(16));
-    const body = tamper.rawBody ?? `<xml><ToUserName>${cdata(o.corpId)}</ToUserName><Encrypt>${cdata(encrypted)}</Encrypt><AgentID>${cdata(String(o.agentId))}</AgentID></xml>`;
+    const body =
+      tamper.rawBody ??
+      `<xml><ToUserName>${cdata(o.corpId)}</ToUserName><Encrypt>${cdata(encrypted)}</Encrypt><AgentID>${cdata(String(o.agentId))}</AgentID></xml>`;
     const res = await fetch(`${o.callbackUrl}?${query(encrypted, tamper)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
     const text = await res.text();
     return { status: res.status, body: text, passive: res.status === 200 ? openReply(text) : undefined };
   }
 
-  const head = (userId: string, msgType: string, createTime = secs()) => ({ ToUserName: o.corpId, FromUserName: userId, CreateTime: createTime, MsgType: msgType });
+  const head = (userId: string, msgType: string, createTime = secs()) => ({
+    ToUserName: o.corpId,
+    FromUserName: userId,
+    CreateTime: createTime,
+    MsgType: msgType,
+  });
 
   return {
     post,
@@ -96,10 +108,21 @@ export function createWecomSimulator(o: SimulatorOptions): WecomSimulator {
     menu: (userId, key) => post({ ...head(userId, 'event'), Event: 'click', EventKey: key, AgentID: o.agentId }),
     click(userId, c) {
       const items = (c.selected ?? [])
-        .map((s) => `<SelectedItem><QuestionKey>${cdata(s.questionKey)}</QuestionKey><OptionIds>${s.optionIds.map((id) => `<OptionId>${cdata(id)}</OptionId>`).join('')}</OptionIds></SelectedItem>`)
+        .map(
+          (s) =>
+            `<SelectedItem><QuestionKey>${cdata(s.questionKey)}</QuestionKey><OptionIds>${s.optionIds.map((id) => `<OptionId>${cdata(id)}</OptionId>`).join('')}</OptionIds></SelectedItem>`,
+        )
         .join('');
       return post(
-        { ...head(userId, 'event', c.createTime), Event: 'template_card_event', EventKey: c.eventKey, TaskId: c.taskId, CardType: c.cardType, ...(c.responseCode ? { ResponseCode: c.responseCode } : {}), AgentID: o.agentId },
+        {
+          ...head(userId, 'event', c.createTime),
+          Event: 'template_card_event',
+          EventKey: c.eventKey,
+          TaskId: c.taskId,
+          CardType: c.cardType,
+          ...(c.responseCode ? { ResponseCode: c.responseCode } : {}),
+          AgentID: o.agentId,
+        },
         items ? `<SelectedItems>${items}</SelectedItems>` : '',
       );
     },

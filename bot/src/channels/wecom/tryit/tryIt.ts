@@ -62,10 +62,13 @@ async function seed(db: Database, corpId: string): Promise<void> {
   for (const p of people) {
     const taken = await db.query('SELECT 1 FROM user_identities WHERE channel = $1 AND external_id = $2', [WECOM_CHANNEL, wecomExternalId(corpId, p.userId)]);
     if (taken.rows.length) continue;
-    await db.transaction(async (tx) => {
-      const u = await createUser(tx, { name: p.name, role: p.role, scope: parseScope(p.scope) });
-      await linkIdentity(tx, u.id, WECOM_CHANNEL, wecomExternalId(corpId, p.userId));
-    }, { actor: 'wecom:try' });
+    await db.transaction(
+      async (tx) => {
+        const u = await createUser(tx, { name: p.name, role: p.role, scope: parseScope(p.scope) });
+        await linkIdentity(tx, u.id, WECOM_CHANNEL, wecomExternalId(corpId, p.userId));
+      },
+      { actor: 'wecom:try' },
+    );
   }
 }
 
@@ -81,7 +84,17 @@ const clickBody = z.object({
 export async function startTryIt(o: TryItOptions = {}): Promise<RunningTryIt> {
   const alnum = (n: number) => randomBytes(n).toString('hex').slice(0, n);
   const corpId = `ww${alnum(16)}`;
-  const secrets = { token: alnum(32), aesKey: randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(43, 'k').slice(0, 43), corpId, agentId: 1000002, secret: alnum(40) };
+  const secrets = {
+    token: alnum(32),
+    aesKey: randomBytes(40)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .padEnd(43, 'k')
+      .slice(0, 43),
+    corpId,
+    agentId: 1000002,
+    secret: alnum(40),
+  };
   const mock = await startMockWecomApi({ corpId, secret: secrets.secret, agentId: secrets.agentId });
   const config: WecomConfig = { ...secrets, apiBase: mock.url };
   const ownDb = !o.db;
@@ -90,9 +103,19 @@ export async function startTryIt(o: TryItOptions = {}): Promise<RunningTryIt> {
   await seed(db, corpId);
   const log = o.logger ?? createLogger('info', { service: 'kekao' });
   const route = wecomRoute({ config });
-  const service = await createServer({ port: o.port ?? 0, host: '127.0.0.1', logLevel: 'info', addinDir: '/nonexistent-addin' }, { db, logger: log, now: o.now, channels: [route] });
+  const service = await createServer(
+    { port: o.port ?? 0, host: '127.0.0.1', logLevel: 'info', addinDir: '/nonexistent-addin' },
+    { db, logger: log, now: o.now, channels: [route] },
+  );
   const nowMs = () => (o.now ? o.now().getTime() : Date.now());
-  const sim: WecomSimulator = createWecomSimulator({ callbackUrl: `${service.url}${WECOM_PATH}`, token: config.token, aesKey: config.aesKey, corpId, agentId: config.agentId, nowMs });
+  const sim: WecomSimulator = createWecomSimulator({
+    callbackUrl: `${service.url}${WECOM_PATH}`,
+    token: config.token,
+    aesKey: config.aesKey,
+    corpId,
+    agentId: config.agentId,
+    nowMs,
+  });
   const entries: Entry[] = [];
   let order = 0;
   const record = (e: Omit<Entry, 'order'>) => entries.push({ ...e, order: ++order });
@@ -110,13 +133,26 @@ export async function startTryIt(o: TryItOptions = {}): Promise<RunningTryIt> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://page');
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
       const bad = (e: unknown) => json(400, { error: { key: 'tryit.invalid', zh: '请求无效', en: String(e instanceof Error ? e.message : e) } });
       const body = () => JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
       if (req.method === 'GET' && url.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       if (req.method === 'GET' && url.pathname === '/timeline') {
-        const active = mock.sent.map((m) => ({ at: m.at, order: m.seq + 0.5, userId: m.touser, kind: 'active' as const, text: m.text, card: m.card, replacedWith: m.replacedWith, dropped: m.dropped }));
-        return json(200, [...entries, ...active].sort((a, b) => a.at - b.at || a.order - b.order));
+        const active = mock.sent.map((m) => ({
+          at: m.at,
+          order: m.seq + 0.5,
+          userId: m.touser,
+          kind: 'active' as const,
+          text: m.text,
+          card: m.card,
+          replacedWith: m.replacedWith,
+          dropped: m.dropped,
+        }));
+        return json(
+          200,
+          [...entries, ...active].sort((a, b) => a.at - b.at || a.order - b.order),
+        );
       }
       if (req.method === 'POST' && (url.pathname === '/say' || url.pathname === '/click' || url.pathname === '/enter')) {
         let run: Promise<void>;
@@ -130,13 +166,27 @@ export async function startTryIt(o: TryItOptions = {}): Promise<RunningTryIt> {
           } else {
             const b = clickBody.parse(body());
             const card = mock.cardByTaskId(b.taskId);
-            if (!card?.card || card.replacedWith) return json(409, { error: { key: 'tryit.cardClosed', zh: '该卡片已处理，按钮不可再点击', en: 'this card was already handled' } });
-            run = deliver(b.userId, 'click', b.label || '（点击卡片 / card clicked）', () => sim.click(b.userId, { taskId: b.taskId, cardType: card.card!.card_type, eventKey: b.key, responseCode: mock.responseCodeForClick(b.taskId), selected: b.selected }));
+            if (!card?.card || card.replacedWith)
+              return json(409, { error: { key: 'tryit.cardClosed', zh: '该卡片已处理，按钮不可再点击', en: 'this card was already handled' } });
+            run = deliver(b.userId, 'click', b.label || '（点击卡片 / card clicked）', () =>
+              sim.click(b.userId, {
+                taskId: b.taskId,
+                cardType: card.card!.card_type,
+                eventKey: b.key,
+                responseCode: mock.responseCodeForClick(b.taskId),
+                selected: b.selected,
+              }),
+            );
           }
         } catch (e) {
           return bad(e);
         }
-        return void run.then(() => route.idle()).then(() => json(200, { ok: true }), (e: unknown) => json(502, { error: { key: 'tryit.failed', zh: '发送失败', en: String(e) } }));
+        return void run
+          .then(() => route.idle())
+          .then(
+            () => json(200, { ok: true }),
+            (e: unknown) => json(502, { error: { key: 'tryit.failed', zh: '发送失败', en: String(e) } }),
+          );
       }
       json(404, { error: { key: 'tryit.unknownPath', zh: `没有这个地址：${url.pathname}`, en: `no such path: ${url.pathname}` } });
     });
@@ -148,7 +198,10 @@ export async function startTryIt(o: TryItOptions = {}): Promise<RunningTryIt> {
     service,
     mock,
     async close() {
-      await new Promise<void>((r) => { page.close(() => r()); page.closeAllConnections(); });
+      await new Promise<void>((r) => {
+        page.close(() => r());
+        page.closeAllConnections();
+      });
       await service.close();
       await mock.close();
       if (ownDb) await db.close();

@@ -27,7 +27,10 @@ export function readBasicRequirementsTable(cur: TableCursor, notes: CellNoteColl
       notes.warn(cur.sheet, cur.at(row, 'key'), {
         key: 'basic.unknownRequirement',
         zh: shown === UNREADABLE ? '基本要求的代码或名称无法读取（单元格为错误值），已忽略' : `未知的基本要求“${shown}”，已忽略`,
-        en: shown === UNREADABLE ? 'the basic requirement\'s code or name cannot be read (an error value), ignored' : `unknown basic requirement "${shown}" ignored`,
+        en:
+          shown === UNREADABLE
+            ? "the basic requirement's code or name cannot be read (an error value), ignored"
+            : `unknown basic requirement "${shown}" ignored`,
       });
       continue;
     }

@@ -5,13 +5,7 @@
  * counted once.
  */
 import type { z } from 'zod/v4';
-import {
-  directionSchema,
-  STRESS_CATEGORIES,
-  type irScenarioSchema,
-  type ReliabilitySubmissionInput,
-  type stressSchema,
-} from '../../../submission/index.js';
+import { directionSchema, STRESS_CATEGORIES, type irScenarioSchema, type ReliabilitySubmissionInput, type stressSchema } from '../../../submission/index.js';
 import type { CellOrigins } from '../cellOrigins.js';
 import type { TableCursor } from '../tableCursor.js';
 
