@@ -51,6 +51,10 @@ describe('entities', () => {
     expect(p('2号 Ir 76 极限场景只测了三种')).toEqual({ ok: true, score: { entry: 2, indicator: 'Ir', raw: 76, reason: '极限场景只测了三种' } });
     expect(p('3条 g 60')).toEqual({ ok: true, score: { entry: 3, indicator: 'G', raw: 60 } });
     expect(p('给2号的C打70')).toEqual({ ok: true, score: { entry: 2, indicator: 'C', raw: 70 } });
+    // A lone number before the indicator's name is the score, not the entry.
+    expect(p('85 一致性')).toEqual({ ok: true, score: { indicator: 'Ic', raw: 85 } });
+    expect(p('72 极限场景')).toEqual({ ok: true, score: { indicator: 'Ir', raw: 72 } });
+    expect(p('90 w')).toEqual({ ok: true, score: { indicator: 'W', raw: 90 } });
     // A number inside the reason is not the entry.
     expect(p('Id 82 有5项数据不全')).toEqual({ ok: true, score: { indicator: 'Id', raw: 82, reason: '有5项数据不全' } });
     // Two numbers as a range are a band asked about, not a score.
