@@ -74,6 +74,9 @@ describe('entities', () => {
     expect(understand('hello, who is the contact for Jiangxi')).toMatchObject({ kind: 'answer', intent: 'contacts' });
     expect(understand('截止时间我知道了，推荐表要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
     expect(understand('谢谢你')).toMatchObject({ kind: 'answer', intent: 'thanks' });
+    // The topic set aside after the question.
+    expect(understand('推荐表要不要盖公章？联系人我已经有了')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('帮扶怎么申请，流程我看过了')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
   });
 
   it('case numbers as said on the phone', () => {

@@ -43,7 +43,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   ['note', /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|falsif|满分|基本要求|basic requirement/],
   ['total', /总分|total score|加权得分/],
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
-  ['bands', /分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分(以上|以下)/],
+  ['bands', /高分|最高档|第一档|top band|high score|score high|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分(以上|以下)/],
   // How many / at least how many: the answer is a number in a definition or a requirement.
   ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],
   ['definition', /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|what (is|are|does)|mean|definition|stand for/],
