@@ -74,6 +74,12 @@ describe('entities', () => {
     expect(understand('hello, who is the contact for Jiangxi')).toMatchObject({ kind: 'answer', intent: 'contacts' });
     expect(understand('截止时间我知道了，推荐表要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
     expect(understand('谢谢你')).toMatchObject({ kind: 'answer', intent: 'thanks' });
+    // Which form an FMEA case uses is a materials question (附件4), not the FMEA rubric.
+    expect(understand('报FMEA典型案例要填什么表')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    // How many levels of review: the flow. Signing up for assistance: an application.
+    expect(understand('申报一共要过几级审核')).toMatchObject({ kind: 'answer', intent: 'flow' });
+    expect(understand('质量帮扶怎么报名参加')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
+    expect(understand('能请专家上门看看我们的喷涂工艺吗')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
     // The topic set aside after the question.
     expect(understand('推荐表要不要盖公章？联系人我已经有了')).toMatchObject({ kind: 'answer', intent: 'materials' });
     expect(understand('帮扶怎么申请，流程我看过了')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
