@@ -40,6 +40,17 @@ describe('rubric answers lead with the fact', () => {
     expect(lead('第一梯队是什么')).toContain('基本符合推荐条件的纳入第一梯队');
     expect(lead('什么是关键性能一致性')).toContain('波动范围小');
   });
+  it("FMEA full marks and parts, the FMAE typo, and how to reach an indicator's top band", () => {
+    const all = (q: string) => answerRubricQuestion(q, 'zh').replies[0]!.text;
+    // Full marks 100 in four parts (附件3 FMEA应用典型案例评价要求).
+    expect(lead('FMEA案例总共多少分，由哪几部分组成')).toContain('满分100分');
+    expect(lead('FMEA案例总共多少分，由哪几部分组成')).toContain('案例策划20分');
+    expect(lead('fema 满分几分')).toContain('案例先进性20分');
+    expect(all('FMAE的评分方法')).toContain('标准分');
+    // The top band of G (91～100) says 可复制、可推广 — the criterion, not only the weight.
+    expect(all('可推广性怎么才能得高分')).toContain('G 91～100分');
+    expect(all('Ir 最高档要满足什么')).toContain('Ir 91～100分');
+  });
   it('a question about Ir never quotes another indicator or the FMEA note', () => {
     const a = answerRubricQuestion('Ir的分档标准是什么', 'zh');
     expect(a.passages.map((p) => p.id)).toEqual(['rel-Ir-criteria', 'rel-note-a']);

@@ -51,6 +51,10 @@ describe('entities', () => {
     expect(p('2号 Ir 76 极限场景只测了三种')).toEqual({ ok: true, score: { entry: 2, indicator: 'Ir', raw: 76, reason: '极限场景只测了三种' } });
     expect(p('3条 g 60')).toEqual({ ok: true, score: { entry: 3, indicator: 'G', raw: 60 } });
     expect(p('给2号的C打70')).toEqual({ ok: true, score: { entry: 2, indicator: 'C', raw: 70 } });
+    // A lone number before the indicator's name is the score, not the entry.
+    expect(p('85 一致性')).toEqual({ ok: true, score: { indicator: 'Ic', raw: 85 } });
+    expect(p('72 极限场景')).toEqual({ ok: true, score: { indicator: 'Ir', raw: 72 } });
+    expect(p('90 w')).toEqual({ ok: true, score: { indicator: 'W', raw: 90 } });
     // A number inside the reason is not the entry.
     expect(p('Id 82 有5项数据不全')).toEqual({ ok: true, score: { indicator: 'Id', raw: 82, reason: '有5项数据不全' } });
     // Two numbers as a range are a band asked about, not a score.
@@ -70,6 +74,15 @@ describe('entities', () => {
     expect(understand('hello, who is the contact for Jiangxi')).toMatchObject({ kind: 'answer', intent: 'contacts' });
     expect(understand('截止时间我知道了，推荐表要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
     expect(understand('谢谢你')).toMatchObject({ kind: 'answer', intent: 'thanks' });
+    // Which form an FMEA case uses is a materials question (附件4), not the FMEA rubric.
+    expect(understand('报FMEA典型案例要填什么表')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    // How many levels of review: the flow. Signing up for assistance: an application.
+    expect(understand('申报一共要过几级审核')).toMatchObject({ kind: 'answer', intent: 'flow' });
+    expect(understand('质量帮扶怎么报名参加')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
+    expect(understand('能请专家上门看看我们的喷涂工艺吗')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
+    // The topic set aside after the question.
+    expect(understand('推荐表要不要盖公章？联系人我已经有了')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('帮扶怎么申请，流程我看过了')).toMatchObject({ kind: 'answer', intent: 'assistance.apply' });
   });
 
   it('case numbers as said on the phone', () => {

@@ -111,7 +111,9 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
   const lead = codes
     .map((code) => {
       const ind = indicator(code);
-      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max));
+      // "怎样才能拿高分 / 最高档": the top band's criterion is what is asked.
+      const top = /高分|最高档|第一档|top band|high score|score high/.test(q.normalised) ? Math.max(...ind.bands.map((b) => b.max)) : undefined;
+      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top);
       const head = t(
         lang,
         `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`,
@@ -154,7 +156,9 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
       quotes: [passage(`fmea-group-${g.id}`)],
     };
   }
-  if (q.facet === 'bands' || q.facet === 'total' || q.facet === 'weight') {
+  // Full marks and the parts of an FMEA case ("满分多少 分几个部分") are its structure too.
+  const structure = /满分|总分|几个部分|几部分|哪几部分|哪些部分|几大块|几项|组成|构成|full mark|parts/.test(q.normalised);
+  if (q.facet === 'bands' || q.facet === 'total' || q.facet === 'weight' || structure) {
     const groups = f.groups.map((g) => `${g.name.zh}${g.total}分`).join('、');
     const pcts = f.bands.map((b) => `${b.min}%—${b.max}%`).join('、');
     return {

@@ -45,7 +45,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',
-    /分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分(以上|以下)/,
+    /高分|最高档|第一档|top band|high score|score high|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分(以上|以下)/,
   ],
   // How many / at least how many: the answer is a number in a definition or a requirement.
   ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],

@@ -49,7 +49,12 @@ export function parseScore(text: string, original = text): ScoreParse {
     rest = rest.slice(0, e.index) + ' '.repeat(e[0].length) + rest.slice(e.index + e[0].length);
   } else {
     const lead = LEAD.exec(rest);
-    if (lead && lead.index + lead[0].length <= mention.index) {
+    // A number in front is the entry only when another number is left to be the score:
+    // "1 Ic 85" is entry 1, "85 一致性" is the score 85 written before the indicator's name.
+    let unblanked = rest;
+    for (const m of mentions) unblanked = unblanked.slice(0, m.index) + ' '.repeat(m.length) + unblanked.slice(m.index + m.length);
+    const numberCount = (unblanked.match(/\d+(?:\.\d+)?/g) ?? []).length;
+    if (lead && numberCount >= 2 && lead.index + lead[0].length <= mention.index) {
       entry = Number(lead[1]);
       const at = rest.indexOf(lead[1]!, lead.index);
       rest = rest.slice(0, at) + ' '.repeat(lead[1]!.length) + rest.slice(at + lead[1]!.length);

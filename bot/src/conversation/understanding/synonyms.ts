@@ -88,6 +88,9 @@ export const LATIN_SYNONYMS: Readonly<Record<string, string>> = {
   sbjd: '申报进度',
   bfjd: '帮扶进度',
   tjb: '推荐表',
+  // Transposed letters of FMEA (typed fast, the E and A swap).
+  fmae: 'fmea',
+  fema: 'fmea',
   thx: 'thanks',
   thanx: 'thanks',
   tks: 'thanks',

@@ -49,6 +49,9 @@ const SMALL_TALK_LEAD =
 /** A first clause that sets a topic aside ("联系人我有了，…", "截止日期知道了，…", "帮扶先不说，…"). */
 const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)/;
 
+/** The same set-aside clause written after the question ("材料有哪些？截止日期我已经知道了"). */
+const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知道了|有了|看过了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s.。!！~]*$/;
+
 export function decideIntent(
   model: IntentClassifier,
   normalised: string,
@@ -59,9 +62,10 @@ export function decideIntent(
   let classification = model.classify(normalised, { allowed });
   let decision = decide(classification.ranked);
   // What follows small talk, or a topic set aside, is the question: answer it when it is clear.
-  const dismissed = DISMISSED_LEAD.exec(normalised);
+  const tail = DISMISSED_TAIL.exec(normalised);
+  const dismissed = DISMISSED_LEAD.exec(normalised) ?? (tail && tail.index > 0 ? tail : null);
   const lead = dismissed ?? SMALL_TALK_LEAD.exec(normalised);
-  const restText = lead ? normalised.slice(lead[0].length) : '';
+  const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
     const rest = model.classify(restText, { allowed });
     const restDecision = decide(rest.ranked);

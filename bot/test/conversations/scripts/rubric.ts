@@ -33,6 +33,9 @@ export const rubricZh: Script = {
     { who: 'unregistered', say: '权重最高的是哪个', expect: { contains: ['Id、Ir的权重最高（25%）'] } },
     { who: 'unregistered', say: 'Id 71到90分要满足什么', expect: { contains: ['Id 71～90分：', '退化量较小'] } },
     { who: 'unregistered', say: 'w指标指的是啥', expect: { contains: ['售后责任故障数（率）（W）'] } },
+    // Full marks and parts of an FMEA case (also typed FMAE); how to reach the top band.
+    { who: 'unregistered', say: 'FMAE案例满分多少，由哪几部分组成', expect: { contains: ['满分100分', '案例策划20分、案例实施30分'] } },
+    { who: 'unregistered', say: '可推广性怎样才能拿高分', expect: { contains: ['G 91～100分：', '引领和带动作用'] } },
   ],
 };
 
@@ -47,5 +50,7 @@ export const rubricEn: Script = {
     { who: 'unregistered', say: 'how is an FMEA case scored', expect: { contains: ['out of 100'] } },
     { who: 'unregistered', say: 'how many extreme scenarios are needed at least', expect: { contains: ['极限应用场景不少于3种'] } },
     { who: 'unregistered', say: 'which indicator has the highest weight', expect: { contains: ['Id and Ir: 25%'] } },
+    { who: 'unregistered', say: 'what does Ir need for a high score', expect: { contains: ['Ir 91–100:'] } },
+    { who: 'unregistered', say: 'what are the full marks of an FMEA case and its parts', expect: { contains: ['out of 100', 'Case planning 20'] } },
   ],
 };

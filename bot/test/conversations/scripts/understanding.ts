@@ -22,6 +22,8 @@ export const understandingZh: Script = {
     { who: 'unregistered', say: 'FMEA案例用哪个推荐表', expect: { contains: ['《FMEA应用典型案例推荐表》（附件4）'] } },
     // A topic set aside first, then the real question: the question is answered.
     { who: 'unregistered', say: '联系人我有了，就是想知道推荐怎么走', expect: { contains: ['推荐流程', '初审'], notContains: ['邱正'] } },
+    // How many levels of review is the flow, never a status lookup.
+    { who: 'unregistered', say: '申报一共要过几级审核', expect: { contains: ['推荐流程', '初审'] } },
     { who: 'unregistered', say: '谢谢', expect: { contains: ['不客气'] } },
     { who: 'unregistered', say: '收到', expect: { contains: ['好的'] } },
     // "十月份交还行不行" used to be asked back; the corpus now knows it asks whether it is too late.
@@ -43,6 +45,7 @@ export const understandingEn: Script = {
     { who: 'unregistered', say: 'who is the contact for Shandong', expect: { contains: ['0531-51792275'] } },
     { who: 'unregistered', say: 'what documents do I need to submit', expect: { contains: ['Materials'] } },
     { who: 'unregistered', say: 'book a flight to Beijing', expect: { contains: ['outside what I can answer'], notContains: ['贾晋玮'] } },
+    { who: 'unregistered', say: 'how many levels of review does a submission go through', expect: { contains: ['flow'] } },
     { who: 'unregistered', say: 'thanks!', expect: { contains: ["You're welcome"] } },
   ],
 };
