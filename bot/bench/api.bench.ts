@@ -5,12 +5,10 @@
  * status read, and the same submission uploaded as JSON for the workbook upload (so the ratio is
  * the cost of reading the xlsx).
  */
-import { randomBytes } from 'node:crypto';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 import type { BenchResult } from '@kekao/test/bench';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
+import { onBothBackends } from './onBothBackends.js';
 import type { Database } from '../src/db/database.js';
 import { createServer } from '../src/server.js';
 import { createLogger } from '../src/log.js';
@@ -18,7 +16,6 @@ import { upsertCampaign } from '../src/store/campaigns.js';
 import { createUser } from '../src/store/users.js';
 import { campaign2025 } from '@kekao/core';
 import { readWorkbook, writeTemplate } from '@kekao/workbook';
-import pg from 'pg';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DURATION_S = Number(process.env.KEKAO_BENCH_SECONDS ?? 5);
@@ -164,29 +161,6 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
   }
 }
 
-export async function bench(): Promise<BenchResult[]> {
-  const out: BenchResult[] = [];
-  const lite = await openPglite(undefined);
-  try {
-    out.push(...(await measure('PGlite', lite)));
-  } finally {
-    await lite.close();
-  }
-  const url = process.env.DATABASE_URL?.trim();
-  if (url) {
-    const schema = `kekao_bench_${randomBytes(4).toString('hex')}`;
-    const db = await openPostgres(url, schema, 10);
-    try {
-      out.push(...(await measure('PostgreSQL', db)));
-    } finally {
-      await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
-  } else {
-    out.push({ name: 'PostgreSQL: skipped', value: 0, unit: '-', note: 'set DATABASE_URL to measure PostgreSQL' });
-  }
-  return out;
+export function bench(): Promise<BenchResult[]> {
+  return onBothBackends('PostgreSQL: skipped', measure);
 }

@@ -11,11 +11,8 @@ import Fastify from 'fastify';
 import autocannon from 'autocannon';
 import type { TurnContext } from 'botbuilder';
 import type { BenchResult } from '@kekao/test/bench';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Database } from '../src/db/database.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
+import { onBothBackends } from './onBothBackends.js';
 import { migrate } from '../src/db/migrate.js';
 import { ensureDefaultCampaign } from '../src/store/campaigns.js';
 import { createTeamsBot, runActivityRequest, type BotHttpResponse } from '../src/channels/teams/messagesHandler.js';
@@ -121,29 +118,6 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
  * turn (store/botStateCache.ts) and only writes reach SQL. With PostgreSQL (DATABASE_URL, the
  * scale-out configuration) every turn reads the table, and that work runs in the server's process.
  */
-export async function bench(): Promise<BenchResult[]> {
-  const out: BenchResult[] = [];
-  const lite = await openPglite(undefined);
-  try {
-    out.push(...(await measure('PGlite', lite)));
-  } finally {
-    await lite.close();
-  }
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) {
-    out.push({ name: 'chat (PostgreSQL): skipped', value: 0, unit: '-', note: 'set DATABASE_URL to measure PostgreSQL' });
-    return out;
-  }
-  const schema = `kekao_chatbench_${randomBytes(4).toString('hex')}`;
-  const db = await openPostgres(url, schema, 10);
-  try {
-    out.push(...(await measure('PostgreSQL', db)));
-  } finally {
-    await db.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await c.end();
-  }
-  return out;
+export function bench(): Promise<BenchResult[]> {
+  return onBothBackends('chat (PostgreSQL): skipped', measure);
 }

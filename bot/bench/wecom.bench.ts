@@ -11,11 +11,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { BenchResult } from '@kekao/test/bench';
 import type { Database } from '../src/db/database.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
+import { onBothBackends } from './onBothBackends.js';
 import { migrate } from '../src/db/migrate.js';
 import { ensureDefaultCampaign } from '../src/store/campaigns.js';
 import { createServer } from '../src/server.js';
@@ -187,29 +185,6 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
   }
 }
 
-export async function bench(): Promise<BenchResult[]> {
-  const out: BenchResult[] = [];
-  const lite = await openPglite(undefined);
-  try {
-    out.push(...(await measure('PGlite', lite)));
-  } finally {
-    await lite.close();
-  }
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) {
-    out.push({ name: 'wecom (PostgreSQL): skipped', value: 0, unit: '-', note: 'set DATABASE_URL to measure PostgreSQL' });
-    return out;
-  }
-  const schema = `kekao_wecombench_${randomBytes(4).toString('hex')}`;
-  const db = await openPostgres(url, schema, 10);
-  try {
-    out.push(...(await measure('PostgreSQL', db)));
-  } finally {
-    await db.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await c.end();
-  }
-  return out;
+export function bench(): Promise<BenchResult[]> {
+  return onBothBackends('wecom (PostgreSQL): skipped', measure);
 }
