@@ -14,9 +14,17 @@ describe('the concept lexicon (bot/data/understanding/concepts.tsv)', () => {
     expect(() => parseConcepts('TIME\t截止\t\nTIME\t最晚\t\n')).toThrow(/concepts\.tsv:2: concept TIME appears twice/);
   });
 
-  it('finds Chinese words as substrings and English ones only as whole words', () => {
+  it('finds Chinese words as substrings and English ones as whole words or their inflections', () => {
     expect(conceptsIn('最晚哪天交')).toContain('TIME');
     expect(conceptsIn("what's the deadline")).toContain('TIME');
-    expect(conceptsIn('skipping')).not.toContain('SKIP');
+    // Inflections share the word's Porter stem (skipping → skip, deadlines → deadline, reviewed → review) …
+    expect(conceptsIn('skipping')).toContain('SKIP');
+    expect(conceptsIn('the deadlines')).toContain('TIME');
+    expect(conceptsIn('has it been reviewed')).toContain('REVIEW');
+    // … a longer word that merely contains one does not (passport is not "pass"), and a word the
+    // lexicon lists itself keeps its own concept (noted is an acknowledgement, not a rubric note).
+    expect(conceptsIn('passport')).not.toContain('SKIP');
+    expect(conceptsIn('noted')).toContain('OK');
+    expect(conceptsIn('noted')).not.toContain('RULE');
   });
 });

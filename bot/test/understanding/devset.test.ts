@@ -6,7 +6,11 @@ import { report, totals } from './report.js';
 /**
  * The evaluation runner over the two dev sets (never used for training): every message through
  * the real conversation over PGlite. devset.jsonl (200) was written before any classifier existed;
- * devset2.jsonl (67) after the first had been looked at. Targets: ≥ 95 % correct, ≤ 2 % wrong.
+ * devset2.jsonl (67) after the first had been looked at; devset3.jsonl (169, English, pinyin and
+ * officers' questions) and devset4.jsonl (44 rubric and form questions, each with the words of the
+ * clause its answer must quote) were written by the developers later, and their failures guided
+ * work, so none of them is a held-out measurement (HELDOUT*.md are). Targets: ≥ 95 % correct,
+ * ≤ 2 % wrong.
  */
 
 let evaluation: Evaluation | undefined;
@@ -17,7 +21,7 @@ afterAll(async () => {
 describe('understanding on the dev sets', () => {
   it('≥ 95 % correct and ≤ 2 % wrong, the rest clarifying', async () => {
     const file = (f: string) => new URL(f, import.meta.url).pathname;
-    const cases = [...loadEvalCases(file('devset.jsonl')), ...loadEvalCases(file('devset2.jsonl'))];
+    const cases = ['devset.jsonl', 'devset2.jsonl', 'devset3.jsonl', 'devset4.jsonl'].flatMap((f) => loadEvalCases(file(f)));
     evaluation = await runEvaluation(cases);
     console.log(report(evaluation.results));
     const t = totals(evaluation.results);

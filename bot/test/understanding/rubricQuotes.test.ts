@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PASSAGES, QUOTE_PREFIX } from '../../src/conversation/rubricQa/passages.js';
 import { answerRubricQuestion } from '../../src/conversation/rubricQa/answer.js';
+import { formClause } from '../../src/conversation/rubricQa/formClause.js';
 
 /**
  * Every quote the bot can give is the documents' text (whitespace aside; a line's label before
@@ -55,5 +56,31 @@ describe('rubric answers lead with the fact', () => {
     const a = answerRubricQuestion('Ir的分档标准是什么', 'zh');
     expect(a.passages.map((p) => p.id)).toEqual(['rel-Ir-criteria', 'rel-note-a']);
     expect(answerRubricQuestion('说明（a）是什么', 'zh').passages.map((p) => p.id)).toEqual(['rel-note-a']);
+  });
+  it('an FMEA item named without the word FMEA, or in English, answers with that item (附件3)', () => {
+    // 附件3: 团队完整 5分，“组织跨部门工作小组，小组成员分工明确。”
+    expect(lead('团队完整这一项怎么评')).toContain('组织跨部门工作小组');
+    expect(lead('团队完整这一项怎么评')).toContain('标准分5分');
+    // 失效、风险分析 10分: 严重度、可探测度、发生频次.
+    expect(answerRubricQuestion('how is risk analysis scored in FMEA cases', 'en').replies[0]!.text).toContain('严重度');
+    expect(answerRubricQuestion('what does the FMEA team item require', 'en').replies[0]!.text).toContain('跨部门');
+    // 创新性 alone is the indicator C, not the FMEA item.
+    expect(lead('创新性怎么评分')).toContain('C（创新性');
+  });
+  it('the lowest band, and a score "以上" asks for the band above it', () => {
+    // 附件1 评分表: Ic 0～40 “产品出厂时（t＝0）关键性能一致性较差”; C 91～100 “颠覆式创新性”.
+    expect(lead('Ic最低一档是什么情况')).toContain('Ic 0～40分');
+    const c90 = answerRubricQuestion('C想拿90以上要做到什么', 'zh').replies[0]!.text;
+    expect(c90).toContain('C 91～100分');
+    expect(c90).toContain('颠覆式创新性');
+    expect(c90).not.toContain('C 71～90分');
+  });
+});
+
+describe('form questions in English', () => {
+  it('find the field by its Chinese name in 附件2', () => {
+    // 附件2 企业简介: “（简要介绍企业概况……不超过500字）”.
+    expect(formClause('word limit for the company profile?', 'en')?.lead).toContain('500');
+    expect(formClause('how many words can the key performance section have', 'en')?.lead).toContain('1000');
   });
 });

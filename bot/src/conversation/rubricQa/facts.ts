@@ -107,13 +107,18 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
       .bands.map((b) => `${b.min}～${b.max}`)
       .join('、');
   // Scores the question names ("71到90", "91分以上", "能不能上90"): those bands' criteria lead.
-  const asked = [...q.normalised.replace(/[a-z]+\d*/g, ' ').matchAll(/\d{1,3}/g)].map((m) => Number(m[0])).filter((n) => n <= 100);
+  // "90以上 / 90分往上" asks for what lies above 90: the band that starts at 91.
+  const asked = [...q.normalised.replace(/[a-z]+\d*/g, ' ').matchAll(/(\d{1,3})(\s*分?\s*(?:以上|往上|\+|or more|and above))?/g)]
+    .map((m) => Number(m[1]) + (m[2] && !/及以上/.test(m[0]) ? 1 : 0))
+    .filter((n) => n <= 100);
   const lead = codes
     .map((code) => {
       const ind = indicator(code);
       // "怎样才能拿高分 / 最高档": the top band's criterion is what is asked.
       const top = /高分|最高档|第一档|top band|high score|score high/.test(q.normalised) ? Math.max(...ind.bands.map((b) => b.max)) : undefined;
-      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top);
+      // "最低一档 / lowest band": the bottom band's criterion.
+      const bottom = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/.test(q.normalised) ? Math.min(...ind.bands.map((b) => b.min)) : undefined;
+      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top || b.min === bottom);
       const head = t(
         lang,
         `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`,

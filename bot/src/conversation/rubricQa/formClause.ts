@@ -15,8 +15,26 @@ import { ANSWER_THRESHOLD, searchPassages } from './search.js';
 
 const EVERY_MATERIALS_QUESTION = /材料|提交|需要|准备|哪些|什么|清单|推荐/g;
 
+/**
+ * The forms are Chinese only: an English question about a field is searched by the field's
+ * Chinese name (附件2's headings) and the word for its limit.
+ */
+const FIELD_NAMES_EN: Array<[RegExp, string]> = [
+  [/company (?:profile|introduction|overview|description)|about (?:the|our) company/, '企业简介'],
+  [/product (?:profile|introduction|overview|description)/, '产品简介'],
+  [/key performance/, '关键性能'],
+  [/benefits?|results of the work/, '工作效益'],
+  [/reliability (?:techniques|technology|methods)/, '可靠性技术'],
+  [/other (?:notes|remarks|information)/, '其他说明'],
+  [/commitment|declaration/, '企业承诺申明'],
+  [/word (?:limit|count)|how many (?:words|characters)|how long can/, '不超过多少字'],
+  [/no (?:such |relevant )?information|nothing to (?:write|fill)|leave (?:it )?blank/, '没有相关信息'],
+];
+
 export function formClause(question: string, lang: Lang): FormClause | undefined {
-  const q = analyse(question);
+  const english = question.toLowerCase();
+  const inChinese = FIELD_NAMES_EN.filter(([re]) => re.test(english)).map(([, zh]) => zh);
+  const q = analyse(inChinese.length ? `${question} ${inChinese.join(' ')}` : question);
   const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 1, true);
   if (!hit || hit.score < ANSWER_THRESHOLD) return undefined;
   const p = hit.passage;

@@ -4,6 +4,22 @@ import { fmeaCase2025 } from '@kekao/core/rubrics';
 
 /** The FMEA items' names, longest first ("案例水平" before any shorter name inside it). */
 const FMEA_ITEMS = fmeaCase2025.groups.flatMap((g) => g.items.map((i) => i.name.zh)).sort((a, b) => b.length - a.length);
+/**
+ * Item names that only an FMEA case has: naming one asks about FMEA even without the word
+ * ("团队完整怎么评"). 创新性 and 可推广性 are also the indicators C and G, so they do not count.
+ */
+const FMEA_ONLY_ITEMS = FMEA_ITEMS.filter((name) => name !== '创新性' && name !== '可推广性');
+/** English: the distinctive word of each item's English name (core's rubric data), e.g. "team" → 团队完整. */
+const FMEA_ITEMS_EN: Array<[RegExp, string]> = fmeaCase2025.groups.flatMap((g) =>
+  g.items.map((i): [RegExp, string] => {
+    const words = i.name.en
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => !['case', 'and', 'of', 'the', 'analysis', 'results', 'actions'].includes(w))
+      .map((w) => w.slice(0, Math.max(4, w.length - 3)));
+    return [new RegExp(`(?<![a-z])(?:${words.join('|')})`), i.name.zh];
+  }),
+);
 
 /**
  * What a rubric question asks for: the indicators and scoring notes it names, and its facet — a
@@ -45,7 +61,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',
-    /高分|最高档|第一档|top band|high score|score high|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分(以上|以下)/,
+    /高分|最高档|第一档|最低档|最低一档|最低那档|最后一档|top band|high score|score high|lowest band|bottom band|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)/,
   ],
   // How many / at least how many: the answer is a number in a definition or a requirement.
   ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],
@@ -67,12 +83,16 @@ export function analyse(question: string): RubricQuestion {
   for (const [re, id] of NOTE_TOPIC) if (re.test(normalised)) notes.add(id);
   const ordinal = NOTE_ORDINAL.exec(normalised);
   if (ordinal) notes.add(ORDINAL_NOTE[ordinal[1]!]!);
-  const fmea = codes.includes('FMEA');
+  const bareText = normalised.replace(/[、，,\s]/g, '');
+  const fmea = codes.includes('FMEA') || FMEA_ONLY_ITEMS.some((name) => bareText.includes(name.replace(/[、，,\s]/g, '')));
   // In an FMEA question, 创新性 / 可推广性 are FMEA items, not the reliability indicators C and G.
   const indicators = fmea ? [] : codes.filter((c): c is Exclude<IndicatorCode, 'FMEA'> => c !== 'FMEA');
   const facet = FACETS.find(([, re]) => re.test(normalised))?.[0] ?? 'other';
   const fmeaGroup = fmea ? FMEA_GROUPS.find(([, re]) => re.test(normalised))?.[0] : undefined;
   const bare = normalised.replace(/[、，,\s]/g, '');
-  const fmeaItem = fmea ? FMEA_ITEMS.find((name) => bare.includes(name.replace(/[、，,\s]/g, ''))) : undefined;
+  const fmeaItem = fmea
+    ? (FMEA_ITEMS.find((name) => bare.includes(name.replace(/[、，,\s]/g, ''))) ??
+      (facet === 'bands' || facet === 'definition' ? FMEA_ITEMS_EN.find(([re]) => re.test(normalised))?.[1] : undefined))
+    : undefined;
   return { normalised, indicators, fmea, notes: [...notes], facet, ...(fmeaGroup ? { fmeaGroup } : {}), ...(fmeaItem ? { fmeaItem } : {}) };
 }

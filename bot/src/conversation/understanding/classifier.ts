@@ -1,6 +1,8 @@
 import { features } from './features.js';
 import { INTENTS, type Intent } from './intents.js';
 import { normalise } from './normalise.js';
+import { Spelling } from './spelling.js';
+import { latinNamesIn, withNamesMarked } from './latinNames.js';
 import type { Example } from './corpus.js';
 
 /**
@@ -54,9 +56,12 @@ export class IntentClassifier {
   private readonly terms: string[] = [];
   private readonly weights: Float64Array;
   private readonly bias = new Float64Array(C);
+  private readonly spelling: Spelling;
 
   constructor(examples: readonly Example[], options: TrainingOptions = TRAINING) {
-    const X = examples.map((e) => this.encode(features(normalise(e.text)), true));
+    const texts = examples.map((e) => withNamesMarked(normalise(e.text), latinNamesIn(e.text)));
+    this.spelling = new Spelling(texts);
+    const X = texts.map((t) => this.encode(features(t), true));
     const Y = examples.map((e) => INTENTS.indexOf(e.intent));
     this.weights = new Float64Array(this.vocab.size * C);
     const gw = new Float64Array(this.weights.length).fill(1e-8);
@@ -118,7 +123,7 @@ export class IntentClassifier {
 
   /** Classifies an already normalised message. */
   classify(normalised: string, options: ClassifyOptions = {}): Classification {
-    const terms = [...new Set(features(normalised))];
+    const terms = [...new Set(features(this.spelling.correct(normalised)))];
     const x = this.encode(terms, false);
     const z = new Float64Array(C);
     // Unknown terms still count in the length: a message mostly unlike the corpus scores low.

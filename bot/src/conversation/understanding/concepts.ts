@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod/v4';
+import { stem } from './englishWords.js';
 
 /**
  * A reviewed lexicon of the programme's concepts (bot/data/understanding/concepts.tsv): the words
@@ -50,12 +51,28 @@ const EN_INDEX = CONCEPTS.map((c) => ({
   re: c.en.length ? new RegExp(`(?<![a-z])(?:${c.en.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`) : undefined,
 }));
 
+/**
+ * An English word as the lexicon writes it: itself when the lexicon has it ("noted" is an
+ * acknowledgement, not a rubric note), otherwise the lexicon word with the same Porter stem
+ * ("reviewed" → "review", "deadlines" → "deadline"), preferring the word that is its own stem.
+ */
+const LEXICON_WORDS = new Set(CONCEPTS.flatMap((c) => c.en.flatMap((w) => w.match(/[a-z][a-z']*/g) ?? [])));
+const BY_STEM = new Map<string, string>();
+for (const w of [...LEXICON_WORDS].sort((a, b) => a.length - b.length)) {
+  const root = stem(w);
+  if (!BY_STEM.has(root) || root === w) BY_STEM.set(root, w);
+}
+function lexiconForm(word: string): string {
+  return LEXICON_WORDS.has(word) ? word : (BY_STEM.get(stem(word)) ?? word);
+}
+
 /** The concepts a normalised message mentions. */
 export function conceptsIn(text: string): string[] {
   const out: string[] = [];
+  const stemmed = text.replace(/[a-z][a-z']*/g, lexiconForm);
   if (/(?<![a-z])bf[\s\-_]?\d{4}/.test(text)) out.push('CASEREF');
   CONCEPTS.forEach((c, i) => {
-    if (c.zh.some((w) => text.includes(w)) || EN_INDEX[i]!.re?.test(text)) out.push(c.id);
+    if (c.zh.some((w) => text.includes(w)) || EN_INDEX[i]!.re?.test(stemmed)) out.push(c.id);
   });
   return out;
 }

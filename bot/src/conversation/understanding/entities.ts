@@ -1,5 +1,6 @@
 import { findPlaces, provinceShortName, type Place, type PlaceMatchKind } from '../places.js';
 import { indicatorsIn, type IndicatorCode } from './indicators.js';
+import { latinNamesIn } from './latinNames.js';
 import { parseScore, type ParsedScore } from './scores.js';
 
 /**
@@ -14,6 +15,8 @@ export interface Entities {
   score?: ParsedScore;
   caseRefs: string[];
   dates: Array<{ year?: number; month: number; day: number }>;
+  /** Company names written in pinyin in English text (latinNames.ts), lower case. */
+  latinNames: string[];
 }
 
 const CASE_REF = /(?<![a-z])bf[\s\-_]?(\d{4})[\s\-_]?(\d{1,4})(?!\d)/gi;
@@ -39,5 +42,6 @@ export function extractEntities(normalised: string, original = normalised): Enti
     ...(parsed.ok ? { score: parsed.score } : {}),
     caseRefs: caseRefsIn(normalised),
     dates,
+    latinNames: latinNamesIn(original),
   };
 }

@@ -1,14 +1,15 @@
 import { findPlaces } from '../places.js';
 import { conceptsIn } from './concepts.js';
 import { indicatorMentions } from './indicators.js';
+import { stem } from './englishWords.js';
 
 /**
  * The terms a normalised message is indexed and searched by. Chinese has no word boundaries, so a
  * run of Chinese is cut into overlapping character 1-, 2- and 3-grams (the usual unit for short-text
- * retrieval); Latin words are kept whole (plural -s folded). Before that, the things that vary
+ * retrieval); Latin words are kept whole and stemmed (englishWords.ts). Before that, the things that vary
  * from message to message but not in meaning become one placeholder each, so that one corpus
  * example stands for every city and every indicator: a place Ⓟ, an indicator Ⓘ, a number Ⓝ, a case
- * number Ⓒ, a credit code or phone number Ⓤ. A message of up to six characters also yields itself
+ * number Ⓒ, a credit code or phone number Ⓤ (and, marked before, a company named in pinyin Ⓞ). A message of up to six characters also yields itself
  * as one term ("=好的"), because short replies mean exactly what they say.
  */
 
@@ -40,7 +41,7 @@ export function abstracted(text: string): string {
   return s.replace(/\d+(?:\.\d+)?/g, NUMBER);
 }
 
-const CJK_RUN = /[\u3400-\u9fffⓅⒾⓃⒸⓊ]+/g;
+const CJK_RUN = /[\u3400-\u9fffⓅⒾⓃⒸⓊⓄ]+/g;
 const LATIN_WORD = /[a-z][a-z']*/g;
 
 export function features(normalised: string): string[] {
@@ -53,7 +54,11 @@ export function features(normalised: string): string[] {
       if (i + 2 < run.length) terms.push(run.slice(i, i + 3));
     }
   }
-  for (const w of s.match(LATIN_WORD) ?? []) terms.push(w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  for (const w of s.match(LATIN_WORD) ?? []) {
+    const root = stem(w);
+    terms.push(w);
+    if (root !== w) terms.push(`${root}~`);
+  }
   // Concepts weigh like three n-grams: they carry the meaning the n-grams only hint at.
   for (const c of conceptsIn(normalised)) terms.push(`#${c}`, `#${c}+`, `#${c}++`);
   // An indicator and a number together is how scores are written ("Id 88", "一致性给85分").

@@ -88,6 +88,8 @@ export const LATIN_SYNONYMS: Readonly<Record<string, string>> = {
   sbjd: '申报进度',
   bfjd: '帮扶进度',
   tjb: '推荐表',
+  // The coefficient of variation by its usual abbreviation (the rubric and metrics say 变异系数).
+  cv: '变异系数',
   // Transposed letters of FMEA (typed fast, the E and A swap).
   fmae: 'fmea',
   fema: 'fmea',

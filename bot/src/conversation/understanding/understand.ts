@@ -4,6 +4,7 @@ import { allowedIntents } from './context.js';
 import { decide, type Decision } from './decide.js';
 import { extractEntities, type Entities } from './entities.js';
 import { normalise } from './normalise.js';
+import { withNamesMarked } from './latinNames.js';
 import { SMALL_TALK } from './intents.js';
 
 /**
@@ -59,6 +60,7 @@ export function decideIntent(
   context: UnderstandContext,
 ): { decision: Decision; classification: Classification } {
   const allowed = allowedIntents(context);
+  normalised = withNamesMarked(normalised, entities.latinNames);
   let classification = model.classify(normalised, { allowed });
   let decision = decide(classification.ranked);
   // What follows small talk, or a topic set aside, is the question: answer it when it is clear.
