@@ -154,10 +154,28 @@ describe('natural questionnaire answers', () => {
     expect(v('needs', '需要专家来现场诊断，再帮我们出个改进方案')).toMatchObject({ ok: true, value: ['diagnosis', 'improvement-plan'] });
     expect(v('phone', '电话是0311-86001234')).toMatchObject({ ok: true, value: '0311-86001234' });
   });
+  it('a product named instead of its category is placed in the category it belongs to', () => {
+    expect(v('productCategory', '锂电池隔膜')).toMatchObject({ ok: true, value: 'industrial' });
+    expect(v('productCategory', '我们做乳制品')).toMatchObject({ ok: true, value: 'food' });
+    expect(v('productCategory', '中成药')).toMatchObject({ ok: true, value: 'drug' });
+    expect(v('productCategory', '电梯')).toMatchObject({ ok: true, value: 'special-equipment' });
+    // Nothing that names a kind of product: asked again.
+    expect(v('productCategory', '不太清楚').ok).toBe(false);
+  });
   it('an invalid answer is not echoed in full', () => {
     const long = '这'.repeat(1000);
     const r = v('phone', long);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.zh.length).toBeLessThan(200);
+  });
+});
+
+describe('a choice between two topics', () => {
+  it('is asked back with both as buttons; alternatives within one topic are answered', () => {
+    expect(understand('联系人还是流程')).toMatchObject({ kind: 'clarify', candidates: expect.arrayContaining(['contacts', 'flow']) });
+    expect(understand('contacts or the flow?')).toMatchObject({ kind: 'clarify', candidates: expect.arrayContaining(['contacts', 'flow']) });
+    // Both sides are the flow / the materials: one answer.
+    expect(understand('是区里报还是市里报')).toMatchObject({ kind: 'answer', intent: 'flow' });
+    expect(understand('材料交纸质还是电子版')).toMatchObject({ kind: 'answer', intent: 'materials' });
   });
 });

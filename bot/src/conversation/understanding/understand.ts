@@ -53,6 +53,9 @@ const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看
 /** The same set-aside clause written after the question ("材料有哪些？截止日期我已经知道了"). */
 const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知道了|有了|看过了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s.。!！~]*$/;
 
+/** Two short alternatives and nothing else: "A还是B", "A或者B", "A or B". */
+const EITHER_OR = /^(?:问下|请问|想问)?\s*([^,，。?？]{2,16}?)\s*(?:还是|或者|或是|(?<![a-z])or(?![a-z]))\s*([^,，。?？]{2,16}?)\s*(?:呢|啊)?[?？]?$/;
+
 export function decideIntent(
   model: IntentClassifier,
   normalised: string,
@@ -74,6 +77,22 @@ export function decideIntent(
     if (restDecision.kind === 'answer' && !SMALL_TALK.has(restDecision.intent) && restDecision.intent !== 'offTopic') {
       classification = rest;
       decision = restDecision;
+    }
+  }
+  // "联系人还是流程？" / "contacts or the flow?": a choice between two topics, each clear on its own,
+  // is asked back with both as buttons rather than answered as either.
+  const choice = EITHER_OR.exec(normalised);
+  if (choice && !context.inQuestionnaire) {
+    const [left, right] = [choice[1]!, choice[2]!].map((side) => decide(model.classify(side, { allowed }).ranked));
+    if (
+      left!.kind === 'answer' &&
+      right!.kind === 'answer' &&
+      left!.intent !== right!.intent &&
+      !SMALL_TALK.has(left!.intent) &&
+      !SMALL_TALK.has(right!.intent)
+    ) {
+      const top = classification.ranked[0]?.intent;
+      decision = { kind: 'clarify', intent: top === right!.intent ? right!.intent : left!.intent, candidates: [left!.intent, right!.intent] };
     }
   }
   if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !QUESTION.test(normalised)) {
