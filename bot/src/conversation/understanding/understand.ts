@@ -84,7 +84,12 @@ export function decideIntent(
   const choice = EITHER_OR.exec(normalised);
   if (choice && !context.inQuestionnaire) {
     const [left, right] = [choice[1]!, choice[2]!].map((side) => decide(model.classify(side, { allowed }).ranked));
+    // Only when the whole message is itself torn between the two (both in its top two, the second
+    // with at least 10 %): "是自己报省里还是通过区县报" is one flow question whose halves are not topics.
+    const [first, second] = classification.ranked;
+    const torn = !!first && !!second && second.confidence >= 0.1 && [left!.intent, right!.intent].every((i) => i === first.intent || i === second.intent);
     if (
+      torn &&
       left!.kind === 'answer' &&
       right!.kind === 'answer' &&
       left!.intent !== right!.intent &&
