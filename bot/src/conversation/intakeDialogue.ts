@@ -28,6 +28,7 @@ const QUESTION =
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
 const NOTHING_TO_GIVE = /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$/i;
+const ORGANISATION_NAME = /(有限公司|有限责任公司|股份公司|集团|公司|厂|研究院|研究所|中心|合作社)$/;
 
 export function resumePrompt(turn: Turn, state: IntakeState): ChatReply | undefined {
   const field = pendingFields(state)[0];
@@ -131,7 +132,10 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   // unless it reads as a question or a command, or is confidently something else ("上海联系人"
   // while the credit code is asked).
   const confidentElsewhere = structured && u.confidence >= 0.6 && !(field.type === 'address' && u.entities.places.length);
-  if (other && (question || NEVER_AN_ANSWER.has(other) || confidentElsewhere)) {
+  // The organisation's name, given as a statement ("我们单位叫XX有限公司"), is the answer to the
+  // name step even though a company name alone reads like a status request elsewhere.
+  const givesOrganisationName = field.key === 'orgName' && !question && ORGANISATION_NAME.test(u.normalised);
+  if (other && !givesOrganisationName && (question || NEVER_AN_ANSWER.has(other) || confidentElsewhere)) {
     if (other === 'assistance.apply') {
       trace.intent = 'assistance.apply';
       return [{ text: `${t(lang, '您正在填写帮扶申请。', 'You are already filling in an assistance request.')}\n${questionText(field, state, lang)}` }];

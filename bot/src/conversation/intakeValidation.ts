@@ -30,6 +30,12 @@ export function quoteShort(raw: unknown, max = 20): string {
   return [...s].length > max ? `${[...s].slice(0, max).join('')}…` : s;
 }
 
+/** The words around a name said in a sentence ("我们单位叫…", "联系人是…"), not part of the value. */
+const STATED_AS: Readonly<Record<string, RegExp>> = {
+  orgName: /^(?:(?:我们|我|本)?(?:单位|公司|企业|厂)的?(?:全称|名称|名字)?|(?:全称|名称|名字)|我们)\s*(?:是|叫|为|:|：)\s*/,
+  contact: /^(?:联系人|姓名|我)(?:是|叫|为|:|：)?\s*/,
+};
+
 export const SKIP_WORDS = /^(跳过|无|没有|暂无|还没有|略|skip|none|n\/a|-)$/i;
 
 /** Folded and without the padding words of a chat answer (“我们算中型吧” → “中型”). */
@@ -122,7 +128,7 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
     case 'text':
     case 'longText': {
       if (typeof raw !== 'string') return problem(field, 'intake.notText', '应为文字。', 'must be text.');
-      const v = raw.trim();
+      const v = (STATED_AS[field.key] ? raw.trim().replace(STATED_AS[field.key]!, '') : raw.trim()) || raw.trim();
       if (field.maxLength && [...v].length > field.maxLength) {
         return problem(
           field,

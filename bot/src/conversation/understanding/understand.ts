@@ -74,7 +74,8 @@ export function decideIntent(
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
     const rest = model.classify(restText, { allowed });
     const restDecision = decide(rest.ranked);
-    if (restDecision.kind === 'answer' && !SMALL_TALK.has(restDecision.intent) && restDecision.intent !== 'offTopic') {
+    // An off-topic request after a greeting is declined as off-topic, not greeted.
+    if (restDecision.kind === 'answer' && !SMALL_TALK.has(restDecision.intent) && (restDecision.intent !== 'offTopic' || !dismissed)) {
       classification = rest;
       decision = restDecision;
     }
