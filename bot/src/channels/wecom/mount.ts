@@ -7,6 +7,7 @@ import { createNotifyRouter, type NotifyRouter } from '../notifyRouter.js';
 import { createWecomApi, type WecomApi, type WecomApiOptions } from './api.js';
 import { createWecomCallback, type WecomCallback } from './callback.js';
 import type { WecomConfig } from './config.js';
+import { WECOM_CARD_CAPABILITIES } from './cardMapping.js';
 import { createDelivery, type Delivery } from './delivery.js';
 import { WECOM_CHANNEL } from './identity.js';
 import { createWecomNotifier } from './notifier.js';
@@ -60,7 +61,7 @@ export function wecomRoute(o: WecomRouteOptions): WecomRoute {
     const delivery = createDelivery({ api, agentId: o.config.agentId, log, perMemberPerMinute: o.perMemberPerMinute });
     router.register(WECOM_CHANNEL, createWecomNotifier({ db: services.db, corpId: o.config.corpId, delivery, newTaskId, log }));
     const ports = createServicePorts({ db: services.db, channel: WECOM_CHANNEL, now: services.now, notify: router.port, reachableChannels: [WECOM_CHANNEL] });
-    const conversation = createConversation(ports);
+    const conversation = createConversation(ports, { channel: WECOM_CARD_CAPABILITIES });
     const turn = createTurns({ db: services.db, corpId: o.config.corpId, conversation, delivery, now: services.now, log });
     const callback = createWecomCallback({
       config: o.config,
