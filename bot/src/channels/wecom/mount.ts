@@ -10,6 +10,7 @@ import type { WecomConfig } from './config.js';
 import { WECOM_CARD_CAPABILITIES } from './cardMapping.js';
 import { createDelivery, type Delivery } from './delivery.js';
 import { WECOM_CHANNEL } from './identity.js';
+import { memberSendLimit, pruneMemberSends } from './memberSendLimit.js';
 import { createWecomNotifier } from './notifier.js';
 import { pruneReceipts } from './receipts.js';
 import { createTurns, newTaskId } from './turns.js';
@@ -29,6 +30,7 @@ export interface WecomRouteOptions {
   router?: NotifyRouter;
   passiveBudgetMs?: number;
   replayWindowSeconds?: number;
+  /** WeCom's limit of active messages per member and minute (30), shared by the processes on the database. */
   perMemberPerMinute?: number;
   /** Overrides for the API client (tests: fast backoff). */
   api?: Pick<WecomApiOptions, 'fetch' | 'retries' | 'baseMs' | 'maxMs' | 'sleep'>;
@@ -58,7 +60,8 @@ export function wecomRoute(o: WecomRouteOptions): WecomRoute {
     if (channel) return channel;
     const log = services.log.child({ component: 'wecom' });
     const api = createWecomApi({ apiBase: o.config.apiBase, corpId: o.config.corpId, secret: o.config.secret, log, ...o.api });
-    const delivery = createDelivery({ api, agentId: o.config.agentId, log, perMemberPerMinute: o.perMemberPerMinute });
+    const limit = memberSendLimit({ db: services.db, corpId: o.config.corpId, agentId: o.config.agentId, perMinute: o.perMemberPerMinute ?? 30 });
+    const delivery = createDelivery({ api, agentId: o.config.agentId, limit, log });
     router.register(WECOM_CHANNEL, createWecomNotifier({ db: services.db, corpId: o.config.corpId, delivery, newTaskId, log }));
     const ports = createServicePorts({ db: services.db, channel: WECOM_CHANNEL, now: services.now, notify: router.port, reachableChannels: [WECOM_CHANNEL] });
     const conversation = createConversation(ports, { channel: WECOM_CARD_CAPABILITIES });
@@ -95,6 +98,8 @@ export function wecomRoute(o: WecomRouteOptions): WecomRoute {
       ensure(services);
       const prune = () => {
         pruneReceipts(services.db, new Date(services.now().getTime() - 24 * 3600_000)).catch((err) => services.log.warn('wecom receipts not pruned', { err }));
+        // The senders' clock (delivery's), not the service clock a test or a trial may move.
+        pruneMemberSends(services.db, Date.now()).catch((err) => services.log.warn('wecom member sends not pruned', { err }));
       };
       prune();
       pruning = setInterval(prune, 3600_000);
