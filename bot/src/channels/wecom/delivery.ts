@@ -6,9 +6,9 @@ import type { WecomMessage } from './templateCard.js';
 /**
  * Active messages to WeCom members (message/send) and card updates (update_template_card). Each
  * member's messages go out one after another in the order the conversation produced them, and at
- * most as many a rolling minute as `limit` allows, counted across every service process on the
- * database (memberSendLimit.ts): WeCom drops, without an error, what an application sends one
- * member beyond 30 a minute, so kekao waits instead.
+ * most as many a rolling minute as `limit` allows (memberSendLimit.ts; on PostgreSQL one count for
+ * every service process on the database): WeCom drops, without an error, what an application sends
+ * one member beyond 30 a minute, so kekao waits instead.
  */
 
 export interface DeliveryOptions {
