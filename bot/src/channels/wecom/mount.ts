@@ -59,7 +59,8 @@ export interface WecomRoute extends ChannelRoute {
  * database, and only a count in it sees all their messages (databaseSendLimit.ts). On PGlite one
  * process holds the data folder, so a count in its memory sees every message; the database count
  * would put a transaction per message on PGlite's single connection, in the queue of every chat
- * turn (the WeCom bench, 100 members × 10 messages: 192 → 112 messages/s, p99 1.9 → 6.9 s).
+ * turn's queries (take and settle, 2 000 in a row on a busy 2-core machine: about 1.6 ms a message
+ * on PGlite, against 0.01 ms in memory).
  */
 function memberSendLimitFor(db: Database, o: MemberSendLimitOptions): MemberSendLimit {
   return db.kind === 'postgres' ? databaseSendLimit({ db, ...o }) : inProcessSendLimit(o);
