@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { createWecomApi } from '../src/channels/wecom/api.js';
-import { createDelivery } from '../src/channels/wecom/delivery.js';
 import { startMockWecomApi } from '../src/channels/wecom/tryit/mockApi.js';
 import { openChatWorld, type ChatWorld } from './helpers/chatWorld.js';
 import { backends, type TestDatabase } from './helpers/backends.js';
@@ -13,7 +12,7 @@ import { createLogger } from '../src/log.js';
  * Faults WeCom's delivery brings: a callback retried with the same MsgId (one after another, and
  * while the first is still being processed), a retry after the service restarted, the same
  * message reaching two service instances on one database; an access token that expires mid-run;
- * the frequency-limit error code; the per-member limit of 30 messages a minute.
+ * the frequency-limit error code. (The per-member limit of 30 messages a minute: wecomSendLimit.test.ts.)
  */
 
 /** The database with queries on user_identities held back `ms` (a slow turn) while `on`. */
@@ -202,40 +201,6 @@ describe('WeCom API errors an administrator must fix', () => {
       expect(String(e2)).toContain('errcode 40056');
       expect(String(e2)).toContain('KEKAO_WECOM_AGENT_ID');
       expect(mock.calls['message/send']).toBe(1);
-    } finally {
-      await mock.close();
-    }
-  });
-});
-
-describe('per-member limit of 30 messages a minute', () => {
-  it('waits instead of sending the 31st within the minute, so WeCom drops nothing', async () => {
-    const clock = { ms: Date.UTC(2025, 8, 20, 2) };
-    const mock = await startMockWecomApi({ corpId: 'wwlimit', secret: 's', agentId: 7, nowMs: () => clock.ms });
-    try {
-      const api = createWecomApi({ apiBase: mock.url, corpId: 'wwlimit', secret: 's', nowMs: () => clock.ms });
-      const waits: number[] = [];
-      const delivery = createDelivery({
-        api,
-        agentId: 7,
-        nowMs: () => clock.ms,
-        sleep: async (ms) => {
-          waits.push(ms);
-          clock.ms += ms;
-        },
-      });
-      const messages = Array.from({ length: 35 }, (_, i) => ({ msgtype: 'text' as const, text: { content: `第 ${i + 1} 条` } }));
-      const start = clock.ms;
-      expect(await delivery.send('busy', messages)).toEqual({ sent: 35, failed: 0 });
-      expect(mock.sent.filter((m) => m.dropped)).toEqual([]);
-      expect(mock.sent.map((m) => m.text)).toEqual(messages.map((m) => m.text.content));
-      // 30 at once, then one wait until the minute since the first has passed (60 s + 5 ms margin).
-      expect(waits).toEqual([60_005]);
-      expect(mock.sent[30]!.at - start).toBe(60_005);
-      // Without the wait the stand-in drops like WeCom: a 31st message within the minute is not delivered.
-      const raw = createWecomApi({ apiBase: mock.url, corpId: 'wwlimit', secret: 's', nowMs: () => clock.ms });
-      for (let i = 0; i < 31; i++) await raw.post('message/send', { touser: 'other', agentid: 7, msgtype: 'text', text: { content: `x${i}` } });
-      expect(mock.sent.filter((m) => m.touser === 'other' && m.dropped)).toHaveLength(1);
     } finally {
       await mock.close();
     }

@@ -1,7 +1,8 @@
 import { applyCardSubmit, intakeStateSchema, newIntakeState, pendingFields, type IntakeState } from './assistanceIntake.js';
 import { helpCard, helpText } from './cards.js';
+import { ADAPTIVE_CARD_CHANNEL, type ChannelCapabilities } from './channelCapabilities.js';
 import { recordScore, scoreCard } from './digest.js';
-import { intakeCard } from './intakeCard.js';
+import { intakeCard, intakeOpening } from './intakeCard.js';
 import { completeIntake } from './intakeCompletion.js';
 import { answerOnCard, intakeTurn, resumePrompt } from './intakeDialogue.js';
 import { questionReply } from './intakeStepCard.js';
@@ -29,6 +30,8 @@ export interface Conversation {
 
 export interface ConversationOptions {
   onTrace?: TraceSink;
+  /** What the channel's cards can hold (default: Adaptive Cards as they are, as Teams shows them). */
+  channel?: ChannelCapabilities;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -43,6 +46,7 @@ export function intakeKey(input: { conversation: { id: string; type?: string }; 
 export function createConversation(ports: ConversationPorts, options: ConversationOptions = {}): Conversation {
   // Train the classifier now (once per process), not when the first user is waiting.
   classifier();
+  const channel = options.channel ?? ADAPTIVE_CARD_CHANNEL;
   // Turns of one user in one conversation run one at a time in this process; across processes
   // the state's etag refuses a lost update.
   const locks = new Map<string, Promise<unknown>>();
@@ -147,11 +151,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
               '您已有一份填写中的帮扶申请，接着填写即可（回复“取消”可重新开始）。',
               'You have an assistance request in progress; carry on (reply "cancel" to start over).',
             )
-          : t(
-              lang,
-              '质量技术帮扶申请：可以直接填写下面的申请表卡片，也可以逐项回复文字。',
-              'Assistance request: fill in the card below, or answer step by step.',
-            ),
+          : intakeOpening(lang, channel),
         card: intakeCard(state, lang),
       },
       questionReply(first, state, lang),

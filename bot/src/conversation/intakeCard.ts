@@ -2,6 +2,7 @@ import { card, heading, para, submit } from './cards.js';
 import { INTAKE_FIELDS, INTAKE_SOURCE } from './intakeFields.js';
 import type { IntakeState } from './assistanceIntake.js';
 import type { Bilingual } from './ports.js';
+import type { ChannelCapabilities } from './channelCapabilities.js';
 import type { AdaptiveCard, Lang } from './types.js';
 import { t } from './types.js';
 
@@ -82,4 +83,19 @@ export function intakeCard(state: IntakeState, lang: Lang, problems: Bilingual[]
     // insist on the required fields.
     { ...(submit(t(lang, '取消', 'Cancel'), { action: 'cancel' }) as object), associatedInputs: 'none' },
   ]);
+}
+
+/**
+ * The first line of a new questionnaire. It offers the form card only where the card can be filled
+ * in: on a channel whose cards take no typed input (WeCom) the member answers field by field, and
+ * only the questions with options come as cards to choose from.
+ */
+export function intakeOpening(lang: Lang, channel: ChannelCapabilities): string {
+  return channel.typedCardInputs
+    ? t(lang, '质量技术帮扶申请：可以直接填写下面的申请表卡片，也可以逐项回复文字。', 'Assistance request: fill in the card below, or answer step by step.')
+    : t(
+        lang,
+        '质量技术帮扶申请：请按提示逐项回复文字消息，有选项的问题可在卡片上直接选择。',
+        'Assistance request: answer the questions one by one as messages; where a question has options, choose them on its card.',
+      );
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { countWaiter } from '../../src/channels/countWaiter.js';
 
 /**
  * A local stand-in for the Bot Connector service (`serviceUrl`): a node:http server that accepts
@@ -35,7 +36,10 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   let failures = 0;
   let failure = { status: 400, message: '' };
   const stub: Partial<ConnectorStub> = { received, throttled: 0 };
-  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  const arrivals = countWaiter(
+    () => received.length,
+    (have, n, ms) => `connector stub: ${have} of ${n} activities after ${ms} ms`,
+  );
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -65,11 +69,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
         activity,
         authorization: req.headers.authorization,
       });
-      for (const w of [...waiters])
-        if (received.length >= w.n) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve();
-        }
+      arrivals.check();
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `stub-${received.length}` }));
     });
   });
@@ -85,19 +85,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       failures = n;
       failure = { status, message };
     },
-    waitFor(n: number, ms = 10_000) {
-      if (received.length >= n) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`connector stub: ${received.length} of ${n} activities after ${ms} ms`)), ms);
-        waiters.push({
-          n,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-      });
-    },
+    waitFor: (n: number, ms = 10_000) => arrivals.waitFor(n, ms),
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());

@@ -10,6 +10,7 @@ import { prefetchingStatePort, prefetchingStorage, withTurnPrefetch } from './tu
 import { createServicePorts } from '../../conversation/serviceBindings.js';
 import { startDigestScheduler, type DigestScheduler } from '../../conversation/digestScheduler.js';
 import type { ConversationPorts } from '../../conversation/ports.js';
+import { ADAPTIVE_CARD_CHANNEL } from '../../conversation/channelCapabilities.js';
 import { chatInputOf } from './activityMapping.js';
 import { botLogic, createTeamsApplication } from './teamsApplication.js';
 import { createProactiveNotifier, createReferenceCapture } from './proactive.js';
@@ -77,7 +78,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     reachableChannels: deps.proactive?.reachableChannels,
   });
   const ports: ConversationPorts = { ...servicePorts, state: prefetchingStatePort(servicePorts.state) };
-  const conversation = createConversation(ports);
+  const conversation = createConversation(ports, { channel: ADAPTIVE_CARD_CHANNEL });
   const verified = (context: TurnContext) => turnVerified(trust, context);
   // Only turns whose user the channel vouches for, replying to a service URL the service may
   // contact, become conversation references for proactive messages.

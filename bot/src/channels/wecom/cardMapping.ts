@@ -1,3 +1,4 @@
+import type { ChannelCapabilities } from '../../conversation/channelCapabilities.js';
 import { detectLang, t, type ChatReply, type Lang } from '../../conversation/types.js';
 import { cardShape, type CardAction, type CardChoice, type CardShape } from './cardShape.js';
 import { encodeKey } from './cardKeys.js';
@@ -15,6 +16,9 @@ import { clip, LIMITS, splitText, utf8Bytes, type TemplateCard, type TemplateCar
  * do not submit inputs, and the text says to answer those fields as messages. A card without
  * actions (facts, results) adds nothing to its text.
  */
+
+/** What WeCom's template cards can hold, for the engine's words: no text inputs (see above). */
+export const WECOM_CARD_CAPABILITIES: ChannelCapabilities = { typedCardInputs: false };
 
 export interface MappingOptions {
   /** A new task_id for each interactive card (unique per application). */

@@ -1,20 +1,21 @@
 import type { Logger } from '../../log.js';
 import type { WecomApi } from './api.js';
+import type { MemberSendLimit } from './memberSendLimit.js';
 import type { WecomMessage } from './templateCard.js';
 
 /**
  * Active messages to WeCom members (message/send) and card updates (update_template_card). Each
  * member's messages go out one after another in the order the conversation produced them, and at
- * most `perMemberPerMinute` a rolling minute: WeCom drops, without an error, what an application
- * sends one member beyond 30 a minute ("每应用对同一个成员不可超过30次/分钟，超过部分会被丢弃不下发",
- * 发送应用消息 频率限制), so kekao waits instead.
+ * most as many a rolling minute as `limit` allows (memberSendLimit.ts; on PostgreSQL one count for
+ * every service process on the database): WeCom drops, without an error, what an application sends
+ * one member beyond 30 a minute, so kekao waits instead.
  */
 
 export interface DeliveryOptions {
   api: WecomApi;
   agentId: number;
+  limit: MemberSendLimit;
   log?: Logger;
-  perMemberPerMinute?: number;
   nowMs?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -31,24 +32,16 @@ export interface Delivery {
 }
 
 export function createDelivery(o: DeliveryOptions): Delivery {
-  const limit = o.perMemberPerMinute ?? 30;
   const nowMs = o.nowMs ?? Date.now;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const queues = new Map<string, Promise<unknown>>();
-  const recent = new Map<string, number[]>();
   const updates = new Set<Promise<unknown>>();
 
-  async function slot(userId: string): Promise<void> {
+  async function slot(userId: string): Promise<string> {
     for (;;) {
-      const now = nowMs();
-      const times = (recent.get(userId) ?? []).filter((t) => now - t < 60_000);
-      if (times.length < limit) {
-        times.push(now);
-        recent.set(userId, times);
-        return;
-      }
-      recent.set(userId, times);
-      await sleep(60_000 - (now - times[0]!) + 5);
+      const got = await o.limit.take(userId, nowMs());
+      if ('slot' in got) return got.slot;
+      await sleep(got.waitMs);
     }
   }
 
@@ -58,10 +51,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const tail = run.catch(() => undefined);
     queues.set(userId, tail);
     void tail.then(() => {
-      if (queues.get(userId) === tail) {
-        queues.delete(userId);
-        if (!(recent.get(userId) ?? []).some((t) => nowMs() - t < 60_000)) recent.delete(userId);
-      }
+      if (queues.get(userId) === tail) queues.delete(userId);
     });
     return run;
   }
@@ -72,14 +62,20 @@ export function createDelivery(o: DeliveryOptions): Delivery {
         let sent = 0;
         let failed = 0;
         for (const m of messages) {
-          await slot(userId);
+          let taken: string | undefined;
           try {
+            taken = await slot(userId);
             await o.api.post('message/send', { touser: userId, agentid: o.agentId, ...m });
             sent++;
           } catch (err) {
             failed++;
-            o.log?.error('wecom message not sent', { userId, msgtype: m.msgtype, err: err instanceof Error ? err.message : String(err) });
+            o.log?.error('wecom message not sent', { userId, msgtype: m.msgtype, counted: !!taken, err: err instanceof Error ? err.message : String(err) });
           }
+          if (taken)
+            await o.limit.settle(taken, nowMs()).catch((err: unknown) => {
+              // The slot then counts from when it was taken: at worst a wait ends a request's duration early.
+              o.log?.warn('wecom send slot not settled', { userId, err: err instanceof Error ? err.message : String(err) });
+            });
         }
         return { sent, failed };
       });

@@ -79,7 +79,11 @@ export const cardsEn: Script = {
       who: 'officerPudong',
       say: 'apply for assistance',
       expect: { contains: ['Organisation name (full)'] },
-      on: { teams: { cardContains: ['assistance.submit', 'cardId'] } },
+      // The opening promises a form to fill in only where the card can hold typed answers.
+      on: {
+        teams: { contains: ['fill in the card below'], cardContains: ['assistance.submit', 'cardId'] },
+        wecom: { contains: ['answer the questions one by one as messages'], notContains: ['fill in the card'] },
+      },
     },
     // Two wrong values: Teams' whole-form submit lists both and keeps every typed value on the card; a WeCom
     // member's answers are kept one by one and the wrong phone number is asked again.

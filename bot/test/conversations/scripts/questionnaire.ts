@@ -14,7 +14,11 @@ export const questionnaireZh: Script = {
       who: 'officer',
       say: '我要帮企业申请帮扶',
       expect: { contains: ['单位名称（全称）'] },
-      on: { teams: { cardContains: ['assistance.submit'] }, wecom: { cardContains: ['企业微信卡片不能输入文字'] } },
+      // The opening promises a form to fill in only where the card can hold typed answers.
+      on: {
+        teams: { contains: ['可以直接填写下面的申请表卡片'], cardContains: ['assistance.submit'] },
+        wecom: { contains: ['请按提示逐项回复文字消息'], notContains: ['填写下面的申请表卡片'], cardContains: ['企业微信卡片不能输入文字'] },
+      },
     },
     { who: 'officer', say: '截止时间是哪天', expect: { contains: ['2025年9月30日', '停在第 1/15 项「单位名称（全称）」'], buttons: ['继续填写'] } },
     { who: 'officer', press: { action: 'intake.continue' }, expect: { contains: ['请填写「单位名称（全称）」'] } },

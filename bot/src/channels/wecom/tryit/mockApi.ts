@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { countWaiter } from '../../countWaiter.js';
 import { sendBodySchema, templateCardSchema, updateBodySchema, type CheckedTemplateCard } from './templateCardSchema.js';
 
 /**
@@ -87,7 +88,6 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
   const codes = new Map<string, { taskId: string; used: boolean; issuedAt: number }>();
   const taskIds = new Set<string>();
   const perMember = new Map<string, number[]>();
-  const waiters: Array<{ n: number; resolve: () => void }> = [];
 
   const issueCode = (taskId: string) => {
     const code = `rc_${randomBytes(12).toString('hex')}`;
@@ -95,6 +95,7 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
     return code;
   };
   const delivered = () => sent.filter((s) => !s.dropped).length;
+  const arrivals = countWaiter(delivered, (have, n, ms) => `WeCom stand-in: ${have} of ${n} messages after ${ms} ms`);
 
   function checkToken(token: string | null): { errcode: number; errmsg: string } | undefined {
     if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
@@ -161,11 +162,7 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
         const errcode = Number(body.errcode ?? 0);
         if (errcode) refusals[errcode] = (refusals[errcode] ?? 0) + 1;
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-        for (const w of [...waiters])
-          if (delivered() >= w.n) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve();
-          }
+        arrivals.check();
       };
       if (path === 'gettoken' && req.method === 'GET') {
         const corpid = url.searchParams.get('corpid');
@@ -215,19 +212,7 @@ export async function startMockWecomApi(o: MockWecomApiOptions): Promise<MockWec
     },
     responseCodeForClick: issueCode,
     cardByTaskId: (taskId) => [...sent].reverse().find((s) => s.card?.task_id === taskId),
-    waitForSent(n, ms = 10_000) {
-      if (delivered() >= n) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`WeCom stand-in: ${delivered()} of ${n} messages after ${ms} ms`)), ms);
-        waiters.push({
-          n,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-      });
-    },
+    waitForSent: (n, ms = 10_000) => arrivals.waitFor(n, ms),
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());
