@@ -106,7 +106,9 @@ export interface FormClause {
 }
 
 export function materialsReply(c: CampaignView, lang: Lang, closed?: string, clause?: FormClause): ChatReply {
-  const items = c.materials.map((m, i) => `${i + 1}. ${m[lang]}`);
+  // In English each item also carries the notice's own words, which are what the forms and the
+  // bureau will use ("一式两份", "加盖公章").
+  const items = c.materials.map((m, i) => `${i + 1}. ${t(lang, m.zh, `${m.en} (原文: ${m.zh})`)}`);
   const forms = (c.forms ?? []).map((f) => t(lang, `《${f.title.zh}》（附件${f.annex}）`, `${f.title.en} (Annex ${f.annex})`));
   const formsLine = forms.length ? t(lang, `推荐表（通知三、推荐材料）：${forms.join('、')}。`, `Forms: ${forms.join('; ')}.`) : undefined;
   const clauseLines = clause ? [clause.lead, t(lang, `“${clause.quote}”——出处：${clause.citation}`, `“${clause.quote}” — Source: ${clause.citation}`), ''] : [];

@@ -50,13 +50,13 @@ export const OPTION_ALIASES: Readonly<Record<string, Readonly<Record<string, rea
   problemTypes: {
     'spot-check-failure': ['监督抽查不合格', '抽查不合格', '抽检不合格', '监督抽查', '抽检没过', '抽检', 'spot check'],
     'process-fluctuation': ['生产过程质量波动', '质量波动', '波动', '不稳定', 'fluctuation'],
-    'system-incomplete': ['体系建设不完善', '体系不完善', '体系建设', '管理体系', 'management system'],
+    'system-incomplete': ['体系建设不完善', '体系不完善', '体系不健全', '体系建设', '管理体系', '体系', 'management system'],
     'technical-bottleneck': ['技术瓶颈', '瓶颈', '设计问题', '工艺问题', '检测问题', 'bottleneck'],
     'industry-common': ['行业共性问题', '行业共性', '共性问题', 'industry-wide'],
     other: ['其他', '其它', 'other'],
   },
   needs: {
-    diagnosis: ['现场诊断与问题溯源', '现场诊断', '问题溯源', '诊断', '溯源', 'diagnosis'],
+    diagnosis: ['现场诊断与问题溯源', '现场诊断', '问题溯源', '诊断', '溯源', '到现场', '来现场', '找原因', '查原因', '分析原因', 'diagnosis', 'on site'],
     'qms-setup': ['质量管理体系搭建', '体系搭建', '搭建体系', '质量管理体系', 'quality management system'],
     standards: ['标准解读与应用', '标准解读', '标准应用', '标准', 'standards'],
     'testing-training': ['检测技能培训', '检测培训', '技能培训', '培训', 'training'],

@@ -78,6 +78,9 @@ function optionsInSentence(field: IntakeField, text: string): string[] {
   return out;
 }
 
+/** A negated wish ("暂时不想", "不太愿意", "don't want to"): no. */
+const UNWILLING = /(不|没)(太|大)?(想|要|愿|同意|配合|需要|打算|接受|参加)|(?:don'?t|donot|not|dont)\s*(?:want|wish|agree|need)|unwilling/;
+
 /** yes / no / undefined (not a yes-or-no answer). */
 export function yesNo(text: string): boolean | undefined {
   const s = bare(text).toLowerCase();
@@ -85,6 +88,7 @@ export function yesNo(text: string): boolean | undefined {
   if (/^(1|y)$/.test(s)) return true;
   if (/^(2|n|否)$/.test(s)) return false;
   if (YES_DESPITE_NEGATION.test(s)) return true;
+  if (UNWILLING.test(s)) return false;
   if (NEGATION.test(s)) return YES.test(s) || /^(不|不是|没有|否|no|nope|not)$/.test(s) ? false : undefined;
   return YES.test(s) ? true : undefined;
 }
@@ -156,7 +160,8 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
     case 'uscc': {
       const whole = foldText(String(raw)).replace(/\s/g, '').toUpperCase();
       const inside = /(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/.exec(whole.replace(/[^0-9A-Z]+/g, ' '));
-      const v = /^[0-9A-Z]{18}$/.test(whole) || !inside ? String(raw).trim().toUpperCase() : inside[0];
+      // Full-width digits and letters (９１３５…) are the same code: the folded text is checked.
+      const v = /^[0-9A-Z]{18}$/.test(whole) ? whole : inside ? inside[0] : String(raw).trim().toUpperCase();
       const p = programme.usccProblem(v);
       return p ? problem(field, p.key ?? 'intake.uscc', `无效：${p.zh}`, `is invalid: ${p.en}`) : { ok: true, value: v };
     }

@@ -68,7 +68,7 @@ export const programmePort: ProgrammePort = {
   },
   routingRule: {
     zh: `${routingRule.text.zh}（通知原文：“${routingRule.quote}”）`,
-    en: routingRule.text.en,
+    en: `${routingRule.text.en} (the notice, in the original Chinese: “${routingRule.quote}”)`,
   },
   daysLeft(campaign, today) {
     // core counts calendar days in Asia/Shanghai; noon of the Beijing date is that date.

@@ -77,6 +77,35 @@ describe('rubric answers lead with the fact', () => {
   });
 });
 
+describe('rubric questions asked as people ask them', () => {
+  const lead = (q: string) => answerRubricQuestion(q, 'zh').replies[0]!.text.split('\n\n')[0]!;
+  it('a weight as a percentage, bands in Chinese numerals, all bands, FMEA parts as blocks', () => {
+    // 附件1 评分表: W 15%; G 71～90 “较好带动作用”; Id 91～100; FMEA 四个一级指标 (附件3).
+    expect(lead('售后故障率那项占百分之几')).toContain('15%');
+    expect(lead('可推广性七八十分那档啥要求')).toContain('G 71～90分');
+    expect(lead('可推广性七八十分那档啥要求')).toContain('较好带动作用');
+    expect(lead('Id九十多分要满足什么')).toContain('Id 91～100分');
+    expect(lead('Ir 各档怎么区分')).toContain('91～100、71～90、41～70、0～40');
+    expect(lead('FMEA案例评价分几块')).toContain('案例策划20分');
+  });
+  it('two things asked together are both answered; a list asked for is given whole', () => {
+    const cg = lead('C和G分别是啥');
+    expect(cg).toContain('创新性（C）：');
+    expect(cg).toContain('可推广性（G）：');
+    const groups = lead('专业指标和效益指标分别包括哪些');
+    expect(groups).toContain('关键性能一致性（Ic）');
+    expect(groups).toContain('售后责任故障数（率）（W）');
+    // 附件1 一、评价原则: 方法科学性, 数据有效性, 材料规范性.
+    const principles = lead('可靠性评价原则有哪几条');
+    for (const p of ['方法科学性', '数据有效性', '材料规范性']) expect(principles).toContain(p);
+    // One principle named: that one only.
+    expect(lead('数据有效性是什么要求')).not.toContain('格式规范');
+    // The groups' weights are still a weight question.
+    expect(lead('专业指标和效益指标各占多少权重')).toContain('70%');
+    expect(answerRubricQuestion('what happens if data is faked', 'en').replies[0]!.text).toContain('得0分');
+  });
+});
+
 describe('form questions in English', () => {
   it('find the field by its Chinese name in 附件2', () => {
     // 附件2 企业简介: “（简要介绍企业概况……不超过500字）”.

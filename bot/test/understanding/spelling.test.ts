@@ -34,11 +34,13 @@ describe('English words and misspellings', () => {
   });
 
   it('does not guess between two known words equally near', () => {
-    const spelling = new Spelling(['draft', 'drift']);
-    // One substitution from each: no guess.
-    expect(spelling.correct('drxft')).toBe('drxft');
-    // One from draft, two from drift.
-    expect(spelling.correct('drafx')).toBe('draft');
+    const spelling = new Spelling(['batter butter', 'review revise']);
+    // One substitution from each of batter and butter: no guess.
+    expect(spelling.correct('bxtter')).toBe('bxtter');
+    // One from review, two from revise.
+    expect(spelling.correct('reviex')).toBe('review');
+    // Short words are never corrected: "later" is a word, not a misspelt "late".
+    expect(new Spelling(['too late']).correct('fill it in later')).toBe('fill it in later');
   });
 
   it('reads pinyin initials as the Chinese term the corpus uses most with them', () => {

@@ -162,6 +162,16 @@ describe('natural questionnaire answers', () => {
     // Nothing that names a kind of product: asked again.
     expect(v('productCategory', '不太清楚').ok).toBe(false);
   });
+  it('full-width codes, unwillingness, and needs and problems in other words', () => {
+    // A valid code (check character per GB 32100), typed with full-width characters.
+    expect(v('uscc', '９１３５０５８２ＭＡ２ＸＨ７ＴＰ４７')).toMatchObject({ ok: true, value: '91350582MA2XH7TP47' });
+    for (const s of ['暂时不想', '不太愿意', "we don't want to"]) expect([s, yesNo(s)]).toEqual([s, false]);
+    expect(v('problemTypes', '主要是体系不健全')).toMatchObject({ ok: true, value: ['system-incomplete'] });
+    expect(v('needs', '想要专家到现场找找原因')).toMatchObject({ ok: true, value: ['diagnosis'] });
+    expect(v('orgName', '我们单位叫天津港盛物流装备有限公司')).toMatchObject({ ok: true, value: '天津港盛物流装备有限公司' });
+    // 为 at the start is part of a name, not "is".
+    expect(v('orgName', '为民科技有限公司')).toMatchObject({ ok: true, value: '为民科技有限公司' });
+  });
   it('an invalid answer is not echoed in full', () => {
     const long = '这'.repeat(1000);
     const r = v('phone', long);

@@ -162,7 +162,9 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
     };
   }
   // Full marks and the parts of an FMEA case ("满分多少 分几个部分") are its structure too.
-  const structure = /满分|总分|几个部分|几部分|哪几部分|哪些部分|几大块|几项|组成|构成|full mark|parts/.test(q.normalised);
+  const structure = /满分|总分|几个部分|几部分|哪几部分|哪些部分|几大块|几块|几个方面|哪几个方面|哪些方面|几个维度|几项|组成|构成|full mark|parts/.test(
+    q.normalised,
+  );
   if (q.facet === 'bands' || q.facet === 'total' || q.facet === 'weight' || structure) {
     const groups = f.groups.map((g) => `${g.name.zh}${g.total}分`).join('、');
     const pcts = f.bands.map((b) => `${b.min}%—${b.max}%`).join('、');
@@ -205,9 +207,38 @@ export function bandsOfAll(lang: Lang): Fact {
   };
 }
 
+/** Lists the question asks for as a whole: every passage of the list is the answer. */
+const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
+  // "评价原则有哪几条": the three principles (附件1 一、评价原则).
+  [/评价原则|evaluation principles/, /方法科学|数据有效|材料规范/, ['rel-principle-method', 'rel-principle-data', 'rel-principle-materials']],
+  // "专业指标和效益指标分别包括哪些": both groups (附件1 二、评价内容).
+  [/专业指标.*效益指标|效益指标.*专业指标/, undefined, ['rel-group-professional', 'rel-group-benefit']],
+];
+
+function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
+  for (const [asks, namesOne, ids] of LISTS) {
+    if (!asks.test(q.normalised) || namesOne?.test(q.normalised)) continue;
+    const quotes = ids.map(passage);
+    return {
+      lead: quotes.map((p) => t(lang, `${p.title}：${bestSentence(p, q.normalised)}`, `${p.title}: ${bestSentence(p, q.normalised)}`)).join('\n'),
+      quotes,
+    };
+  }
+  return undefined;
+}
+
+/** "C和G分别是啥": each indicator's definition, in the order asked. */
+function definitions(q: RubricQuestion, lang: Lang): Fact {
+  const quotes = q.indicators.slice(0, 3).map((code) => passage(`rel-${code}-definition`));
+  return { lead: quotes.map((p) => t(lang, p.quote, `${p.title}: ${p.quote}`)).join('\n'), quotes };
+}
+
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */
 export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   if (q.fmea) return fmea(q, lang);
+  const list = q.facet === 'weight' ? undefined : listFact(q, lang);
+  if (list) return list;
+  if (q.facet === 'definition' && q.indicators.length >= 2 && !q.notes.length) return definitions(q, lang);
   if (q.facet === 'weight') return weights(q, lang);
   if (q.notes.length && (q.facet === 'note' || q.facet === 'total' || q.facet === 'definition' || q.facet === 'other' || !q.indicators.length)) {
     const notes = q.notes.map((n) => passage(`rel-note-${n}`));

@@ -13,6 +13,7 @@ import { ANSWER_THRESHOLD, searchPassages } from './search.js';
  * materials question has (材料, 提交, 需要 …).
  */
 
+const FORM_WORDS = /签字|签名|公章|盖章|照片|字数/;
 const EVERY_MATERIALS_QUESTION = /材料|提交|需要|准备|哪些|什么|清单|推荐/g;
 
 /**
@@ -39,7 +40,10 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   if (!hit || hit.score < ANSWER_THRESHOLD) return undefined;
   const p = hit.passage;
   const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
-  if (sharedPairs({ ...p, quote: `${p.title}${p.quote}` }, own) < 2) return undefined;
+  const text = `${p.title}${p.quote}`;
+  // One shared word is enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
+  const formWord = FORM_WORDS.exec(own)?.[0];
+  if (sharedPairs({ ...p, quote: text }, own) < (formWord && text.includes(formWord) ? 1 : 2)) return undefined;
   const sentence = bestSentence(p, q.normalised).replace(/^（|）$/g, '');
   return {
     lead: t(lang, `${p.title.replace(/^.*：/, '')}：${sentence}`, `${p.title}: ${sentence} (in the original Chinese)`),

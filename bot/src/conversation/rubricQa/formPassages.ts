@@ -88,7 +88,8 @@ export const FORM_PASSAGES: readonly SeedPassage[] = [
     title: '推荐表：企业承诺申明',
     document: NOTICE,
     clause: '附件2、附件4 企业承诺申明',
-    text: '本企业提交的所有材料，均真实、有效，如有违反，愿承担由此产生的相应责任。',
+    // The pledge with what follows it on the form: the head of the company signs and the company seals.
+    text: '本企业提交的所有材料，均真实、有效，如有违反，愿承担由此产生的相应责任。\n企业负责人（签字）：\n（企业公章）',
     keywords: ['承诺', '申明', '签字', '负责人', '公章'],
   },
   {

@@ -50,18 +50,18 @@ const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/基本要求|basic requirement/, 'a'],
   [/满分|full mark|原始得分/, 'b'],
   [/加权得分之和|总分为/, 'c'],
-  [/造假|falsif|fraud|数据.*假|信息.*假/, 'd'],
+  [/造假|作假|falsif|fraud|fake|数据.*假|信息.*假/, 'd'],
 ];
 
 const FACETS: Array<[Facet, RegExp]> = [
-  ['weight', /权重|占比|比重|占多少(?!分)|weight/],
+  ['weight', /权重|占比|比重|占多少(?!分)|百分之几|百分比|占几成|weight|percentage/],
   ['tier', /梯队|梯次|tier/],
-  ['note', /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|falsif|满分|基本要求|basic requirement/],
+  ['note', /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|作假|falsif|fake|满分|基本要求|basic requirement/],
   ['total', /总分|total score|加权得分/],
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',
-    /高分|最高档|第一档|最低档|最低一档|最低那档|最后一档|top band|high score|score high|lowest band|bottom band|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)/,
+    /高分|最高档|第一档|最低档|最低一档|最低那档|最后一档|各档|每档|每一档|那档|这档|区分|top band|high score|score high|lowest band|bottom band|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)|\d{2,3}\s*分(?!钟)/,
   ],
   // How many / at least how many: the answer is a number in a definition or a requirement.
   ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],
@@ -75,8 +75,22 @@ const FMEA_GROUPS: Array<[RubricQuestion['fmeaGroup'], RegExp]> = [
   ['advancement', /先进性|advancement/],
 ];
 
+/**
+ * Scores said in Chinese numerals ("七八十分那档", "九十多分") as digits, so that they name bands as
+ * "75分" and "95分" would: "七八十" is read as the middle of 70 and 80, "…多 / …几" as five more.
+ */
+function numeralScores(text: string): string {
+  const digit = '一二三四五六七八九';
+  return text
+    .replace(/一百/g, '100')
+    .replace(/([一二三四五六七八九])([一二三四五六七八九])?十(多|几)?/g, (_, a: string, b: string | undefined, more: string | undefined) => {
+      const tens = b ? (digit.indexOf(a) + 1 + digit.indexOf(b) + 1) / 2 : digit.indexOf(a) + 1;
+      return ` ${tens * 10 + (more ? 5 : 0)}`;
+    });
+}
+
 export function analyse(question: string): RubricQuestion {
-  const normalised = normalise(question);
+  const normalised = numeralScores(normalise(question));
   const codes = indicatorsIn(normalised);
   const notes = new Set<'a' | 'b' | 'c' | 'd'>();
   for (const m of normalised.matchAll(NOTE_REF)) notes.add((m[1] ?? m[2]) as 'a');

@@ -6,8 +6,10 @@ import { CONCEPTS } from './concepts.js';
 /**
  * Latin words the classifier has never seen, read as what they most likely are, before features:
  * - a misspelt English word ("deadine", "submision", "materails") becomes the one known word
- *   within Levenshtein distance 1 (words of 4–6 letters) or 2 (7 letters or more) — the nearest
- *   only when it is the only one that near, so a guess between two words is not made;
+ *   within Levenshtein distance 1 (words of 6–7 letters) or 2 (8 letters or more) — the nearest
+ *   only when it is the only one that near, so a guess between two words is not made. Shorter
+ *   words are left alone: among them a real word one letter from another is the rule (later/late,
+ *   form/from, data/date), a typo the exception;
  * - failing that, pinyin initials ("jzrq", "sbcl") become the Chinese term of the corpus with those
  *   initials (terms of the same length seen at least three times, or in the concept lexicon), the
  *   most frequent one. Initials are computed with pinyin-pro, not typed by hand.
@@ -68,8 +70,8 @@ export class Spelling {
 
   private read(w: string): string {
     if (findPlaces(w).length) return w;
-    if (w.length >= 4) {
-      const limit = w.length >= 7 ? 2 : 1;
+    if (w.length >= 6) {
+      const limit = w.length >= 8 ? 2 : 1;
       let bestWord: string | undefined;
       let bestDistance = limit + 1;
       let tied = false;
