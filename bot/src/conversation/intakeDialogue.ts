@@ -28,7 +28,8 @@ const QUESTION =
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
 const NOTHING_TO_GIVE = /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$/i;
-const ORGANISATION_NAME = /(有限公司|有限责任公司|股份公司|集团|公司|厂|研究院|研究所|中心|合作社)$/;
+const ORGANISATION_NAME =
+  /(有限公司|有限责任公司|股份公司|集团|公司|厂|研究院|研究所|中心|合作社|(?<![a-z])(?:factory|co\.?,?\s*ltd\.?|ltd\.?|company|inc\.?|corp\.?|group|works|plant))$/;
 
 export function resumePrompt(turn: Turn, state: IntakeState): ChatReply | undefined {
   const field = pendingFields(state)[0];
