@@ -103,6 +103,9 @@ describe('rubric questions asked as people ask them', () => {
     // The groups' weights are still a weight question.
     expect(lead('专业指标和效益指标各占多少权重')).toContain('70%');
     expect(answerRubricQuestion('what happens if data is faked', 'en').replies[0]!.text).toContain('得0分');
+    // 满分档 is the top band, not note (b); what the data must meet is the data principle.
+    expect(lead('Ir满分档要求是啥')).toContain('覆盖非常全面');
+    expect(lead('数据要满足什么要求')).toContain('可验证');
   });
 });
 

@@ -115,7 +115,9 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
     .map((code) => {
       const ind = indicator(code);
       // "怎样才能拿高分 / 最高档": the top band's criterion is what is asked.
-      const top = /高分|最高档|第一档|top band|high score|score high/.test(q.normalised) ? Math.max(...ind.bands.map((b) => b.max)) : undefined;
+      const top = /高分|最高档|满分档|满分那档|满分那一档|第一档|top band|high score|score high/.test(q.normalised)
+        ? Math.max(...ind.bands.map((b) => b.max))
+        : undefined;
       // "最低一档 / lowest band": the bottom band's criterion.
       const bottom = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/.test(q.normalised) ? Math.min(...ind.bands.map((b) => b.min)) : undefined;
       const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top || b.min === bottom);
@@ -213,6 +215,9 @@ const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
   [/评价原则|evaluation principles/, /方法科学|数据有效|材料规范/, ['rel-principle-method', 'rel-principle-data', 'rel-principle-materials']],
   // "专业指标和效益指标分别包括哪些": both groups (附件1 二、评价内容).
   [/专业指标.*效益指标|效益指标.*专业指标/, undefined, ['rel-group-professional', 'rel-group-benefit']],
+  // What the data or the methods must meet is one principle each (附件1 一、评价原则（一）（二）).
+  [/数据.{0,6}(要求|满足|符合|标准|应当)|data (requirement|quality|must)/, /材料要求|推荐材料/, ['rel-principle-data']],
+  [/方法.{0,6}(要求|满足|符合|应当)/, /材料要求|推荐材料/, ['rel-principle-method']],
 ];
 
 function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
