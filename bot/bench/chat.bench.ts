@@ -1,16 +1,23 @@
 /**
  * `npm run bench` (chat): messages per second of the kekao bot through real HTTP
  * (`POST /api/messages`, `deliveryMode: expectReplies`, autocannon with 10 connections, each
- * request a turn of one of 20 conversations per connection; the load runs in a worker thread)
- * against a bare echo bot on the SAME bot adapter (botbuilder CloudAdapter) and the same
- * request path, measured in the same run — the ratio is what kekao's logic, turn state and
- * database reads cost (target ≥ 0.5). Latency p50/p99 of the kekao bot. On PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
+ * cycling through the turns of 20 conversations; the load runs in a process of its own) against
+ * a bare echo bot on the SAME bot adapter (botbuilder CloudAdapter) and the same request path,
+ * measured in the same run — the ratio is what kekao's logic, state and database reads cost.
+ * Requirement: on PGlite the throughput ratio does not fall below 0.62 (the target; it becomes the
+ * guard, `minRatio`, once kekao's turn holds it with margin — measured 0.56–0.71 so far). Also the
+ * service's CPU time per message, echo's over kekao's: the throughput ratio of a service that is
+ * busy all the time, and steadier than the wall clock on a shared machine (reported, not
+ * guarded). Latency p50/p99 of the kekao bot. On PGlite in memory, and on PostgreSQL when
+ * DATABASE_URL is set.
  */
 import Fastify from 'fastify';
-// @ts-expect-error autocannon ships no type declarations
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod/v4';
 import type { TurnContext } from 'botbuilder';
-import type { BenchResult } from '@kekao/test/bench';
+import { median, type BenchResult } from '@kekao/test/bench';
 import type { Database } from '../src/db/database.js';
 import { onBothBackends } from './onBothBackends.js';
 import { migrate } from '../src/db/migrate.js';
@@ -18,9 +25,15 @@ import { ensureDefaultCampaign } from '../src/store/campaigns.js';
 import { createTeamsBot, runActivityRequest, type BotHttpResponse } from '../src/channels/teams/messagesHandler.js';
 
 const DURATION_S = Number(process.env.KEKAO_BENCH_SECONDS ?? 5);
+/** Pairs of runs (echo and kekao back to back); each run lasts half of KEKAO_BENCH_SECONDS. */
+const PAIRS = Number(process.env.KEKAO_BENCH_CHAT_PAIRS ?? 7);
+/** The requirement on PGlite: kekao's throughput at least this share of the echo bot's. */
+const REQUIRED_RATIO_PGLITE = 0.62;
 
 interface Run {
   rps: number;
+  /** CPU time of the service process per answered message (microseconds). */
+  cpuUsPerMessage: number;
   p50: number;
   p99: number;
   bad: number;
@@ -40,34 +53,36 @@ function activity(n: number, text: string) {
   });
 }
 
+const loadProcess = fileURLToPath(new URL('./chatLoad.child.mjs', import.meta.url));
+const loadResult = z.object({ ok: z.number(), elapsedMs: z.number(), p50: z.number(), p99: z.number(), bad: z.number() });
+
 /**
- * Load from a worker thread (autocannon `workers: 1`), so generating requests does not share the
- * server's thread: each connection cycles through 20 conversations' activities (static bodies,
- * which is what autocannon can hand to a worker).
+ * Load from a process of its own (autocannon, 10 connections, each cycling through 20
+ * conversations' activities), so that generating requests shares neither the service's thread nor
+ * its CPU account: the CPU time this process used during the run, per answered message, is what
+ * the service spent on it (its thread, PGlite inside it, the garbage collector's helpers).
  */
-function load(url: string, text: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    autocannon(
-      {
-        url,
-        method: 'POST',
-        connections: 10,
-        duration: DURATION_S,
-        workers: 1,
-        headers: { 'content-type': 'application/json' },
-        requests: Array.from({ length: 20 }, (_, i) => ({ method: 'POST', body: activity(i, text) })),
-      },
-      (err: Error | null, r: any) => {
-        if (err) return reject(err);
-        const seconds = (performance.now() - started) / 1000;
-        resolve({ rps: r['2xx'] / seconds, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts });
-      },
-    );
-  });
+async function load(url: string, text: string, seconds: number): Promise<Run> {
+  const options = {
+    url,
+    method: 'POST',
+    connections: 10,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    requests: Array.from({ length: 20 }, (_, i) => ({ method: 'POST', body: activity(i, text) })),
+  };
+  const cpu = process.cpuUsage();
+  const child = spawn(process.execPath, [loadProcess, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const used = process.cpuUsage(cpu);
+  if (code !== 0) throw new Error(`chat bench load process exited with ${code} (${url})`);
+  const r = loadResult.parse(JSON.parse(out));
+  return { rps: r.ok / (r.elapsedMs / 1000), cpuUsPerMessage: (used.user + used.system) / Math.max(1, r.ok), p50: r.p50, p99: r.p99, bad: r.bad };
 }
 
-async function measure(label: string, db: Database): Promise<BenchResult[]> {
+async function measure(label: 'PGlite' | 'PostgreSQL', db: Database): Promise<BenchResult[]> {
   await migrate(db);
   await ensureDefaultCampaign(db);
   const bot = createTeamsBot({ db, config: {}, now: () => new Date('2025-09-20T02:00:00Z') });
@@ -82,29 +97,66 @@ async function measure(label: string, db: Database): Promise<BenchResult[]> {
   const base = await server.listen({ port: 0, host: '127.0.0.1' });
   try {
     const question = '上海联系人';
-    // Warm up both (JIT, first-turn state writes), then measure echo and kekao alternately twice
-    // and keep each one's better run, so a noisy neighbour hurts neither side alone.
-    await load(`${base}/api/echo`, question);
-    await load(`${base}/api/messages`, question);
-    const echoRuns = [await load(`${base}/api/echo`, question)];
-    const kekaoRuns = [await load(`${base}/api/messages`, question)];
-    echoRuns.push(await load(`${base}/api/echo`, question));
-    kekaoRuns.push(await load(`${base}/api/messages`, question));
-    const bestEcho = echoRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
-    const bestKekao = kekaoRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
+    const seconds = Math.max(1, DURATION_S / 2);
+    // Warm up both (JIT, first-turn state writes). Then pairs of runs back to back, the order
+    // alternating (echo first, then kekao first): other processes on a shared machine slow down
+    // spells of a few seconds, which move both runs of a pair alike, so each pair gives a ratio and
+    // the result is the median of the pairs — a spell that hits one run of a pair moves one pair.
+    await load(`${base}/api/echo`, question, seconds);
+    await load(`${base}/api/messages`, question, seconds);
+    const echoRuns: Run[] = [];
+    const kekaoRuns: Run[] = [];
+    const ratios: number[] = [];
+    const cpuRatios: number[] = [];
+    for (let pair = 0; pair < PAIRS; pair++) {
+      let echoRun: Run;
+      let kekaoRun: Run;
+      if (pair % 2 === 0) {
+        echoRun = await load(`${base}/api/echo`, question, seconds);
+        kekaoRun = await load(`${base}/api/messages`, question, seconds);
+      } else {
+        kekaoRun = await load(`${base}/api/messages`, question, seconds);
+        echoRun = await load(`${base}/api/echo`, question, seconds);
+      }
+      echoRuns.push(echoRun);
+      kekaoRuns.push(kekaoRun);
+      ratios.push(kekaoRun.rps / echoRun.rps);
+      cpuRatios.push(echoRun.cpuUsPerMessage / kekaoRun.cpuUsPerMessage);
+    }
+    const kekaoRps = median(kekaoRuns.map((r) => r.rps));
+    const echoRps = median(echoRuns.map((r) => r.rps));
     const bad = [...echoRuns, ...kekaoRuns].reduce((s, r) => s + r.bad, 0);
+    const spread = `pairs ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
     return [
       {
         name: `chat (${label}): kekao bot messages/s (expectReplies, contact question)`,
-        value: bestKekao.rps,
+        value: kekaoRps,
         unit: 'msg/s',
-        ratio: bestKekao.rps / bestEcho.rps,
-        baseline: `echo bot on the same adapter: ${bestEcho.rps.toFixed(0)} msg/s`,
-        target: 'ratio ≥ 0.5',
-        note: bad ? `${bad} non-2xx/errors` : undefined,
+        ratio: median(ratios),
+        baseline: `echo bot on the same adapter: ${echoRps.toFixed(0)} msg/s (medians of ${PAIRS} pairs)`,
+        target: label === 'PGlite' ? `ratio ≥ ${REQUIRED_RATIO_PGLITE} (requirement)` : 'reported',
+        note: [spread, bad ? `${bad} non-2xx/errors` : ''].filter(Boolean).join('; '),
       },
-      { name: `chat (${label}): kekao bot latency p50`, value: bestKekao.p50, unit: 'ms', baseline: `echo p50 ${bestEcho.p50} ms` },
-      { name: `chat (${label}): kekao bot latency p99`, value: bestKekao.p99, unit: 'ms', baseline: `echo p99 ${bestEcho.p99} ms` },
+      {
+        name: `chat (${label}): CPU per message, echo/kekao`,
+        value: median(kekaoRuns.map((r) => r.cpuUsPerMessage)),
+        unit: 'µs',
+        ratio: median(cpuRatios),
+        baseline: `echo ${median(echoRuns.map((r) => r.cpuUsPerMessage)).toFixed(0)} µs`,
+        note: `pairs ${Math.min(...cpuRatios).toFixed(2)}–${Math.max(...cpuRatios).toFixed(2)}`,
+      },
+      {
+        name: `chat (${label}): kekao bot latency p50`,
+        value: median(kekaoRuns.map((r) => r.p50)),
+        unit: 'ms',
+        baseline: `echo p50 ${median(echoRuns.map((r) => r.p50))} ms`,
+      },
+      {
+        name: `chat (${label}): kekao bot latency p99`,
+        value: median(kekaoRuns.map((r) => r.p99)),
+        unit: 'ms',
+        baseline: `echo p99 ${median(echoRuns.map((r) => r.p99))} ms`,
+      },
     ];
   } finally {
     bot.stop();

@@ -2,7 +2,8 @@
  * `npm run bench`: runs every `*.bench.ts` module of the repository (each exports `bench()`), and
  * prints its measurements — as ratios against baselines measured in the same run — as a table.
  * Pass names to run a subset: `npm run bench -- core workbook`. A measurement whose ratio is over its
- * guard (`maxRatio`) is marked 超出 / OVER, and the run then exits with a failure.
+ * guard (`maxRatio`), or under it (`minRatio`), is marked 超出 / OVER or 不足 / UNDER, and the run
+ * then exits with a failure.
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,14 +31,24 @@ const files = folders
   .filter((f) => filter.length === 0 || filter.some((x) => relative(root, f).includes(x)));
 
 let failed = 0;
-let overGuard = 0;
+let outsideGuard = 0;
 
-/** The guard column: the bound, and whether the ratio keeps within it. */
+/** The guard column: the bound(s), and whether the ratio keeps within them. */
 function guard(r: BenchResult): string {
-  if (r.maxRatio === undefined) return '';
-  if (r.ratio !== undefined && r.ratio <= r.maxRatio) return `≤ ${fmt(r.maxRatio)} ok`;
-  overGuard++;
-  return `≤ ${fmt(r.maxRatio)} 超出 / OVER`;
+  const marks: string[] = [];
+  let outside = false;
+  if (r.minRatio !== undefined) {
+    const ok = r.ratio !== undefined && r.ratio >= r.minRatio;
+    marks.push(`≥ ${fmt(r.minRatio)} ${ok ? 'ok' : '不足 / UNDER'}`);
+    outside ||= !ok;
+  }
+  if (r.maxRatio !== undefined) {
+    const ok = r.ratio !== undefined && r.ratio <= r.maxRatio;
+    marks.push(`≤ ${fmt(r.maxRatio)} ${ok ? 'ok' : '超出 / OVER'}`);
+    outside ||= !ok;
+  }
+  if (outside) outsideGuard++;
+  return marks.join('; ');
 }
 
 for (const file of files) {
@@ -59,5 +70,5 @@ for (const file of files) {
     process.stdout.write(`  基准运行失败 / bench failed: ${(e as Error).message}\n`);
   }
 }
-if (overGuard) process.stdout.write(`\n${overGuard} 项超出基准上限 / measurement(s) over their guard\n`);
-process.exitCode = failed || overGuard ? 1 : 0;
+if (outsideGuard) process.stdout.write(`\n${outsideGuard} 项超出基准界限 / measurement(s) outside their guard\n`);
+process.exitCode = failed || outsideGuard ? 1 : 0;

@@ -11,6 +11,11 @@ export interface BenchResult {
    * and exits with a failure.
    */
   maxRatio?: number;
+  /**
+   * The guard for a ratio that must stay high (a throughput against its baseline): `ratio` may not
+   * fall below this. Marked and failing like `maxRatio`.
+   */
+  minRatio?: number;
   note?: string;
 }
 

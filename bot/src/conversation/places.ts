@@ -64,7 +64,19 @@ for (const p of allPlaces) {
   add(index, shortName(p.name, p.level), p);
 }
 for (const list of index.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-const maxWordLength = Math.max(...[...index.keys()].map((w) => w.length));
+/**
+ * For each character that begins a name, the lengths of the names it begins, longest first: a
+ * position is tried only with those lengths (a message is searched two or three times a turn, and
+ * most of its characters begin no name at all).
+ */
+const lengthsByFirst = new Map<string, number[]>();
+for (const w of index.keys()) {
+  if (w.length < 2) continue;
+  const lengths = lengthsByFirst.get(w[0]!) ?? [];
+  if (!lengths.includes(w.length)) lengths.push(w.length);
+  lengthsByFirst.set(w[0]!, lengths);
+}
+for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
 
 const COVERED = new Set<string>(provincialContacts.map((c) => c.code));
 /** 京津沪渝冀闽赣鲁 → the province. */
@@ -89,12 +101,14 @@ function latinIndex() {
   return latin;
 }
 
+const EXONYM_ENTRIES = Object.entries(EXONYMS);
+
 function findLatin(text: string): PlaceMatch[] {
   const lower = text.toLowerCase();
   if (!/[a-z]{2}/.test(lower)) return [];
   const found: PlaceMatch[] = [];
   const spaced = ` ${lower.replace(/[^a-z]+/g, ' ')} `;
-  for (const [name, code] of Object.entries(EXONYMS)) {
+  for (const [name, code] of EXONYM_ENTRIES) {
     if (spaced.includes(` ${name} `)) found.push({ word: name, places: [placeOf(DIVISIONS.get(code)!)], kind: 'pinyin' });
   }
   const idx = latinIndex();
@@ -122,7 +136,8 @@ export function findPlaces(text: string): PlaceMatch[] {
   const found: PlaceMatch[] = [];
   const taken = new Array<boolean>(text.length).fill(false);
   for (let i = 0; i < text.length; i++) {
-    for (let len = Math.min(maxWordLength, text.length - i); len >= 2; len--) {
+    for (const len of lengthsByFirst.get(text[i]!) ?? []) {
+      if (i + len > text.length) continue;
       const w = text.slice(i, i + len);
       const places = index.get(w);
       if (!places) continue;

@@ -1,6 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { Database } from '../../src/db/database.js';
-import { DatabaseBotStorage } from '../../src/store/botState.js';
 import { createConversation } from '../../src/conversation/conversation.js';
 import { createServicePorts } from '../../src/conversation/serviceBindings.js';
 import type { ChatReply } from '../../src/conversation/types.js';
@@ -49,7 +48,7 @@ export function createChatHarness(db: Database, now: Date, options: { usersVerif
     },
   });
   const conversation = createConversation(ports);
-  const app = createTeamsApplication({ conversation, storage: new DatabaseBotStorage(db), verified: () => options.usersVerified });
+  const app = createTeamsApplication({ conversation, verified: () => options.usersVerified });
   const adapter = new TestAdapter(botLogic(app));
   return {
     adapter,

@@ -4,9 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../log.js';
-import { DatabaseBotStorage } from '../../store/botState.js';
-import { createConversation, intakeKey, type Conversation } from '../../conversation/conversation.js';
-import { prefetchingStatePort, prefetchingStorage, withTurnPrefetch } from './turnPrefetch.js';
+import { createConversation, type Conversation } from '../../conversation/conversation.js';
 import { createServicePorts } from '../../conversation/serviceBindings.js';
 import { startDigestScheduler, type DigestScheduler } from '../../conversation/digestScheduler.js';
 import type { ConversationPorts } from '../../conversation/ports.js';
@@ -70,41 +68,40 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const appId = trust.mode === 'verified' ? trust.appId : '';
   const notifier = createProactiveNotifier({ adapter, db: deps.db, appId, log: deps.log, backoff: deps.backoff, mayContact: (url) => mayContact(trust, url) });
   const notify = deps.proactive ? deps.proactive.wrap('msteams', notifier) : notifier;
-  const servicePorts = createServicePorts({
+  const ports: ConversationPorts = createServicePorts({
     db: deps.db,
     channel: 'msteams',
     now: deps.now ?? (() => new Date()),
     notify,
     reachableChannels: deps.proactive?.reachableChannels,
   });
-  const ports: ConversationPorts = { ...servicePorts, state: prefetchingStatePort(servicePorts.state) };
   const conversation = createConversation(ports, { channel: ADAPTIVE_CARD_CHANNEL });
   const verified = (context: TurnContext) => turnVerified(trust, context);
   // Only turns whose user the channel vouches for, replying to a service URL the service may
-  // contact, become conversation references for proactive messages.
-  const capture = createReferenceCapture(deps.db, async (context) => {
-    if (!verified(context) || !mayContact(trust, context.activity.serviceUrl)) return { store: false };
-    return { store: true, userId: (await ports.identities.resolve(chatInputOf(context, true).user))?.userId ?? null };
-  });
+  // contact, become conversation references for proactive messages. Without a verified channel
+  // ('open') the service never contacts anyone, so no turn is captured at all.
+  const capture =
+    trust.mode === 'open'
+      ? undefined
+      : createReferenceCapture(deps.db, async (context) => {
+          if (!verified(context) || !mayContact(trust, context.activity.serviceUrl)) return { store: false };
+          return { store: true, userId: (await ports.identities.resolve(chatInputOf(context, true).user))?.userId ?? null };
+        });
   const app = createTeamsApplication({
     conversation,
-    storage: prefetchingStorage(new DatabaseBotStorage(deps.db)),
     verified,
-    onTurn: async (context) => {
-      try {
-        await capture(context);
-      } catch (err) {
-        // A failed reference save must not cost the user the answer.
-        deps.log?.warn('conversation reference not saved', { err: err instanceof Error ? err.message : String(err) });
-      }
-    },
+    onTurn: capture
+      ? async (context) => {
+          try {
+            await capture(context);
+          } catch (err) {
+            // A failed reference save must not cost the user the answer.
+            deps.log?.warn('conversation reference not saved', { err: err instanceof Error ? err.message : String(err) });
+          }
+        }
+      : undefined,
   });
-  const run = botLogic(app);
-  // The questionnaire state is read in the same query as teams-ai's turn state.
-  const logic = (context: TurnContext) => {
-    const input = chatInputOf(context, verified(context));
-    return withTurnPrefetch([intakeKey({ conversation: { id: input.conversation.id, type: 'personal' }, user: input.user })], () => run(context));
-  };
+  const logic = botLogic(app);
 
   const scheduler = deps.digestIntervalMs
     ? startDigestScheduler(

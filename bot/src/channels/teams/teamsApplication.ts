@@ -1,27 +1,38 @@
-import { ActivityTypes, type TurnContext, type Storage } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
 import type { Conversation } from '../../conversation/conversation.js';
 import { activityOf, chatInputOf } from './activityMapping.js';
 
 /**
- * The teams-ai `Application` (v1, maintenance mode — kept thin on purpose): it loads and saves
- * turn state through the service database, and routes every message and card submit to the
- * channel-agnostic conversation logic. No language model.
+ * The teams-ai `Application` (v1, maintenance mode — kept thin on purpose): it routes every message
+ * and card submit to the channel-agnostic conversation logic. No language model.
+ *
+ * No turn-state storage: the conversation keeps everything it needs (the questionnaire) in the
+ * service database through its own state port, and never reads teams-ai's conversation or user
+ * scopes. With a storage, teams-ai would read those two (always empty) rows on every turn and
+ * compare their JSON before and after it.
  */
 
 export interface TeamsApplicationDeps {
   conversation: Conversation;
-  /** botbuilder Storage over the service DB (`DatabaseBotStorage`). */
-  storage: Storage;
   /** Does the channel vouch for the user of this turn (channelTrust.ts; the test harness states it)? */
   verified: (context: TurnContext) => boolean;
   /** Called on every turn before the reply (conversation reference capture). */
   onTurn?: (context: TurnContext) => Promise<void>;
 }
 
+/**
+ * teams-ai 1.7.4 starts its typing timer on every message turn whatever the `startTypingTimer`
+ * option says (Application.run calls it unconditionally): a 1-second timer and a send hook per
+ * turn, and a turn slower than a second would get a "typing" activity in its expectReplies answer.
+ * Typing indicators are off for this bot, so the timer is never started.
+ */
+class ApplicationWithoutTyping extends Application {
+  override startTypingTimer(_context: TurnContext): void {}
+}
+
 export function createTeamsApplication(deps: TeamsApplicationDeps): Application {
-  const app = new Application({
-    storage: deps.storage,
+  const app = new ApplicationWithoutTyping({
     // Typing indicators would be extra activities in every expectReplies answer.
     startTypingTimer: false,
     longRunningMessages: false,
