@@ -100,9 +100,10 @@ export class IntentClassifier {
     linearScores(this.weights, this.bias, x, z, terms.length);
     for (let c = 0; c < C; c++) if (options.allowed && !options.allowed.has(INTENTS[c]!)) z[c] = -Infinity;
     softmax(z);
-    const ranked = INTENTS.map((intent, c) => ({ intent, confidence: z[c]! }))
-      .filter((r) => !options.allowed || options.allowed.has(r.intent))
-      .sort((a, b) => b.confidence - a.confidence || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
+    const order: number[] = [];
+    for (let c = 0; c < C; c++) if (!options.allowed || options.allowed.has(INTENTS[c]!)) order.push(c);
+    order.sort((a, b) => z[b]! - z[a]! || a - b);
+    const ranked = order.map((c) => ({ intent: INTENTS[c]!, confidence: z[c]! }));
     const top = ranked[0] ? INTENTS.indexOf(ranked[0].intent) : -1;
     const scale = 1 / Math.sqrt(terms.length || 1);
     const because =

@@ -66,13 +66,35 @@ function lexiconForm(word: string): string {
   return LEXICON_WORDS.has(word) ? word : (BY_STEM.get(stem(word)) ?? word);
 }
 
-/** The concepts a normalised message mentions. */
+/**
+ * The substring words by their first character, so that a message is scanned once (at each
+ * position only the words that can start there are compared) instead of once per word.
+ */
+const BY_FIRST = new Map<string, Array<{ word: string; concept: number }>>();
+CONCEPTS.forEach((c, concept) => {
+  for (const word of c.zh) {
+    const list = BY_FIRST.get(word[0]!) ?? [];
+    list.push({ word, concept });
+    BY_FIRST.set(word[0]!, list);
+  }
+});
+
+/** The concepts a normalised message mentions, in the lexicon's order. */
 export function conceptsIn(text: string): string[] {
+  const found = new Array<boolean>(CONCEPTS.length).fill(false);
+  for (let i = 0; i < text.length; i++) {
+    for (const { word, concept } of BY_FIRST.get(text[i]!) ?? []) if (!found[concept] && text.startsWith(word, i)) found[concept] = true;
+  }
+  if (/[a-z]/.test(text)) {
+    const stemmed = text.replace(/[a-z][a-z']*/g, lexiconForm);
+    EN_INDEX.forEach((e, i) => {
+      if (!found[i] && e.re?.test(stemmed)) found[i] = true;
+    });
+  }
   const out: string[] = [];
-  const stemmed = text.replace(/[a-z][a-z']*/g, lexiconForm);
   if (/(?<![a-z])bf[\s\-_]?\d{4}/.test(text)) out.push('CASEREF');
   CONCEPTS.forEach((c, i) => {
-    if (c.zh.some((w) => text.includes(w)) || EN_INDEX[i]!.re?.test(stemmed)) out.push(c.id);
+    if (found[i]) out.push(c.id);
   });
   return out;
 }
