@@ -203,7 +203,8 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
       const tokens = Array.isArray(raw)
         ? raw.map(String)
         : String(raw)
-            .split(/[,，、;；\s]+/)
+            // "1,4", "1、4", "1和4", "1 4": numbers joined by 和/及/与 are a list too.
+            .split(/[,，、;；\s]+|(?<=\d)\s*(?:和|及|与|跟|还有|and|&)\s*(?=\d)/)
             .filter(Boolean);
       const values: string[] = [];
       let bad: string | undefined;

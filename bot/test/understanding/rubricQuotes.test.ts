@@ -105,6 +105,9 @@ describe('rubric questions asked as people ask them', () => {
     expect(answerRubricQuestion('what happens if data is faked', 'en').replies[0]!.text).toContain('得0分');
     // 满分档 is the top band, not note (b); what the data must meet is the data principle.
     expect(lead('Ir满分档要求是啥')).toContain('覆盖非常全面');
+    // 拿满分 with an indicator is its top band (C 91～100 “颠覆式创新性”); 参数选取 is note (a).
+    expect(lead('创新性拿满分必须是颠覆式创新吗')).toContain('颠覆式创新性');
+    expect(lead('关键性能参数选取不合理会扣分吗')).toContain('基本要求');
     expect(lead('数据要满足什么要求')).toContain('可验证');
   });
 });

@@ -105,6 +105,8 @@ describe('entities', () => {
     expect(namedOrganisation('东方精工提交了没有')).toBe('东方精工');
     expect(namedOrganisation('那个做轴承的，叫瑞丰什么的，到哪了')).toBe('瑞丰');
     expect(namedOrganisation('嘉定那个电子厂，华腾？审核过了没')).toBe('华腾');
+    // A remark in front is no name: the name is the one before the status word.
+    expect(namedOrganisation('天气真热，冀北那家的帮扶案子有人跟进没')).toBe('冀北');
     expect(namedOrganisation('石家庄的鑫源精工状态')).toBe('鑫源精工');
     expect(namedOrganisation('查下盛达机械有限公司的帮扶案件')).toBe('盛达机械');
     expect(namedOrganisation('has Huaguang submitted yet')).toBe('Huaguang');
@@ -169,6 +171,7 @@ describe('natural questionnaire answers', () => {
     expect(v('problemTypes', '主要是体系不健全')).toMatchObject({ ok: true, value: ['system-incomplete'] });
     expect(v('needs', '想要专家到现场找找原因')).toMatchObject({ ok: true, value: ['diagnosis'] });
     expect(v('orgName', '我们单位叫天津港盛物流装备有限公司')).toMatchObject({ ok: true, value: '天津港盛物流装备有限公司' });
+    expect(v('problemTypes', '1和4')).toMatchObject({ ok: true, value: ['spot-check-failure', 'technical-bottleneck'] });
     // 为 at the start is part of a name, not "is".
     expect(v('orgName', '为民科技有限公司')).toMatchObject({ ok: true, value: '为民科技有限公司' });
   });

@@ -23,7 +23,7 @@ const NOT_A_NAME =
 const WHEN_OR_DOING = /^(上|下|本|这|前|昨|今|明|刚)(周|月|年|天|次|个|才)|(传|交|报|提交|上传|发)$/;
 const LEGAL = /(股份有限公司|有限责任公司|有限公司|股份公司|公司|集团)$/;
 
-function clean(clause: string): { name: string; typed: boolean } | undefined {
+function clean(clause: string): { name: string; typed: boolean; beforeStatusWord: boolean } | undefined {
   let s = clause.trim();
   const cut = STATUS_WORD.exec(s);
   if (cut) s = s.slice(0, cut.index);
@@ -39,7 +39,7 @@ function clean(clause: string): { name: string; typed: boolean } | undefined {
   if (typed && s.replace(TYPE_ONLY, '$1').replace(LEAD_FILLER, '').length < 2) return undefined;
   const cjk = s.replace(/[^\u4e00-\u9fff]/g, '');
   if (cjk.length < 2 || cjk.length > 10 || cjk !== s || NOT_A_NAME.test(s) || WHEN_OR_DOING.test(s)) return undefined;
-  return { name: s, typed };
+  return { name: s, typed, beforeStatusWord: !!cut };
 }
 
 /** English: a capitalised name after the words that introduce it ("has Huaguang submitted", "status of Xinyu Tech"). */
@@ -55,6 +55,9 @@ export function namedOrganisation(message: string): string | undefined {
   const clauses = foldText(message)
     .split(/[，,。.？?！!；;：:…、\s]+/)
     .filter(Boolean);
-  const names = clauses.map(clean).filter((n): n is { name: string; typed: boolean } => !!n);
-  return (names.find((n) => !n.typed) ?? names[0])?.name;
+  const names = clauses.map(clean).filter((n): n is { name: string; typed: boolean; beforeStatusWord: boolean } => !!n);
+  // A name right before a status word ("冀北那家的帮扶案子…") beats a clause that is only a remark
+  // ("天气真热，…"); among those, a name beats a type of company (宏远？ over 汽配厂).
+  const ranked = [...names.filter((n) => n.beforeStatusWord), ...names.filter((n) => !n.beforeStatusWord)];
+  return (ranked.find((n) => !n.typed) ?? ranked[0])?.name;
 }
