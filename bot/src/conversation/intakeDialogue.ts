@@ -1,5 +1,5 @@
 import { answerStep, pendingFields, questionText, stepLabel, valueLabel, type IntakeState } from './assistanceIntake.js';
-import { validateAnswer } from './intakeValidation.js';
+import { quoteShort, validateAnswer } from './intakeValidation.js';
 import { questionReply } from './intakeStepCard.js';
 import { choiceReply } from './smallTalk.js';
 import type { Turn } from './turn.js';
@@ -55,8 +55,13 @@ async function accept(turn: Turn, deps: IntakeDeps, state: IntakeState, etag: st
   if (step.problem) return [questionReply(step.next!, state, lang, `${step.problem[lang]}\n`)];
   await ports.state.save(turn.key, step.state, etag);
   const { field, value } = step.accepted!;
-  const label = valueLabel(field, value, lang);
-  trace.answer = { field: field.key, value, label };
+  const chosen = valueLabel(field, value, lang);
+  // A choice read from the user's own words ("低压电力电缆" → 工业产品) says which words, so a
+  // wrong reading is seen at once; a number or the option's name needs no such note.
+  const typed = typeof text === 'string' ? text.trim() : '';
+  const inferred = (field.type === 'choice' || field.type === 'multi') && typed && !/^\d+$/.test(typed) && !typed.includes(chosen) && !chosen.includes(typed);
+  const label = inferred ? t(lang, `${chosen}（据“${quoteShort(typed, 20)}”）`, `${chosen} (from "${quoteShort(typed, 20)}")`) : chosen;
+  trace.answer = { field: field.key, value, label: chosen };
   const echo =
     text === null
       ? t(lang, `已跳过「${field.zh}」。`, `Skipped: ${field.en}.`)

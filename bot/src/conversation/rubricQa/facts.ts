@@ -115,7 +115,7 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
     .map((code) => {
       const ind = indicator(code);
       // "怎样才能拿高分 / 最高档": the top band's criterion is what is asked.
-      const top = /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|第一档|top band|high score|score high/.test(q.normalised)
+      const top = /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档|top band|high score|score high/.test(q.normalised)
         ? Math.max(...ind.bands.map((b) => b.max))
         : undefined;
       // "最低一档 / lowest band": the bottom band's criterion.
