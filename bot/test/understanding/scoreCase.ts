@@ -1,4 +1,5 @@
 import type { TurnTrace } from '../../src/conversation/trace.js';
+import { INTAKE_FIELDS } from '../../src/conversation/intakeFields.js';
 import type { EvalCase } from './evalCases.js';
 
 /**
@@ -15,10 +16,17 @@ export function comparable(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
+/** An option's names in both languages: a label says 中型 in a Chinese conversation and Medium in an English one. */
+function optionNames(field: string, value: string): string[] {
+  const o = INTAKE_FIELDS.find((f) => f.key === field)?.options?.find((x) => x.value === value);
+  return o ? [o.zh, o.en] : [];
+}
+
 function valueMatches(expected: unknown, answer: NonNullable<TurnTrace['answer']>): boolean {
   const want = comparable(String(expected));
   const v = answer.value;
-  const candidates = [answer.label, ...(Array.isArray(v) ? v.map(String) : [String(v)])];
+  const values = Array.isArray(v) ? v.map(String) : [String(v)];
+  const candidates = [answer.label, ...values, ...values.flatMap((x) => optionNames(answer.field, x))];
   if (v === true) candidates.push('yes', '是', 'true');
   if (v === false) candidates.push('no', '否', 'false');
   return candidates.some((c) => {
