@@ -61,6 +61,12 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
   });
 
   describe('contact routing', () => {
+    it('a contact asked for by name → that contact only (2025 notice 六: 河北 周敬 0311-83895717)', async () => {
+      const text = textOf(await h.say('stranger', '省局周敬的电话是多少'));
+      expect(text).toContain('0311-83895717');
+      expect(text).not.toContain('邱正');
+    });
+
     it('我在石家庄，找谁推荐？ → 河北 contact 周敬 and the district-bureau rule', async () => {
       const r = await h.say('stranger', '我在石家庄，找谁推荐？');
       const text = textOf(r);

@@ -117,5 +117,8 @@ describe('form questions in English', () => {
     // 附件2 企业简介: “（简要介绍企业概况……不超过500字）”.
     expect(formClause('word limit for the company profile?', 'en')?.lead).toContain('500');
     expect(formClause('how many words can the key performance section have', 'en')?.lead).toContain('1000');
+    // Not saying FMEA: the best-practice forms (附件1 评价通用要求 / 附件2), not 附件3/4.
+    expect(formClause('Which form do we fill in for a best practice nomination?', 'en')?.quote).toContain('附件2');
+    expect(formClause('评价要求在哪个附件里看', 'zh')?.quote).toContain('附件1');
   });
 });

@@ -30,13 +30,16 @@ const FIELD_NAMES_EN: Array<[RegExp, string]> = [
   [/commitment|declaration/, '企业承诺申明'],
   [/word (?:limit|count)|how many (?:words|characters)|how long can/, '不超过多少字'],
   [/no (?:such |relevant )?information|nothing to (?:write|fill)|leave (?:it )?blank/, '没有相关信息'],
+  [/best practice/, '最佳实践'],
+  [/which (?:form|annex)|what form/, '推荐表 附件'],
 ];
 
 export function formClause(question: string, lang: Lang): FormClause | undefined {
   const english = question.toLowerCase();
   const inChinese = FIELD_NAMES_EN.filter(([re]) => re.test(english)).map(([, zh]) => zh);
   const q = analyse(inChinese.length ? `${question} ${inChinese.join(' ')}` : question);
-  const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 1, true);
+  // A question that does not say FMEA is about the best-practice forms (附件1/2), not 附件3/4.
+  const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true).filter((h) => q.fmea || !h.passage.id.includes('fmea'));
   if (!hit || hit.score < ANSWER_THRESHOLD) return undefined;
   const p = hit.passage;
   const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');

@@ -50,7 +50,7 @@ const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/基本要求|basic requirement|参数选取|样品状态/, 'a'],
   [/满分|full mark|原始得分/, 'b'],
   [/加权得分之和|总分为/, 'c'],
-  [/造假|作假|falsif|fraud|fake|数据.*假|信息.*假/, 'd'],
+  [/造假|作假|falsif|fraud|fake|数据.*假|信息.*假|材料.{0,3}假/, 'd'],
 ];
 
 const FACETS: Array<[Facet, RegExp]> = [

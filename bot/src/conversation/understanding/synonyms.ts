@@ -13,6 +13,7 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['节止', '截止'],
   ['截只', '截止'],
   ['截指', '截止'],
+  ['分陪', '分配'],
   // Colloquial question words (北方口语 / 网络用语).
   ['啥时候', '什么时候'],
   ['多会儿', '什么时候'],
