@@ -25,8 +25,9 @@ export const THRESHOLDS = {
   answer: 0.4,
   /** … and beats the second by at least this factor. */
   ratio: 2,
-  /** Ask between the best candidates when together they have at least this probability. */
-  clarify: 0.4,
+  /** Ask between the best candidates when together they have at least this probability (below it, a
+   * vague message such as "我想问问那个" gets the short "I can help with …" line, not two guesses). */
+  clarify: 0.5,
   /** A candidate is offered only with at least this probability. */
   candidate: 0.12,
 };
