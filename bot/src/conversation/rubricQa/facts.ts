@@ -3,7 +3,7 @@ import { fmeaCase2025 } from '@kekao/core/rubrics';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import { passage, QUOTE_PREFIX, type Passage } from './passages.js';
-import type { RubricQuestion } from './question.js';
+import { BOTTOM_BAND, TOP_BAND, type RubricQuestion } from './question.js';
 
 /**
  * The direct answer that leads a rubric reply — "Ic 20%、Id 25%…", "说明（d）：…得0分", "极限应用场景
@@ -114,12 +114,8 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
   const lead = codes
     .map((code) => {
       const ind = indicator(code);
-      // "怎样才能拿高分 / 最高档": the top band's criterion is what is asked.
-      const top = /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档|top band|high score|score high/.test(q.normalised)
-        ? Math.max(...ind.bands.map((b) => b.max))
-        : undefined;
-      // "最低一档 / lowest band": the bottom band's criterion.
-      const bottom = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/.test(q.normalised) ? Math.min(...ind.bands.map((b) => b.min)) : undefined;
+      const top = TOP_BAND.test(q.normalised) ? Math.max(...ind.bands.map((b) => b.max)) : undefined;
+      const bottom = BOTTOM_BAND.test(q.normalised) ? Math.min(...ind.bands.map((b) => b.min)) : undefined;
       const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top || b.min === bottom);
       const head = t(
         lang,

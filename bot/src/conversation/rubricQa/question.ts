@@ -53,6 +53,11 @@ const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/造假|作假|falsif|fraud|fake|数据.*假|信息.*假|材料.{0,3}假/, 'd'],
 ];
 
+/** "怎样拿高分 / 最高档 / 满分标准": the top band's criterion is asked. */
+export const TOP_BAND = /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档|top band|high score|score high/;
+/** "最低一档 / lowest band": the bottom band's criterion is asked. */
+export const BOTTOM_BAND = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/;
+
 const FACETS: Array<[Facet, RegExp]> = [
   ['weight', /权重|占比|比重|占多少(?!分)|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total/],
   ['tier', /梯队|梯次|tier/],
@@ -64,7 +69,9 @@ const FACETS: Array<[Facet, RegExp]> = [
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',
-    /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档|最低档|最低一档|最低那档|最后一档|各档|每档|每一档|那档|这档|区分|top band|high score|score high|lowest band|bottom band|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)|\d{2,3}\s*分(?!钟)/,
+    new RegExp(
+      `${TOP_BAND.source}|${BOTTOM_BAND.source}|${/各档|每档|每一档|那档|这档|区分|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)|\d{2,3}\s*分(?!钟)/.source}`,
+    ),
   ],
   // How many / at least how many: the answer is a number in a definition or a requirement.
   ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],

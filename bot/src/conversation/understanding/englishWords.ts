@@ -7,7 +7,6 @@ import { stemmer } from 'stemmer';
  * small vocabulary and the stemmer is the slow part.
  */
 
-const LATIN_WORD = /[a-z][a-z']*/g;
 const cache = new Map<string, string>();
 
 export function stem(word: string): string {
@@ -17,14 +16,4 @@ export function stem(word: string): string {
     if (cache.size < 50_000) cache.set(word, s);
   }
   return s;
-}
-
-/** The text with every Latin word stemmed (other characters unchanged). */
-export function stemLatin(text: string): string {
-  return text.replace(LATIN_WORD, stem);
-}
-
-/** The Latin words of a text, stemmed. */
-export function latinStems(text: string): string[] {
-  return (text.match(LATIN_WORD) ?? []).map(stem);
 }
