@@ -106,8 +106,13 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       expect(textOf(r)).toContain('帮扶核心诉求');
       r = await h.say('officerSjz', '现场诊断与问题溯源、5');
       expect(textOf(r)).toContain('已采取的自查');
-      r = await h.say('officerSjz', '跳过');
+      // "This one empty, next": a skip, not a cancel; then a question with 不是 in it is no "no".
+      r = await h.say('officerSjz', '这个不填了，下一个');
+      expect(textOf(r)).toContain('已跳过「已采取的自查');
       expect(textOf(r)).toContain('是否自愿配合');
+      r = await h.say('officerSjz', '愿意是愿意，但想先问下，数据造假的话是不是直接0分');
+      expect(textOf(r)).toContain('造假');
+      expect(textOf(r)).not.toContain('已记录');
       r = await h.say('officerSjz', '也许吧');
       expect(textOf(r)).toContain('请回答“是”或“否”');
       r = await h.say('officerSjz', '是');

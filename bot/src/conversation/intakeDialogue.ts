@@ -6,7 +6,7 @@ import type { Turn } from './turn.js';
 import type { ChatReply, Lang } from './types.js';
 import { t } from './types.js';
 import type { Intent } from './understanding/intents.js';
-import { understand, type Understanding } from './understanding/understand.js';
+import { QUESTION as QUESTION_WORDS, understand, type Understanding } from './understanding/understand.js';
 
 /**
  * A typed message while the questionnaire is open. It may answer the current field (naturally:
@@ -22,12 +22,18 @@ export interface IntakeDeps {
   finish(turn: Turn, state: IntakeState): Promise<ChatReply[]>;
 }
 
-const QUESTION =
-  /[?？]|吗|呢|么$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|可不可以|(?<![a-z])(how|what|when|who|which|where|why|is|are|can|do|does)(?![a-z])/i;
+/**
+ * A question, not an answer: the question words understanding uses (吗, 是不是, what …), and the
+ * English auxiliaries that open a question ("is it…", "can we…"). "是不是直接0分" contains 不是,
+ * and must not be read as "no".
+ */
+const QUESTION = new RegExp(`${QUESTION_WORDS.source}|么$|可不可以|能不能|要不要|会不会|(?<![a-z])(is|are|can|do|does)(?![a-z])`, 'i');
 /** Intents that are never an answer to a free-text field. */
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
 const NOTHING_TO_GIVE = /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$/i;
+/** This field left empty and the next one asked ("这个不填了，下一个"): a skip, not a cancel. */
+const SKIP_AND_GO_ON = /^(?:这个|这项|这一项|这里)?(?:先|就)?不(?:填|写)了?[\s,]*(?:吧)?[\s,]*(?:下一步|下一项|下一个|下一题|next)$/;
 const ORGANISATION_NAME =
   /(有限公司|有限责任公司|股份公司|集团|公司|厂|研究院|研究所|中心|合作社|(?<![a-z])(?:factory|co\.?,?\s*ltd\.?|ltd\.?|company|inc\.?|corp\.?|group|works|plant))$/;
 
@@ -112,7 +118,8 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   trace.kind = 'answer';
   trace.confidence = u.confidence;
   const sure = u.kind === 'answer';
-  if (sure && u.intent === 'cancel') {
+  const skipAndGoOn = SKIP_AND_GO_ON.test(u.normalised);
+  if (sure && u.intent === 'cancel' && !skipAndGoOn) {
     trace.intent = 'cancel';
     await ports.state.remove(turn.key);
     return [{ text: t(lang, '已取消帮扶申请，已填写的内容已清除。', 'The assistance request was cancelled and its answers cleared.') }];
@@ -123,7 +130,7 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   }
   // "没有附件，下一步" / "无" on an optional field: nothing to give, so the field is skipped.
   if (!field.required && NOTHING_TO_GIVE.test(u.normalised)) return accept(turn, deps, state, etag, null);
-  if (sure && u.intent === 'skip') {
+  if (skipAndGoOn || (sure && u.intent === 'skip')) {
     if (!field.required) return accept(turn, deps, state, etag, null);
     trace.intent = 'skip';
     return [questionReply(field, state, lang, t(lang, `「${field.zh}」是必填项，不能跳过。`, `"${field.en}" is required and cannot be skipped.`))];

@@ -1,7 +1,7 @@
 import type { IntakeField, IntakeOption } from './intakeFields.js';
 import { NEGATION, OPTION_ALIASES, YES, YES_DESPITE_NEGATION } from './intakeAliases.js';
 import { foldText } from './understanding/normalise.js';
-import { findPlaces, placeLabel, type Place } from './places.js';
+import { findPlaces, LONGEST_PLACE_INITIALS, placeLabel, type Place, type PlaceMatch } from './places.js';
 import type { AssistanceLocation, Bilingual, ProgrammePort } from './ports.js';
 
 /**
@@ -98,8 +98,18 @@ const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d+)?)(?!\d)/;
 
 /** Locates an address in the programme's provinces, down to a city (or a municipality's district). */
 export function locateAddress(text: string, programme: ProgrammePort): { location?: AssistanceLocation; outside?: string; tooCoarse?: boolean } {
-  // Addresses are written out: abbreviations and Latin spellings are not taken as places here.
-  const matches = findPlaces(text).filter((m) => m.kind === 'name');
+  // Addresses are written out: abbreviations and pinyin initials are not taken as places here. An
+  // address written in English ("No. 55 Zhangjiang Rd, Pudong, Shanghai") names its places in full
+  // pinyin or their English names, which are taken when the address has no Chinese in it.
+  // A street named after a place ("Zhongshan Rd") is not that place.
+  const latinAddress = !/[\u4e00-\u9fff]/.test(text);
+  const lower = text.toLowerCase();
+  const spelt = (m: PlaceMatch) =>
+    latinAddress &&
+    m.kind === 'pinyin' &&
+    m.word.length > LONGEST_PLACE_INITIALS &&
+    !new RegExp(`${m.word}\\s*(?:road|rd|street|st|avenue|ave|lu|jie|dadao|boulevard|blvd)\\b`).test(lower);
+  const matches = findPlaces(text).filter((m) => m.kind === 'name' || spelt(m));
   const all = matches.flatMap((m) => m.places);
   if (all.length === 0) return {};
   const covered = new Set(programme.coveredProvinceCodes);

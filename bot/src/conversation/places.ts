@@ -103,6 +103,9 @@ function latinIndex() {
 
 const EXONYM_ENTRIES = Object.entries(EXONYMS);
 
+/** Pinyin initials are taken for places of up to four syllables ("sjz", "hrb"); a longer Latin word is a spelt-out name. */
+export const LONGEST_PLACE_INITIALS = 4;
+
 function findLatin(text: string): PlaceMatch[] {
   const lower = text.toLowerCase();
   if (!/[a-z]{2}/.test(lower)) return [];
@@ -119,7 +122,7 @@ function findLatin(text: string): PlaceMatch[] {
       found.push({ word: token, places: full, kind: 'pinyin' });
       continue;
     }
-    if (token.length < 2 || token.length > 4 || NOT_INITIALS.has(token)) continue;
+    if (token.length < 2 || token.length > LONGEST_PLACE_INITIALS || NOT_INITIALS.has(token)) continue;
     const byInitials = idx.initials.get(token);
     // An abbreviation is only worth taking when it names one place, or one province-level place.
     if (byInitials && (byInitials.length === 1 || byInitials[0]!.level === 'province')) found.push({ word: token, places: [byInitials[0]!], kind: 'pinyin' });

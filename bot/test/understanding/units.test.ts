@@ -175,6 +175,25 @@ describe('natural questionnaire answers', () => {
     // 为 at the start is part of a name, not "is".
     expect(v('orgName', '为民科技有限公司')).toMatchObject({ ok: true, value: '为民科技有限公司' });
   });
+  it('an address written in English is placed by its spelt-out place names, not by a street named after a city', () => {
+    // Division codes per GB/T 2260 (cities as their first four digits): 浦东新区 310115, 石家庄市 1301(00).
+    expect(v('address', 'No. 55 Zhangjiang Rd, Pudong, Shanghai')).toMatchObject({ ok: true, location: { districtCode: '310115' } });
+    expect(v('address', "Room 1203, 88 Zhongshan Road, Chang'an District, Shijiazhuang, Hebei")).toMatchObject({ ok: true, location: { cityCode: '1301' } });
+    // Zhongshan Road is a street, not 中山市 in Guangdong: Shanghai alone is too coarse.
+    const street = v('address', '100 Zhongshan Road, Shanghai');
+    expect(street.ok).toBe(false);
+    if (!street.ok) expect(street.problem.zh).toContain('请写到市和区');
+    // Pinyin initials are never an address ("sh" in a Chinese address is not Shanghai).
+    expect(v('address', 'sh pd').ok).toBe(false);
+  });
+  it('a question at a yes-or-no step is not an answer, even with 不是 in it', () => {
+    expect(yesNo('愿意是愿意')).toBe(true);
+    expect(understand('愿意是愿意,但想先问下,数据造假的话是不是直接0分', { inQuestionnaire: true })).toMatchObject({ kind: 'answer', intent: 'rubric' });
+  });
+  it('a question announced as an aside after a remark is the question', () => {
+    expect(understand('联系人电话打通了，多谢！顺便问下纸质材料要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('got through to the Shanghai office, thanks. by the way, when is the deadline?')).toMatchObject({ kind: 'answer', intent: 'deadline' });
+  });
   it('an invalid answer is not echoed in full', () => {
     const long = '这'.repeat(1000);
     const r = v('phone', long);

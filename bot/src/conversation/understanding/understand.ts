@@ -53,6 +53,10 @@ const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看
 /** The same set-aside clause written after the question ("材料有哪些？截止日期我已经知道了"). */
 const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知道了|有了|看过了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s.。!！~]*$/;
 
+/** A remark, then the question announced as an aside ("电话打通了，多谢！顺便问下…", "…, by the way, is …"). */
+const BY_THE_WAY =
+  /^[^?？]{0,40}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
+
 /** Two short alternatives and nothing else: "A还是B", "A或者B", "A or B". */
 const EITHER_OR = /^(?:问下|请问|想问)?\s*([^,，。?？]{2,16}?)\s*(?:还是|或者|或是|(?<![a-z])or(?![a-z]))\s*([^,，。?？]{2,16}?)\s*(?:呢|啊)?[?？]?$/;
 
@@ -68,7 +72,7 @@ export function decideIntent(
   let decision = decide(classification.ranked);
   // What follows small talk, or a topic set aside, is the question: answer it when it is clear.
   const tail = DISMISSED_TAIL.exec(normalised);
-  const dismissed = DISMISSED_LEAD.exec(normalised) ?? (tail && tail.index > 0 ? tail : null);
+  const dismissed = DISMISSED_LEAD.exec(normalised) ?? BY_THE_WAY.exec(normalised) ?? (tail && tail.index > 0 ? tail : null);
   const lead = dismissed ?? SMALL_TALK_LEAD.exec(normalised);
   const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
