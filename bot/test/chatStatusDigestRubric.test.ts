@@ -223,6 +223,13 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(sjz).not.toContain('上海市');
       expect(textOf(await h.say('enterpriseJibei', '汇总统计'))).toContain('仅向秘书处和监管人员提供');
     });
+    it('the secretariat counting by stage, in its own words, gets the counts, not a list', async () => {
+      const zh = textOf(await h.say('secretariat', '现在有几家到了专家评审阶段'));
+      expect(zh).toMatch(/河北省：专家评审 1/);
+      const en = textOf(await h.say('secretariat', 'how many submissions have reached expert review?'));
+      expect(en).toMatch(/Hebei|河北/);
+      expect(en).not.toContain('精密压力变送器');
+    });
   });
 
   /** Text of a seed file with all whitespace removed (the extraction breaks lines arbitrarily). */

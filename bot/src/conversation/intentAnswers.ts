@@ -15,6 +15,10 @@ import type { ChatReply } from './types.js';
 import { t } from './types.js';
 import type { Intent } from './understanding/intents.js';
 import type { Understanding } from './understanding/understand.js';
+import { namedOrganisation } from './understanding/organisationName.js';
+
+/** How many (家/条/个), not which or where. */
+const COUNT_QUESTION = /几家|多少家|几条|多少条|几个|多少个|how many|number of/i;
 
 /**
  * The answer to each intent, once understanding has decided it (or a button named it). The text
@@ -110,7 +114,15 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
     case 'assistance.status':
       return turn.withIdentity((id) => answerAssistanceStatus(text, u?.entities.caseRefs ?? [], id, ports, lang, trace));
     case 'status':
-      return turn.withIdentity((id) => answerStatus(text, id, ports, lang, trace));
+      return turn.withIdentity((id) => {
+        // The secretariat counting without naming a company ("现在有几家到了专家评审阶段") asks for
+        // the overview by province and stage, not a list of submissions.
+        if (id.role === 'secretariat' && COUNT_QUESTION.test(u?.normalised ?? '') && !namedOrganisation(text)) {
+          trace.intent = 'secretariat';
+          return secretariatDigest(id, ports, lang);
+        }
+        return answerStatus(text, id, ports, lang, trace);
+      });
     case 'digest':
       return turn.withIdentity((id) => reviewerDigest(id, ports, lang));
     case 'secretariat':
