@@ -99,7 +99,12 @@ export function campaignView(c: Campaign): CampaignView {
     deadline: c.deadline,
     materials: c.materials.map((m) => ({ zh: m.zh, en: m.en })),
     forms: c.forms.filter((f) => f.role === 'recommendation-form').map((f) => ({ annex: f.annex, title: f.title })),
-    flow: c.stages.map((s) => ({ zh: `${s.label.zh}（${s.actor.zh}）`, en: `${s.label.en} (${s.actor.en})` })),
+    // In English each step also quotes the notice's own words (once, at the first step they cover):
+    // "予以公示" and "初审" are the terms people meet in the documents.
+    flow: c.stages.map((s, i) => ({
+      zh: `${s.label.zh}（${s.actor.zh}）`,
+      en: `${s.label.en} (${s.actor.en})${c.stages[i - 1]?.quote === s.quote ? '' : ` — notice: “${s.quote}”`}`,
+    })),
     source: `${src(c.source).replace(/ 正文$/, '')}（${c.materials
       .map((m) => m.source.clause)
       .filter((v, i, a) => a.indexOf(v) === i)

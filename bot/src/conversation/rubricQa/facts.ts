@@ -2,6 +2,7 @@ import { reliability2024 } from '@kekao/core/rubrics';
 import { fmeaCase2025 } from '@kekao/core/rubrics';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
+import { describedBand } from './bandLevel.js';
 import { passage, QUOTE_PREFIX, type Passage } from './passages.js';
 import { BOTTOM_BAND, TOP_BAND, type RubricQuestion } from './question.js';
 
@@ -116,7 +117,9 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
       const ind = indicator(code);
       const top = TOP_BAND.test(q.normalised) ? Math.max(...ind.bands.map((b) => b.max)) : undefined;
       const bottom = BOTTOM_BAND.test(q.normalised) ? Math.min(...ind.bands.map((b) => b.min)) : undefined;
-      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top || b.min === bottom);
+      // Without a number or the top/bottom: the band the question describes ("W很低的话", "覆盖有限").
+      const described = asked.length || top !== undefined || bottom !== undefined ? undefined : describedBand(q.normalised, code, ind.bands);
+      const named = ind.bands.filter((b) => asked.some((n) => n >= b.min && n <= b.max) || b.max === top || b.min === bottom || b === described);
       const head = t(
         lang,
         `${code}（${ind.name.zh}，权重${pct(ind.weight)}）按四档评分：${ranges(code)}，每项原始得分满分100分。`,
@@ -205,12 +208,20 @@ export function bandsOfAll(lang: Lang): Fact {
   };
 }
 
+/** The two groups of indicators by their names, Chinese and English (专业指标 = professional or technical). */
+const PROFESSIONAL_GROUP = /专业指标|专业类指标|技术类指标|(?:professional|technical) (?:group|indicators?|metrics?|category|ones)/;
+const BENEFIT_GROUP = /效益指标|效益类指标|效益性指标|benefits? (?:group|indicators?|metrics?|category|ones)/;
+
 /** Lists the question asks for as a whole: every passage of the list is the answer. */
 const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
   // "评价原则有哪几条": the three principles (附件1 一、评价原则).
   [/评价原则|evaluation principles/, /方法科学|数据有效|材料规范/, ['rel-principle-method', 'rel-principle-data', 'rel-principle-materials']],
   // "专业指标和效益指标分别包括哪些": both groups (附件1 二、评价内容).
   [/专业指标.*效益指标|效益指标.*专业指标/, undefined, ['rel-group-professional', 'rel-group-benefit']],
+  // One group ("效益指标包括哪些", "which indicators belong to the benefit group"): its clause, which names
+  // its indicators (附件1 二、评价内容（一）（二）). Its weight or bands are the weights' and bands' answers.
+  [BENEFIT_GROUP, undefined, ['rel-group-benefit']],
+  [PROFESSIONAL_GROUP, undefined, ['rel-group-professional']],
   // What the data or the methods must meet is one principle each (附件1 一、评价原则（一）（二）).
   [/数据.{0,6}(要求|满足|符合|标准|应当)|data (requirement|quality|must)/, /材料要求|推荐材料/, ['rel-principle-data']],
   [/方法.{0,6}(要求|满足|符合|应当)/, /材料要求|推荐材料/, ['rel-principle-method']],
@@ -219,9 +230,13 @@ const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
 function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   for (const [asks, namesOne, ids] of LISTS) {
     if (!asks.test(q.normalised) || namesOne?.test(q.normalised)) continue;
+    // A group asked about for its scoring or notes is not asked for its members.
+    if (ids.length === 1 && ids[0]!.startsWith('rel-group-') && !['other', 'definition', 'count'].includes(q.facet)) continue;
     const quotes = ids.map(passage);
+    // The passages are Chinese: English words would only match the codes in them ("include" ~ Ic).
+    const asked = q.normalised.replace(/[a-z]+/g, ' ');
     return {
-      lead: quotes.map((p) => t(lang, `${p.title}：${bestSentence(p, q.normalised)}`, `${p.title}: ${bestSentence(p, q.normalised)}`)).join('\n'),
+      lead: quotes.map((p) => t(lang, `${p.title}：${bestSentence(p, asked)}`, `${p.title}: ${bestSentence(p, asked)}`)).join('\n'),
       quotes,
     };
   }

@@ -29,14 +29,24 @@ const FIELD_NAMES_EN: Array<[RegExp, string]> = [
   [/other (?:notes|remarks|information)/, '其他说明'],
   [/commitment|declaration/, '企业承诺申明'],
   [/word (?:limit|count)|how many (?:words|characters)|how long can/, '不超过多少字'],
-  [/no (?:such |relevant )?information|nothing to (?:write|fill)|leave (?:it )?blank/, '没有相关信息'],
+  [
+    /no (?:such |relevant )?information|nothing to (?:write|fill)|leave (?:it )?blank|(?:do not|don['’]?t|does not|doesn['’]?t) have (?:[a-z]+ ){0,5}?(?:information|info|details|data|one|it|them|that|this|anything)(?![a-z])|not applicable|n\/a/,
+    '没有相关信息',
+  ],
   [/best practice/, '最佳实践'],
   [/which (?:form|annex)|what form/, '推荐表 附件'],
 ];
 
+/**
+ * A field the enterprise has nothing for, said in everyday words ("没有的话怎么办", "没有这项可以空着吗",
+ * "不适用填什么"): the fill-in note's own words (如没有相关信息，填写无), so that the clause is found.
+ */
+const NOTHING_TO_FILL =
+  /没有的话|没有怎么办|没有该怎么|没有(?:这|该|那|相关|对应)?(?:项|栏|个|些)?(?:信息|内容|资料|数据)?(?:可以|能|要|该|得)?(?:空着|留空|不填|填什么|填啥|怎么填|咋填)|(?:可以|能不能|能)(?:不填|空着|留空)|不适用|填不了|无可填|没法填|没得填/;
+
 export function formClause(question: string, lang: Lang): FormClause | undefined {
-  const english = question.toLowerCase();
-  const inChinese = FIELD_NAMES_EN.filter(([re]) => re.test(english)).map(([, zh]) => zh);
+  const lower = question.toLowerCase();
+  const inChinese = [...FIELD_NAMES_EN.filter(([re]) => re.test(lower)).map(([, zh]) => zh), ...(NOTHING_TO_FILL.test(lower) ? ['没有相关信息'] : [])];
   const q = analyse(inChinese.length ? `${question} ${inChinese.join(' ')}` : question);
   // A question that does not say FMEA is about the best-practice forms (附件1/2), not 附件3/4.
   const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true).filter((h) => q.fmea || !h.passage.id.includes('fmea'));

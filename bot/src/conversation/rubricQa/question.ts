@@ -46,31 +46,66 @@ const NOTE_REF = /(?:说明|note|注)[^a-z]{0,3}?([abcd])(?![a-z])|[（(]\s*([ab
 /** "评分说明第二条" → (b): the notes in their printed order. */
 const NOTE_ORDINAL = /说明.{0,4}?第\s*([一二三四1-4])\s*(?:条|个|项|点)/;
 const ORDINAL_NOTE: Record<string, 'a' | 'b' | 'c' | 'd'> = { 一: 'a', 二: 'b', 三: 'c', 四: 'd', 1: 'a', 2: 'b', 3: 'c', 4: 'd' };
+/**
+ * "什么情况下直接0分 / 会被打零分 / when does an indicator get zero": 0 points outright are note
+ * (d)'s (造假 → 得0分); no band is 0 alone (the lowest is 0～40).
+ */
+const ZERO = String.raw`(?:(?<![0-9.])0|零)\s*分`;
+const ZERO_POINTS = new RegExp(
+  [
+    `(?:什么|啥|哪些|哪种|何种)(?:情况|时候|条件|情形).{0,10}${ZERO}`,
+    String.raw`(?:直接|就会?|会被?|被)(?:得|给|打|记|判|评)?(?:成|为)?\s*${ZERO}`,
+    String.raw`(?:得|给|打|记|判)\s*${ZERO}`,
+    '零分',
+    String.raw`(?<![a-z])(?:get|gets|given|score|scores|scored|marked)\s+(?:a\s+)?(?:zero|0)(?![0-9a-z])`,
+    String.raw`(?<![a-z])(?:zero|0)\s+(?:points|marks|score)(?![a-z])`,
+    String.raw`(?<![a-z])(?:score|points?|marks?)\s+(?:is|are|be|becomes?)\s+(?:zero|0)(?![0-9a-z])`,
+  ].join('|'),
+);
+
 const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/基本要求|basic requirement|参数选取|样品状态/, 'a'],
   [/满分|full mark|原始得分/, 'b'],
   [/加权得分之和|总分为/, 'c'],
   [/造假|作假|falsif|fraud|fake|数据.*假|信息.*假|材料.{0,3}假/, 'd'],
+  // Note (d) is the only clause that gives 0 points outright: "啥情况下直接0分", "when is it zero".
+  [ZERO_POINTS, 'd'],
 ];
 
-/** "怎样拿高分 / 最高档 / 满分标准": the top band's criterion is asked. */
-export const TOP_BAND = /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档|top band|high score|score high/;
+/**
+ * "怎样拿高分 / 最高档 / 满分标准 / 满分要什么条件 / 怎样才能满分 / what does full marks take": the top
+ * band's criterion is asked (what full marks are, 满分分值, is note (b)'s).
+ */
+export const TOP_BAND = new RegExp(
+  [
+    /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档/.source,
+    /满分.{0,3}(?:要|需|得|必须)要?.{0,4}(?:什么|啥|哪些|怎样|怎么|达到|满足|做到|具备)/.source,
+    /(?:才能|才可以|才会|才|怎样|怎么样?|如何|要怎么)(?:拿|得|打|评|给|获得|拿到|得到)?满分|满分(?:怎么|如何|怎样)(?:拿|得|才)/.source,
+    /(?:什么|啥|哪些|哪种)(?:条件|情况|样|水平|程度).{0,6}满分/.source,
+    /top band|high score|score high|full marks?.{0,20}(?:require|need|take|criteri|condition)/.source,
+    /(?:get|earn|achieve|reach|obtain|score|take)(?:s|ing)? (?:the )?(?:full marks?|top score|top marks?|top band|100)/.source,
+    /(?:need|needed|required|requires|take|takes) (?:for|to (?:get|earn|reach|achieve)) (?:the )?(?:full marks?|top score|top band|100)/.source,
+  ].join('|'),
+);
 /** "最低一档 / lowest band": the bottom band's criterion is asked. */
 export const BOTTOM_BAND = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/;
 
 const FACETS: Array<[Facet, RegExp]> = [
   ['weight', /权重|占比|比重|占多少(?!分)|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total/],
   ['tier', /梯队|梯次|tier/],
+  // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).
+  ['bands', TOP_BAND],
   [
     'note',
     /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|作假|falsif|fake|(?<!拿|得|想拿|要拿|能拿)满分(?!档|那档|那一档|的档|的?标准|的?要求|的?条件)|基本要求|basic requirement/,
   ],
+  ['note', ZERO_POINTS],
   ['total', /总分|total score|加权得分/],
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',
     new RegExp(
-      `${TOP_BAND.source}|${BOTTOM_BAND.source}|${/各档|每档|每一档|那档|这档|区分|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)|\d{2,3}\s*分(?!钟)/.source}`,
+      `${TOP_BAND.source}|${BOTTOM_BAND.source}|${/各档|每档|每一档|那档|这档|区分|分档|档次|几档|哪一档|哪档|分数段|评分标准|评价准则|怎么评|如何评|怎样评|怎么打分|如何打分|评分(?![表说])|打分|给分|怎么给|如何给|得分|多少分|几分|能拿多少|能得多少|拿多少|得多少|给多少|打多少|能拿几|能得几|how many (?:points|marks)|what (?:band|mark)|which band|scor|criteria|band|\d+\s*(到|至|~|-|～)\s*\d+|\d+\s*分?\s*(以上|以下|往上)|\d{2,3}\s*分(?!钟)/.source}`,
     ),
   ],
   // How many / at least how many: the answer is a number in a definition or a requirement.

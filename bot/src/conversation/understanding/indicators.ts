@@ -1,8 +1,10 @@
+import { englishIndicatorMentions } from './englishIndicators.js';
+
 /**
  * Indicator codes named in a (normalised, lower-case) message, in every form people write them:
  * the codes (Ic / ic / IC / I_c / I c), the names of the 2024 rubric (关键性能一致性 or just 一致性
- * …), and FMEA (the 2025 notice's second rubric). Single letters W, C and G count only standing
- * alone ("w指标", "C 80"), never inside a word.
+ * …) in Chinese and English (englishIndicators.ts), and FMEA (the 2025 notice's second rubric).
+ * Single letters W, C and G count only standing alone ("w指标", "C 80"), never inside a word.
  */
 
 export type IndicatorCode = 'Ic' | 'Id' | 'Ir' | 'W' | 'C' | 'G' | 'FMEA';
@@ -30,6 +32,7 @@ export function indicatorMentions(text: string): IndicatorMention[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ code, index: m.index, length: m[0].length });
   }
+  out.push(...englishIndicatorMentions(text));
   return out.sort((a, b) => a.index - b.index);
 }
 

@@ -33,6 +33,9 @@ let model: IntentClassifier | undefined;
 export const QUESTION =
   /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
+/** Asking for a score rather than giving one: "给几分", "能拿多少", "how many points would C get". */
+const ASKS_FOR_A_SCORE = /几分|多少分|能拿多少|能得多少|拿多少|得多少|给多少|打多少|how many (?:points|marks)|what (?:score|band|mark)|which band/;
+
 /** The process's classifier (trained on first use). */
 export function classifier(): IntentClassifier {
   model ??= new IntentClassifier(loadCorpus());
@@ -104,6 +107,18 @@ export function decideIntent(
       const top = classification.ranked[0]?.intent;
       decision = { kind: 'clarify', intent: top === right!.intent ? right!.intent : left!.intent, candidates: [left!.intent, right!.intent] };
     }
+  }
+  // "可靠域覆盖有限给几分", "W很低的话能拿多少": asking what score something earns, with no score
+  // said, is a question about the rubric's bands, never a score being entered ("我打了几分" asks
+  // about one's own entry).
+  if (
+    !entities.score &&
+    ASKS_FOR_A_SCORE.test(normalised) &&
+    !/(?:打|给|录|评|填)了/.test(normalised) &&
+    allowed.has('rubric') &&
+    (decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry'))
+  ) {
+    decision = { kind: 'answer', intent: 'rubric', candidates: [] };
   }
   if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !QUESTION.test(normalised)) {
     decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
