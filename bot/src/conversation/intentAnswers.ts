@@ -17,8 +17,9 @@ import type { Intent } from './understanding/intents.js';
 import type { Understanding } from './understanding/understand.js';
 import { namedOrganisation } from './understanding/organisationName.js';
 
-/** How many (家/条/个), not which or where. */
-const COUNT_QUESTION = /几家|多少家|几条|多少条|几个|多少个|how many|number of/i;
+/** How many (家/条/份/个), not which ones or where they are ("那几家都到哪了"). */
+const COUNT_QUESTION = /(?<![那这哪])几(?:家|条|份|个)|多少(?:家|条|份|个)|how many|number of/i;
+const WHERE_THEY_ARE = /到哪|哪一步|哪个环节|怎么样|进度|状态|where|status/i;
 
 /**
  * The answer to each intent, once understanding has decided it (or a button named it). The text
@@ -117,7 +118,7 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
       return turn.withIdentity((id) => {
         // The secretariat counting without naming a company ("现在有几家到了专家评审阶段") asks for
         // the overview by province and stage, not a list of submissions.
-        if (id.role === 'secretariat' && COUNT_QUESTION.test(u?.normalised ?? '') && !namedOrganisation(text)) {
+        if (id.role === 'secretariat' && COUNT_QUESTION.test(u?.normalised ?? '') && !WHERE_THEY_ARE.test(u?.normalised ?? '') && !namedOrganisation(text)) {
           trace.intent = 'secretariat';
           return secretariatDigest(id, ports, lang);
         }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stem } from '../../src/conversation/understanding/englishWords.js';
 import { isPinyinWord, latinNamesIn, withNamesMarked } from '../../src/conversation/understanding/latinNames.js';
 import { Spelling } from '../../src/conversation/understanding/spelling.js';
+import { SoundAlike } from '../../src/conversation/understanding/homophones.js';
+import { indicatorsIn } from '../../src/conversation/understanding/indicators.js';
 import { understand } from '../../src/conversation/understanding/understand.js';
 
 describe('English words and misspellings', () => {
@@ -89,5 +91,31 @@ describe('company names written in pinyin', () => {
   it('understands misspelt English and pinyin initials end to end', () => {
     expect(understand('submision deadine?').intent).toBe('deadline');
     expect(understand('jzrq').intent).toBe('deadline');
+  });
+});
+
+describe('words misheard by voice input', () => {
+  // Same toneless pinyin (Hanyu Pinyin, as any dictionary gives it): 联系人 = 练习人 = lian xi ren;
+  // 退化量 = 退化亮 = tui hua liang; 可靠域 = 可靠遇 = ke kao yu; 负责 = 负则 = fu ze.
+  it('reads a run that sounds exactly like a term as the term, on word boundaries only', () => {
+    const heard = new SoundAlike(['联系人', '谁负责', '哪个表'], new Set(), 3);
+    expect(heard.correct('江西联系仁是谁')).toBe('江西联系人是谁');
+    expect(heard.correct('河北省局谁负则这个')).toBe('河北省局谁负责这个');
+    // 哪个/标准: 哪个标 ends inside the word 标准, so it is no misheard 哪个表.
+    expect(heard.correct('专家打分依据的是哪个标准')).toBe('专家打分依据的是哪个标准');
+    // A known word is right as written.
+    expect(new SoundAlike(['联系人'], new Set(['练习人']), 3).correct('练习人')).toBe('练习人');
+  });
+
+  it('finds indicators named by their sound', () => {
+    expect(indicatorsIn('关键性能退化亮怎么算')).toEqual(['Id']);
+    expect(indicatorsIn('可靠遇是什么意思')).toEqual(['Ir']);
+    expect(indicatorsIn('一致行动人')).toEqual([]);
+  });
+
+  it('reads full pinyin as the term with that sound', () => {
+    const spelling = new Spelling(['截止日期是哪天', '截止日期', '截止日期几号', '联系人是谁', '联系人', '上海联系人']);
+    expect(spelling.correct('jiezhi riqi')).toBe('截止 日期');
+    expect(spelling.correct('lianxiren')).toBe('联系人');
   });
 });

@@ -1,4 +1,5 @@
 import { englishIndicatorMentions } from './englishIndicators.js';
+import { SoundAlike } from './homophones.js';
 
 /**
  * Indicator codes named in a (normalised, lower-case) message, in every form people write them:
@@ -9,15 +10,26 @@ import { englishIndicatorMentions } from './englishIndicators.js';
 
 export type IndicatorCode = 'Ic' | 'Id' | 'Ir' | 'W' | 'C' | 'G' | 'FMEA';
 
-const PATTERNS: ReadonlyArray<readonly [IndicatorCode, RegExp]> = [
-  ['Ic', /(?<![a-z])i\s?[_-]?\s?c(?![a-z])|一致性/g],
-  ['Id', /(?<![a-z])i\s?[_-]?\s?d(?![a-z])|退化量|性能退化/g],
-  ['Ir', /(?<![a-z])i\s?[_-]?\s?r(?![a-z])|可靠域|极限应用场景|极限场景/g],
-  ['W', /(?<![a-z])w(?![a-z])|售后责任故障|售后故障|责任故障|故障数|故障率/g],
-  ['C', /(?<![a-z])c(?![a-z+#])|创新性/g],
-  ['G', /(?<![a-z])g(?![a-z])|可推广性|推广性/g],
-  ['FMEA', /(?<![a-z])[dp]?fmea(?![a-z])|失效模式/g],
+/** Each indicator as a code pattern and its Chinese names. */
+const FORMS: ReadonlyArray<readonly [IndicatorCode, RegExp, readonly string[]]> = [
+  ['Ic', /(?<![a-z])i\s?[_-]?\s?c(?![a-z])/, ['一致性']],
+  ['Id', /(?<![a-z])i\s?[_-]?\s?d(?![a-z])/, ['退化量', '性能退化']],
+  ['Ir', /(?<![a-z])i\s?[_-]?\s?r(?![a-z])/, ['可靠域', '极限应用场景', '极限场景']],
+  ['W', /(?<![a-z])w(?![a-z])/, ['售后责任故障', '售后故障', '责任故障', '故障数', '故障率']],
+  ['C', /(?<![a-z])c(?![a-z+#])/, ['创新性']],
+  ['G', /(?<![a-z])g(?![a-z])/, ['可推广性', '推广性']],
+  ['FMEA', /(?<![a-z])[dp]?fmea(?![a-z])/, ['失效模式']],
 ];
+const PATTERNS = FORMS.map(([code, pattern, names]) => [code, new RegExp(`${pattern.source}|${names.join('|')}`, 'g')] as const);
+/**
+ * The Chinese names as voice input mishears them ("退化亮", "可靠遇"): same sound, same length, so
+ * the positions of the mentions are the message's own.
+ */
+const MISHEARD = new SoundAlike(
+  FORMS.flatMap(([, , names]) => names),
+  new Set(),
+  3,
+);
 
 export interface IndicatorMention {
   code: IndicatorCode;
@@ -26,13 +38,14 @@ export interface IndicatorMention {
 }
 
 /** Every mention, in text order. */
-export function indicatorMentions(text: string): IndicatorMention[] {
+export function indicatorMentions(written: string): IndicatorMention[] {
+  const text = MISHEARD.correct(written);
   const out: IndicatorMention[] = [];
   for (const [code, re] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ code, index: m.index, length: m[0].length });
   }
-  out.push(...englishIndicatorMentions(text));
+  out.push(...englishIndicatorMentions(written));
   return out.sort((a, b) => a.index - b.index);
 }
 

@@ -31,6 +31,8 @@ const ENTRY =
   /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)|(?:^|给|把|对)\s*([0-9]{1,2})\s*(?:号|条|项)(?![0-9])/;
 /** Two numbers joined as a range ("91-100", "71到90") are a band being asked about, never a score. */
 export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至)\s*\d+/;
+/** A time point of a test (t=0, t>0, t = 500 h). */
+const TIME_POINT = /(?<![a-z])t\s*[=＝>＞<＜]\s*\d+(?:\.\d+)?\s*(?:h|小时)?/g;
 const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
 
 /** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case. */
@@ -64,6 +66,9 @@ export function parseScore(text: string, original = text): ScoreParse {
   const forReason = rest.slice(0, mention.index) + ' '.repeat(mention.length) + rest.slice(mention.index + mention.length);
   // Blank out the indicator so its letters or digits are not read as the score.
   for (const m of mentions) rest = rest.slice(0, m.index) + ' '.repeat(m.length) + rest.slice(m.index + m.length);
+  // A test time point ("t=0", "t＝1000h", "t>0", the rubric's notation for the rows of a
+  // degradation table) is data being talked about, never a score.
+  rest = rest.replace(TIME_POINT, (m) => ' '.repeat(m.length));
   // A percentage is a weight being talked about, never a score.
   const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*%|\d)/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
   if (numbers.length === 0) return { ok: false, problem: 'noNumber' };

@@ -31,7 +31,7 @@ let model: IntentClassifier | undefined;
 
 /** Words that make a message a question (then a number in it is not a score being entered). */
 export const QUESTION =
-  /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
+  /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|行不行|可不可以|能不能|要不要|想问|问一下|问下|请问|\d\s*还是\s*\d|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
 /** Asking for a score rather than giving one: "给几分", "能拿多少", "how many points would C get". */
 const ASKS_FOR_A_SCORE = /几分|多少分|能拿多少|能得多少|拿多少|得多少|给多少|打多少|how many (?:points|marks)|what (?:score|band|mark)|which band/;
@@ -58,7 +58,7 @@ const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知
 
 /** A remark, then the question announced as an aside ("电话打通了，多谢！顺便问下…", "…, by the way, is …"). */
 const BY_THE_WAY =
-  /^[^?？]{0,40}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
+  /^[^?？]{0,40}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
 
 /** Two short alternatives and nothing else: "A还是B", "A或者B", "A or B". */
 const EITHER_OR = /^(?:问下|请问|想问)?\s*([^,，。?？]{2,16}?)\s*(?:还是|或者|或是|(?<![a-z])or(?![a-z]))\s*([^,，。?？]{2,16}?)\s*(?:呢|啊)?[?？]?$/;
