@@ -27,6 +27,15 @@ const WHERE_THEY_ARE = /到哪|哪一步|哪个环节|怎么样|进度|状态|wh
  * that depend on who asks go through `turn.withIdentity`; the rest are open to anyone.
  */
 
+/**
+ * A province abbreviation outside a contact question counts only where it plainly stands for the
+ * province ("鲁的企业", "渝这边"): 沪 in 沪东精密 is a company's name.
+ */
+function standsForProvince(abbreviation: string, normalised: string): boolean {
+  const at = normalised.indexOf(abbreviation);
+  return at >= 0 && /^(?:的|这边|那边|这里|那里|地区|省内|省|企业|[\s,?，？]|$)/.test(normalised.slice(at + abbreviation.length));
+}
+
 const PLACELESS: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'ack', 'help', 'offTopic', 'cancel', 'continue', 'skip', 'answer']);
 
 async function asker(turn: Turn, u: Understanding | undefined): Promise<Asker> {
@@ -74,7 +83,7 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
   // talk and off-topic requests are never about a place, whatever city they mention; a province
   // abbreviation counts only in a contact question (沪 in 沪东精密 is a company's name).
   if (u && !PLACELESS.has(intent)) {
-    trace.places = [...new Set(u.entities.places.filter((p) => p.kind !== 'abbreviation').map((p) => p.province))];
+    trace.places = [...new Set(u.entities.places.filter((p) => p.kind !== 'abbreviation' || standsForProvince(p.word, u.normalised)).map((p) => p.province))];
     // The indicators (or FMEA) it names, whatever it asks ("FMEA案例也是月底截止吗").
     if (u.entities.indicators.length) trace.indicators = [...u.entities.indicators];
   }

@@ -118,3 +118,12 @@ describe('the flow includes the publication, in both languages', () => {
     expect(flow.some((s) => s.en.includes('publishes the list'))).toBe(true);
   });
 });
+
+describe('the evaluation principles asked for by their number', () => {
+  it('lists all three (附件1 一、评价原则: 方法科学性、数据有效性、材料规范性)', () => {
+    for (const q of ['可靠性评价的三个原则', '评价有哪几条原则', '3个原则是什么']) {
+      const text = zh(q);
+      for (const name of ['方法科学性', '数据有效性', '材料规范性']) expect(text, `${q} ${name}`).toContain(name);
+    }
+  });
+});

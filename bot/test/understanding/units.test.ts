@@ -99,6 +99,12 @@ describe('entities', () => {
     expect(matchOrganisations('新宇科技报上来没有', names)).toEqual([]);
     expect(matchOrganisations('浦东精密的进度', ['沪东精密仪器有限公司'], '浦东精密')).toEqual([]);
     expect(matchOrganisations('冀北电原的进度', names, '冀北电原').map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
+    // Misheard by voice input: 记北电源 sounds as 冀北电源 (ji bei dian yuan); 户东 (hu dong) as 沪东.
+    expect(matchOrganisations('记北电源那个申报到哪了', names, '记北电源').map((m) => m.name)).toEqual(['冀北电源科技有限公司']);
+    expect(matchOrganisations('户东精密到哪了', names, '户东精密').map((m) => m.name)).toEqual(['沪东精密仪器有限公司']);
+    // Generic words only, written or sounded (jing mi yi qi, 精密仪器), name no company.
+    expect(matchOrganisations('精密仪器报了吗', ['沪东精密仪器有限公司'])).toEqual([]);
+    expect(matchOrganisations('经秘仪器报了吗', ['沪东精密仪器有限公司'], '经秘仪器')).toEqual([]);
   });
 
   it('the company a status question names, as typed, without fillers, descriptions or status words', () => {
