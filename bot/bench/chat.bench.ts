@@ -4,11 +4,12 @@
  * cycling through the turns of 20 conversations; the load runs in a process of its own) against
  * a bare echo bot on the SAME bot adapter (botbuilder CloudAdapter) and the same request path,
  * measured in the same run — the ratio is what kekao's logic, state and database reads cost.
- * Requirement: on PGlite the throughput ratio does not fall below 0.62 (the target; it becomes the
- * guard, `minRatio`, once kekao's turn holds it with margin — measured 0.56–0.71 so far). Also the
- * service's CPU time per message, echo's over kekao's: the throughput ratio of a service that is
- * busy all the time, and steadier than the wall clock on a shared machine (reported, not
- * guarded). Latency p50/p99 of the kekao bot. On PGlite in memory, and on PostgreSQL when
+ * Requirement: on PGlite the throughput ratio does not fall below 0.62, guarded (`minRatio`): with
+ * the Teams turn dispatched directly and the contact answer's lookups done once, the median
+ * measured 0.72–0.77 in four runs (0.65 and 0.74 in two runs before, with teams-ai's router in
+ * every turn, on the same busy machine). Also the service's CPU time per message, echo's over
+ * kekao's: the throughput ratio of a service that is busy all the time, and steadier than the wall
+ * clock on a shared machine (reported, not guarded). Latency p50/p99 of the kekao bot. On PGlite in memory, and on PostgreSQL when
  * DATABASE_URL is set.
  */
 import Fastify from 'fastify';
@@ -135,6 +136,7 @@ async function measure(label: 'PGlite' | 'PostgreSQL', db: Database): Promise<Be
         ratio: median(ratios),
         baseline: `echo bot on the same adapter: ${echoRps.toFixed(0)} msg/s (medians of ${PAIRS} pairs)`,
         target: label === 'PGlite' ? `ratio ≥ ${REQUIRED_RATIO_PGLITE} (requirement)` : 'reported',
+        minRatio: label === 'PGlite' ? REQUIRED_RATIO_PGLITE : undefined,
         note: [spread, bad ? `${bad} non-2xx/errors` : ''].filter(Boolean).join('; '),
       },
       {

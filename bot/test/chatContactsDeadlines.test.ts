@@ -45,6 +45,39 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
       expect(textOf(replies)).toContain('联系人');
     });
 
+    it('greets nobody when only the bot itself was added', async () => {
+      await h.adapter.processActivity({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:kekao', name: 'kekao' }],
+        recipient: { id: '28:kekao', name: 'kekao' },
+        conversation: { id: 'a:bot-added', conversationType: 'personal', isGroup: false, name: '' },
+        channelId: 'msteams',
+      });
+      expect(h.adapter.activeQueue.splice(0)).toEqual([]);
+    });
+
+    it('reads a group-chat message without the @mention of the bot', async () => {
+      // Teams puts the mention's text into the message and names it in a mention entity.
+      const inGroup = async (text: string) => {
+        await h.adapter.processActivity({
+          type: 'message',
+          text,
+          entities: [{ type: 'mention', text: '<at>kekao</at>', mentioned: { id: '28:kekao', name: 'kekao' } }],
+          from: { id: '29:stranger', name: 'stranger' },
+          recipient: { id: '28:kekao', name: 'kekao' },
+          conversation: { id: '19:group-mention', conversationType: 'groupChat', isGroup: true, name: '' },
+          channelId: 'msteams',
+        });
+        return h.adapter.activeQueue.splice(0);
+      };
+      // 2025 notice 六: 上海市市场监督管理局, 021-64220000*2318.
+      expect(textOf(await inGroup('<at>kekao</at> 上海联系人'))).toContain('021-64220000*2318');
+      // The mention alone is an empty message: the help card, as for any message without text.
+      const alone = await inGroup('<at>kekao</at>');
+      expect(cardsOf(alone)).toHaveLength(1);
+      expect(textOf(alone)).toContain('帮扶申请');
+    });
+
     it('answers 帮助 with the same card', async () => {
       const r = await h.say('stranger', '帮助');
       expect(cardsOf(r)).toHaveLength(1);

@@ -75,7 +75,7 @@ describe.each(backends)('storage on $name', (backend) => {
     await b.write({ shared: { step: 'one' } });
     const fromA = (await a.read(['shared']))['shared']!;
     expect(fromA).toEqual({ step: 'one', eTag: (await tableRow('shared'))!.etag });
-    // Callers mutate what they read (teams-ai does); the next read must not see that.
+    // Callers may mutate what they read (botbuilder's state classes do); the next read must not see that.
     (fromA as { step: string }).step = 'mutated in memory';
     expect((await b.read(['shared']))['shared']!.step).toBe('one');
     // A batch whose second item is stale rolls back as a whole: the first item keeps its old value too.

@@ -5,13 +5,12 @@ import { openChatWorld } from './helpers/chatWorld.js';
 import { createChatHarness, textOf, type ChatHarness } from './helpers/chatHarness.js';
 
 /**
- * Typing indicators are off for this bot: teams-ai 1.7.4 ignores its own `startTypingTimer: false`
- * and sends a "typing" activity once a turn has taken a second, which with expectReplies would
- * land in the HTTP answer. A turn is made slower than that for real: PGlite runs one statement at a
- * time, so while a transaction of the test stays open, the turn's first read of its questionnaire
- * state waits for it.
+ * Typing indicators are off for this bot: a "typing" activity sent while a slow turn runs (as bot
+ * frameworks do once a turn has taken a second) would land in the expectReplies HTTP answer. A
+ * turn is made slower than that for real: PGlite runs one statement at a time, so while a
+ * transaction of the test stays open, the turn's first read of its questionnaire state waits for it.
  */
-describe('teams-ai application: no typing activity on a slow turn (PGlite)', () => {
+describe('Teams turn: no typing activity on a slow turn (PGlite)', () => {
   let db: Database;
   let h: ChatHarness;
 
@@ -39,7 +38,7 @@ describe('teams-ai application: no typing activity on a slow turn (PGlite)', () 
     let answered = 0;
     const replies = await h.say('stranger', '上海联系人', 'a:typing-slow-turn').finally(() => (answered = Date.now()));
     await held;
-    // The turn did wait for the transaction (so it took longer than teams-ai's one-second timer).
+    // The turn did wait for the transaction (so it took longer than a one-second typing timer).
     expect(released).toBeGreaterThan(0);
     expect(answered).toBeGreaterThanOrEqual(released);
     expect(replies.map((r) => r.type)).toEqual(['message']);

@@ -53,9 +53,12 @@ export function allContactsReply(programme: ProgrammePort, lang: Lang): ChatRepl
 
 /** Answers a contact question; `undefined` when the text names no place. */
 export function answerContacts(text: string, programme: ProgrammePort, lang: Lang): ContactAnswer | undefined {
+  const named = findPlaces(text);
   // A contact asked for by name ("周敬的电话") is that contact's province.
-  const byPerson = programme.coveredProvinceCodes.map((code) => programme.contactForProvince(code)).find((c) => c && text.includes(c.person));
-  const matches = findPlaces(text).length || !byPerson ? findPlaces(text) : findPlaces(byPerson.province);
+  const byPerson = named.length
+    ? undefined
+    : programme.coveredProvinceCodes.map((code) => programme.contactForProvince(code)).find((c) => c && text.includes(c.person));
+  const matches = byPerson ? findPlaces(byPerson.province) : named;
   if (matches.length === 0) return undefined;
   const covered = new Set(programme.coveredProvinceCodes);
 

@@ -65,22 +65,25 @@ for (const p of allPlaces) {
 }
 for (const list of index.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 /**
- * For each character that begins a name, the lengths of the names it begins, longest first: a
- * position is tried only with those lengths (a message is searched two or three times a turn, and
- * most of its characters begin no name at all).
+ * For each character that begins a name (its UTF-16 code unit, so that scanning a message makes no
+ * one-character strings), the lengths of the names it begins, longest first: a position is tried
+ * only with those lengths (a message is searched two or three times a turn, and most of its
+ * characters begin no name at all).
  */
-const lengthsByFirst = new Map<string, number[]>();
+const lengthsByFirst = new Map<number, number[]>();
 for (const w of index.keys()) {
   if (w.length < 2) continue;
-  const lengths = lengthsByFirst.get(w[0]!) ?? [];
+  const lengths = lengthsByFirst.get(w.charCodeAt(0)) ?? [];
   if (!lengths.includes(w.length)) lengths.push(w.length);
-  lengthsByFirst.set(w[0]!, lengths);
+  lengthsByFirst.set(w.charCodeAt(0), lengths);
 }
 for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
 
 const COVERED = new Set<string>(provincialContacts.map((c) => c.code));
-/** 京津沪渝冀闽赣鲁 → the province. */
-const ABBREVIATIONS = new Map(provincialContacts.map((c) => [c.province.abbr, placeOf(DIVISIONS.get(c.code)!)]));
+/** 京津沪渝冀闽赣鲁 (by code unit, each being one character) → the province. */
+const ABBREVIATIONS = new Map(
+  provincialContacts.filter((c) => c.province.abbr.length === 1).map((c) => [c.province.abbr.charCodeAt(0), placeOf(DIVISIONS.get(c.code)!)]),
+);
 
 // Latin index, built on first use from the pinyin stored in divisions.tsv.
 let latin: { full: Map<string, Place[]>; initials: Map<string, Place[]> } | undefined;
@@ -106,7 +109,12 @@ const EXONYM_ENTRIES = Object.entries(EXONYMS);
 /** Pinyin initials are taken for places of up to four syllables ("sjz", "hrb"); a longer Latin word is a spelt-out name. */
 export const LONGEST_PLACE_INITIALS = 4;
 
+/** Letters whose lower case is or contains a-z: A-Z, İ (i̇) and the Kelvin sign (k). */
+const MAY_LOWER_TO_LATIN = /[A-Za-z\u0130\u212a]/;
+
 function findLatin(text: string): PlaceMatch[] {
+  // Most messages are all Chinese: no lower-casing and matching for them.
+  if (!MAY_LOWER_TO_LATIN.test(text)) return [];
   const lower = text.toLowerCase();
   if (!/[a-z]{2}/.test(lower)) return [];
   const found: PlaceMatch[] = [];
@@ -137,21 +145,25 @@ function findLatin(text: string): PlaceMatch[] {
  */
 export function findPlaces(text: string): PlaceMatch[] {
   const found: PlaceMatch[] = [];
-  const taken = new Array<boolean>(text.length).fill(false);
+  // The positions inside a matched name (allocated at the first match; most messages have none).
+  let taken: boolean[] | undefined;
   for (let i = 0; i < text.length; i++) {
-    for (const len of lengthsByFirst.get(text[i]!) ?? []) {
+    const lengths = lengthsByFirst.get(text.charCodeAt(i));
+    if (!lengths) continue;
+    for (const len of lengths) {
       if (i + len > text.length) continue;
       const w = text.slice(i, i + len);
       const places = index.get(w);
       if (!places) continue;
       found.push({ word: w, places: [...places], kind: 'name' });
+      taken ??= new Array<boolean>(text.length).fill(false);
       for (let k = i; k < i + len; k++) taken[k] = true;
       i += len - 1;
       break;
     }
   }
   for (let i = 0; i < text.length; i++) {
-    const p = !taken[i] ? ABBREVIATIONS.get(text[i]!) : undefined;
+    const p = taken?.[i] ? undefined : ABBREVIATIONS.get(text.charCodeAt(i));
     if (p) found.push({ word: text[i]!, places: [p], kind: 'abbreviation' });
   }
   found.push(...findLatin(text));

@@ -9,6 +9,7 @@ import {
   triageInputFromApplication,
   type Assessment,
   type Campaign,
+  type ProvincialContact,
 } from '@kekao/core';
 import { validateUscc } from '@kekao/core/workbook';
 import type { Database } from '../db/database.js';
@@ -34,6 +35,7 @@ import type {
   DigestEntry,
   Identity,
   NotifyPort,
+  ProgrammeContact,
   ProgrammePort,
   TriageResult,
 } from './ports.js';
@@ -60,11 +62,23 @@ export function applicationOf(answers: Record<string, unknown>) {
   return assistanceApplicationSchema.parse(form);
 }
 
+function programmeContactOf(c: ProvincialContact): ProgrammeContact {
+  return Object.freeze({ provinceCode: c.code, province: c.province.zh, authority: c.authority.zh, person: c.person, phone: c.phone });
+}
+
+/**
+ * The eight contacts by province code, built once: a contact question looks up every one of them
+ * (is a contact named by person?) and the provinces it resolved. Frozen, since every turn shares them.
+ */
+const contactsByCode: ReadonlyMap<string, ProgrammeContact> = new Map(provincialContacts.map((c) => [c.code, programmeContactOf(c)]));
+
 export const programmePort: ProgrammePort = {
   coveredProvinceCodes: provincialContacts.map((c) => c.code),
   contactForProvince(code) {
+    const known = contactsByCode.get(code);
+    if (known) return known;
     const c = contactForProvince(code);
-    return c ? { provinceCode: c.code, province: c.province.zh, authority: c.authority.zh, person: c.person, phone: c.phone } : undefined;
+    return c ? programmeContactOf(c) : undefined;
   },
   routingRule: {
     zh: `${routingRule.text.zh}（通知原文：“${routingRule.quote}”）`,

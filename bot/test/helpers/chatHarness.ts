@@ -4,12 +4,12 @@ import { createConversation } from '../../src/conversation/conversation.js';
 import { createServicePorts } from '../../src/conversation/serviceBindings.js';
 import type { ChatReply } from '../../src/conversation/types.js';
 import type { ConversationPorts } from '../../src/conversation/ports.js';
-import { createTeamsApplication, botLogic } from '../../src/channels/teams/teamsApplication.js';
+import { createTeamsTurn } from '../../src/channels/teams/teamsTurn.js';
 import { plainTextOf } from '../../src/channels/teams/activityMapping.js';
 import { AAD } from './chatWorld.js';
 
 /**
- * The bot under botbuilder's TestAdapter: the real teams-ai Application, the real conversation
+ * The bot under botbuilder's TestAdapter: the real Teams turn logic, the real conversation
  * logic and the real service stores over the test database. Only the proactive channel is
  * replaced by a recorder (the HTTP tests cover real proactive delivery through a connector stub).
  */
@@ -48,8 +48,7 @@ export function createChatHarness(db: Database, now: Date, options: { usersVerif
     },
   });
   const conversation = createConversation(ports);
-  const app = createTeamsApplication({ conversation, verified: () => options.usersVerified });
-  const adapter = new TestAdapter(botLogic(app));
+  const adapter = new TestAdapter(createTeamsTurn({ conversation, verified: () => options.usersVerified }));
   return {
     adapter,
     ports,

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
@@ -10,7 +9,7 @@ import { startDigestScheduler, type DigestScheduler } from '../../conversation/d
 import type { ConversationPorts } from '../../conversation/ports.js';
 import { ADAPTIVE_CARD_CHANNEL } from '../../conversation/channelCapabilities.js';
 import { chatInputOf } from './activityMapping.js';
-import { botLogic, createTeamsApplication } from './teamsApplication.js';
+import { createTeamsTurn } from './teamsTurn.js';
 import { createProactiveNotifier, createReferenceCapture } from './proactive.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ProactiveRouting } from '../notifyRouter.js';
@@ -47,7 +46,6 @@ export interface TeamsBotDeps extends Pick<AdapterOptions, 'authEndpoints' | 'cr
 
 export interface TeamsBot {
   adapter: KekaoBotAdapter;
-  app: Application;
   conversation: Conversation;
   ports: ConversationPorts;
   notifier: ReturnType<typeof createProactiveNotifier>;
@@ -87,7 +85,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
           if (!verified(context) || !mayContact(trust, context.activity.serviceUrl)) return { store: false };
           return { store: true, userId: (await ports.identities.resolve(chatInputOf(context, true).user))?.userId ?? null };
         });
-  const app = createTeamsApplication({
+  const logic = createTeamsTurn({
     conversation,
     verified,
     onTurn: capture
@@ -101,7 +99,6 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         }
       : undefined,
   });
-  const logic = botLogic(app);
 
   const scheduler = deps.digestIntervalMs
     ? startDigestScheduler(
@@ -121,7 +118,6 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
 
   return {
     adapter,
-    app,
     conversation,
     ports,
     notifier,
