@@ -61,6 +61,8 @@ export interface EnglishMention {
 
 /** The English indicator names in a normalised (lower-case) message, in text order. */
 export function englishIndicatorMentions(text: string): EnglishMention[] {
+  // Every name has a word of four letters or more: a message without one names none.
+  if (!/[a-z]{4}/.test(text)) return [];
   const words = [...text.matchAll(/[a-z]+/g)].map((m) => ({ index: m.index, end: m.index + m[0].length, word: m[0], stem: stem(m[0]) }));
   const out: EnglishMention[] = [];
   for (let i = 0; i < words.length; i++) {

@@ -60,6 +60,9 @@ const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知
 const BY_THE_WAY =
   /^[^?？]{0,40}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
 
+/** A word BY_THE_WAY needs, tested first: most messages have none, and then the longer search is skipped. */
+const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
+
 /** Two short alternatives and nothing else: "A还是B", "A或者B", "A or B". */
 const EITHER_OR = /^(?:问下|请问|想问)?\s*([^,，。?？]{2,16}?)\s*(?:还是|或者|或是|(?<![a-z])or(?![a-z]))\s*([^,，。?？]{2,16}?)\s*(?:呢|啊)?[?？]?$/;
 
@@ -75,7 +78,7 @@ export function decideIntent(
   let decision = decide(classification.ranked);
   // What follows small talk, or a topic set aside, is the question: answer it when it is clear.
   const tail = DISMISSED_TAIL.exec(normalised);
-  const dismissed = DISMISSED_LEAD.exec(normalised) ?? BY_THE_WAY.exec(normalised) ?? (tail && tail.index > 0 ? tail : null);
+  const dismissed = DISMISSED_LEAD.exec(normalised) ?? (ASIDE_WORD.test(normalised) ? BY_THE_WAY.exec(normalised) : null) ?? (tail && tail.index > 0 ? tail : null);
   const lead = dismissed ?? SMALL_TALK_LEAD.exec(normalised);
   const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
