@@ -215,7 +215,11 @@ const BENEFIT_GROUP = /效益指标|效益类指标|效益性指标|benefits? (?
 /** Lists the question asks for as a whole: every passage of the list is the answer. */
 const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
   // "评价原则有哪几条": the three principles (附件1 一、评价原则).
-  [/评价原则|评价的(?:几|三|3)(?:个|条|项)?原则|(?:几|三|3)(?:个|条|项)(?:评价)?原则|原则有哪|哪些原则|哪几(?:个|条)原则|evaluation principles|(?:three|the) principles/, /方法科学|数据有效|材料规范/, ['rel-principle-method', 'rel-principle-data', 'rel-principle-materials']],
+  [
+    /评价原则|评价的(?:几|三|3)(?:个|条|项)?原则|(?:几|三|3)(?:个|条|项)(?:评价)?原则|原则有哪|哪些原则|哪几(?:个|条)原则|evaluation principles|(?:three|the) principles/,
+    /方法科学|数据有效|材料规范/,
+    ['rel-principle-method', 'rel-principle-data', 'rel-principle-materials'],
+  ],
   // "专业指标和效益指标分别包括哪些": both groups (附件1 二、评价内容).
   [/专业指标.*效益指标|效益指标.*专业指标/, undefined, ['rel-group-professional', 'rel-group-benefit']],
   // One group ("效益指标包括哪些", "which indicators belong to the benefit group"): its clause, which names

@@ -78,7 +78,8 @@ export function decideIntent(
   let decision = decide(classification.ranked);
   // What follows small talk, or a topic set aside, is the question: answer it when it is clear.
   const tail = DISMISSED_TAIL.exec(normalised);
-  const dismissed = DISMISSED_LEAD.exec(normalised) ?? (ASIDE_WORD.test(normalised) ? BY_THE_WAY.exec(normalised) : null) ?? (tail && tail.index > 0 ? tail : null);
+  const dismissed =
+    DISMISSED_LEAD.exec(normalised) ?? (ASIDE_WORD.test(normalised) ? BY_THE_WAY.exec(normalised) : null) ?? (tail && tail.index > 0 ? tail : null);
   const lead = dismissed ?? SMALL_TALK_LEAD.exec(normalised);
   const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
