@@ -1,3 +1,4 @@
+import { asksForCounts } from './countQuestion.js';
 import { applyCardSubmit, intakeStateSchema, newIntakeState, pendingFields, type IntakeState } from './assistanceIntake.js';
 import { helpCard, helpText } from './cards.js';
 import { ADAPTIVE_CARD_CHANNEL, type ChannelCapabilities } from './channelCapabilities.js';
@@ -283,6 +284,16 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     const u = understand(text);
     const { trace, lang } = turn;
     Object.assign(trace, { kind: u.kind, intent: u.intent, confidence: u.confidence });
+    // Torn between a status list and the overview, a question for numbers wants the overview.
+    if (
+      u.kind === 'clarify' &&
+      u.candidates.length === 2 &&
+      u.candidates.includes('status') &&
+      u.candidates.includes('secretariat') &&
+      asksForCounts(u.normalised)
+    ) {
+      return act(turn, 'secretariat', u, null);
+    }
     if (u.kind === 'clarify') {
       trace.candidates = u.candidates;
       return [clarifyReply(u.candidates, text, lang)];

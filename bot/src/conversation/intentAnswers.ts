@@ -10,16 +10,13 @@ import { formClause } from './rubricQa/formClause.js';
 import { scoreFromText } from './scoreEntry.js';
 import { ackReply, fallbackReply, greetingReply, offTopicReply, thanksReply } from './smallTalk.js';
 import { answerStatus } from './status.js';
+import { asksForCounts } from './countQuestion.js';
 import type { Turn } from './turn.js';
 import type { ChatReply } from './types.js';
 import { t } from './types.js';
 import type { Intent } from './understanding/intents.js';
 import type { Understanding } from './understanding/understand.js';
 import { namedOrganisation } from './understanding/organisationName.js';
-
-/** How many (家/条/份/个), not which ones or where they are ("那几家都到哪了"). */
-const COUNT_QUESTION = /(?<![那这哪])几(?:家|条|份|个)|多少(?:家|条|份|个)|how many|number of/i;
-const WHERE_THEY_ARE = /到哪|哪一步|哪个环节|怎么样|进度|状态|where|status/i;
 
 /**
  * The answer to each intent, once understanding has decided it (or a button named it). The text
@@ -127,14 +124,21 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
       return turn.withIdentity((id) => {
         // The secretariat counting without naming a company ("现在有几家到了专家评审阶段") asks for
         // the overview by province and stage, not a list of submissions.
-        if (id.role === 'secretariat' && COUNT_QUESTION.test(u?.normalised ?? '') && !WHERE_THEY_ARE.test(u?.normalised ?? '') && !namedOrganisation(text)) {
+        if (id.role === 'secretariat' && asksForCounts(u?.normalised ?? '') && !namedOrganisation(text)) {
           trace.intent = 'secretariat';
           return secretariatDigest(id, ports, lang);
         }
         return answerStatus(text, id, ports, lang, trace);
       });
     case 'digest':
-      return turn.withIdentity((id) => reviewerDigest(id, ports, lang));
+      return turn.withIdentity((id) => {
+        // Anyone but a reviewer naming a company ("冀北的评审分出来没") asks how that submission stands.
+        if (id.role !== 'reviewer' && namedOrganisation(text)) {
+          trace.intent = 'status';
+          return answerStatus(text, id, ports, lang, trace);
+        }
+        return reviewerDigest(id, ports, lang);
+      });
     case 'secretariat':
       return turn.withIdentity((id) => secretariatDigest(id, ports, lang));
     case 'scoreEntry':

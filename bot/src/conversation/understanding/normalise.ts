@@ -33,7 +33,7 @@ export function normalise(text: string): string {
   return (
     folded
       .replace(zhPattern, (m) => zhMap.get(m) ?? m)
-      // A case number (bf-2025-0007) keeps its letters.
-      .replace(/(?<![a-z])[a-z]+(?![a-z]|[-_ ]?\d)/g, (w) => LATIN_SYNONYMS[w] ?? w)
+      // A case number (bf-2025-0007) keeps its letters, and so does an indicator code (I_r, i r).
+      .replace(/(?<![a-z]|(?<![a-z])i[_\- ]?)[a-z]+(?![a-z]|[-_ ]?\d)/g, (w) => LATIN_SYNONYMS[w] ?? w)
   );
 }

@@ -12,9 +12,11 @@ import { foldText } from './normalise.js';
  */
 
 const STATUS_WORD =
-  /(的)?\s*(申报|推荐|材料|帮扶|案件|案子|进度|进展|状态|情况|审核|审到|审了|评审|到哪|走到|卡在|有没有|有无|是否|提交|报了|报上|过了|过没|通过|怎么样|什么情况|现在|目前|结果|批了|还在|已经|处理|受理|status|progress)/;
+  /(的)?\s*(申报|推荐|材料|帮扶|案件|案子|进度|进展|状态|情况|审核|审到|审了|审完|审过|评审|到哪|走到|卡在|有没有|有无|是否|提交|报了|报上|过了|过没|通过|怎么样|什么情况|现在|目前|结果|批了|还在|已经|处理|受理|status|progress)/;
 const LEAD_FILLER = /^(请问|麻烦|帮我|帮忙|查询|查看|查一下|查下|查查|看看|看一下|问一下|问下|我想知道|想知道|那家|那个|这家|这个|有个|有家|一家|叫做|叫)+/;
-const TAIL_FILLER = /(什么的|啥的|那家的|那家|那个|这家|这个|的)+$/;
+const TAIL_FILLER = /(什么的|啥的|那家的|那家|那个|这家|这个|的|没有|没|吗|呢)+$/;
+/** Who does the reviewing ("省级审核过了没", "省局审完冀北没"): a level of government, never the company asked about. */
+const REVIEWING_LEVEL = /^(国家级|省级|市级|区级|县级|省局|市局|区局|县局|总局|省厅|省里|市里|区里|县里|省市场监管局|秘书处|专家组|专家)/;
 const DESCRIPTION = /^(做|搞|生产|造|卖)/;
 const TYPE_ONLY = /^(.{0,4})(厂|公司|企业|单位|集团|工厂|汽配厂|电子厂)$/;
 const NOT_A_NAME =
@@ -24,9 +26,12 @@ const WHEN_OR_DOING = /^(上|下|本|这|前|昨|今|明|刚)(周|月|年|天|�
 const LEGAL = /(股份有限公司|有限责任公司|有限公司|股份公司|公司|集团)$/;
 
 function clean(clause: string): { name: string; typed: boolean; beforeStatusWord: boolean } | undefined {
-  let s = clause.trim();
+  const reviewer = REVIEWING_LEVEL.exec(clause.trim());
+  let s = clause.trim().slice(reviewer?.[0].length ?? 0);
   const cut = STATUS_WORD.exec(s);
-  if (cut) s = s.slice(0, cut.index);
+  // The name before the status word; after who reviews and what they did ("省局审完冀北没"), the
+  // name after it.
+  if (cut) s = reviewer && !s.slice(0, cut.index).replace(LEAD_FILLER, '').trim() ? s.slice(cut.index + cut[0].length) : s.slice(0, cut.index);
   s = s.replace(LEAD_FILLER, '').replace(TAIL_FILLER, '').trim();
   if (!s || DESCRIPTION.test(s)) return undefined;
   // A place said before the company ("石家庄的鑫达"), not a place that is part of its name (浦东精密).

@@ -9,6 +9,11 @@
 export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   // 截至 ("as of") is the most common typo for 截止 ("deadline") in these questions.
   ['截至', '截止'],
+  // …except where 截至 means what it says: "as of" now ("截至目前申报总数").
+  ['截至目前', '目前'],
+  ['截至现在', '现在'],
+  ['截至今天', '今天'],
+  ['截至当前', '当前'],
   ['载止', '截止'],
   ['节止', '截止'],
   ['截只', '截止'],

@@ -31,7 +31,7 @@ let model: IntentClassifier | undefined;
 
 /** Words that make a message a question (then a number in it is not a score being entered). */
 export const QUESTION =
-  /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|行不行|可不可以|能不能|要不要|想问|问一下|问下|请问|\d\s*还是\s*\d|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
+  /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|行不行|够不够|可不可以|能不能|要不要|才能|要多|想问|问一下|问下|请问|\d\s*还是\s*\d|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
 /** Asking for a score rather than giving one: "给几分", "能拿多少", "how many points would C get". */
 const ASKS_FOR_A_SCORE = /几分|多少分|能拿多少|能得多少|拿多少|得多少|给多少|打多少|how many (?:points|marks)|what (?:score|band|mark)|which band/;
