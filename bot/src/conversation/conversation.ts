@@ -292,6 +292,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
       u.candidates.includes('secretariat') &&
       asksForCounts(u.normalised)
     ) {
+      trace.kind = 'answer';
       return act(turn, 'secretariat', u, null);
     }
     if (u.kind === 'clarify') {
