@@ -36,6 +36,10 @@ describe('entities', () => {
     expect(indicatorsIn(normalise('w指标'))).toEqual(['W']);
     expect(indicatorsIn(normalise('word文档和pdf'))).toEqual([]);
     expect(indicatorsIn(normalise('DFMEA'))).toEqual(['FMEA']);
+    // The c of I_c is no C, and the r of I_r no chat "are".
+    expect(indicatorsIn(normalise('I_c 84'))).toEqual(['Ic']);
+    expect(indicatorsIn(normalise('I_r 是啥'))).toEqual(['Ir']);
+    expect(indicatorsIn(normalise('Ic和C'))).toEqual(['Ic', 'C']);
   });
 
   it('scores in any order, with or without the entry and a reason', () => {
