@@ -26,11 +26,11 @@ import { namedOrganisation } from './understanding/organisationName.js';
 
 /**
  * A province abbreviation outside a contact question counts only where it plainly stands for the
- * province ("鲁的企业", "渝这边"): 沪 in 沪东精密 is a company's name.
+ * province ("鲁的企业", "渝这边", "沪上"): 沪 in 沪东精密 is a company's name.
  */
 function standsForProvince(abbreviation: string, normalised: string): boolean {
   const at = normalised.indexOf(abbreviation);
-  return at >= 0 && /^(?:的|这边|那边|这里|那里|地区|省内|省|企业|[\s,?，？]|$)/.test(normalised.slice(at + abbreviation.length));
+  return at >= 0 && /^(?:的|这边|那边|这里|那里|地区|省内|省|企业|上(?![班午报交传])|[\s,?，？]|$)/.test(normalised.slice(at + abbreviation.length));
 }
 
 const PLACELESS: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'ack', 'help', 'offTopic', 'cancel', 'continue', 'skip', 'answer']);

@@ -16,6 +16,8 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['截至当前', '当前'],
   ['载止', '截止'],
   ['节止', '截止'],
+  ['节至', '截止'],
+  ['结止', '截止'],
   ['截只', '截止'],
   ['截指', '截止'],
   ['分陪', '分配'],
