@@ -1,6 +1,7 @@
 import type { IntakeField, IntakeOption } from './intakeFields.js';
 import { NEGATION, OPTION_ALIASES, YES, YES_DESPITE_NEGATION } from './intakeAliases.js';
 import { foldText } from './understanding/normalise.js';
+import { sizeFromHeadcount } from './headcount.js';
 import { findPlaces, LONGEST_PLACE_INITIALS, placeLabel, type Place, type PlaceMatch } from './places.js';
 import type { AssistanceLocation, Bilingual, ProgrammePort } from './ports.js';
 
@@ -201,6 +202,9 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
     case 'choice': {
       const o = matchOption(field, String(raw));
       if (o) return { ok: true, value: o.value };
+      // The size told as a headcount ("厂里也就七八个人").
+      const bySize = field.key === 'size' ? sizeFromHeadcount(foldText(String(raw))) : undefined;
+      if (bySize && field.options?.some((x) => x.value === bySize)) return { ok: true, value: bySize };
       const list = (field.options ?? []).map((x, i) => `${i + 1}.${x.zh}`).join(' ');
       return problem(
         field,
@@ -219,12 +223,14 @@ export function validateAnswer(field: IntakeField, raw: unknown, programme: Prog
       const values: string[] = [];
       let bad: string | undefined;
       for (const tok of tokens) {
-        const o = matchOption(field, tok);
-        if (!o) {
+        // One token may name several options ("现场诊断和定制化改进方案").
+        const several = optionsInSentence(field, tok);
+        const o = several.length > 1 ? undefined : matchOption(field, tok);
+        if (!o && several.length < 2) {
           bad = tok;
           break;
         }
-        if (!values.includes(o.value)) values.push(o.value);
+        for (const v of o ? [o.value] : several) if (!values.includes(v)) values.push(v);
       }
       if (!bad) return { ok: true, value: values };
       // Not a list of options: perhaps a sentence that names some.

@@ -204,6 +204,28 @@ describe('natural questionnaire answers', () => {
     expect(understand('联系人电话打通了，多谢！顺便问下纸质材料要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
     expect(understand('got through to the Shanghai office, thanks. by the way, when is the deadline?')).toMatchObject({ kind: 'answer', intent: 'deadline' });
   });
+  it('the size told as a headcount, by the industrial thresholds of 国统字〔2017〕213号 (20, 300, 1000 people)', () => {
+    expect(v('size', '厂里也就七八个人')).toMatchObject({ ok: true, value: 'micro' });
+    expect(v('size', '十几个人')).toMatchObject({ ok: true, value: 'micro' });
+    expect(v('size', '小的，一百来人')).toMatchObject({ ok: true, value: 'small' });
+    expect(v('size', '二十多名员工')).toMatchObject({ ok: true, value: 'small' });
+    expect(v('size', '299人')).toMatchObject({ ok: true, value: 'small' });
+    expect(v('size', '300人')).toMatchObject({ ok: true, value: 'medium' });
+    expect(v('size', 'about 650 employees')).toMatchObject({ ok: true, value: 'medium' });
+    expect(v('size', '几千号人的集团公司')).toMatchObject({ ok: true, value: 'large' });
+    expect(v('size', '上千人')).toMatchObject({ ok: true, value: 'large' });
+    // 200–999 and 200–300 span two classes: asked again, not guessed.
+    expect(v('size', '几百号人').ok).toBe(false);
+    expect(v('size', '两三百人').ok).toBe(false);
+  });
+  it('one answer naming several needs, and products, problems and needs in plain words', () => {
+    expect(v('needs', '现场诊断和定制化改进方案')).toMatchObject({ ok: true, value: ['diagnosis', 'improvement-plan'] });
+    expect(v('productCategory', '我们做不锈钢水龙头的')).toMatchObject({ ok: true, value: 'industrial' });
+    expect(v('productCategory', '做饼干的')).toMatchObject({ ok: true, value: 'food' });
+    expect(v('productCategory', '我们是药厂')).toMatchObject({ ok: true, value: 'drug' });
+    expect(v('problemTypes', '批次之间质量忽好忽坏')).toMatchObject({ ok: true, value: ['process-fluctuation'] });
+    expect(v('needs', '帮我们把质量体系搭起来')).toMatchObject({ ok: true, value: ['qms-setup'] });
+  });
   it('an invalid answer is not echoed in full', () => {
     const long = '这'.repeat(1000);
     const r = v('phone', long);

@@ -58,10 +58,10 @@ const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知
 
 /** A remark, then the question announced as an aside ("电话打通了，多谢！顺便问下…", "…, by the way, is …"). */
 const BY_THE_WAY =
-  /^[^?？]{0,40}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
+  /^.{0,60}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|先问下|先问一下|这次想问|这次问下|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
 
 /** A word BY_THE_WAY needs, tested first: most messages have none, and then the longer search is skipped. */
-const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
+const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|先问|这次想问|这次问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
 
 /** Two short alternatives and nothing else: "A还是B", "A或者B", "A or B". */
 const EITHER_OR = /^(?:问下|请问|想问)?\s*([^,，。?？]{2,16}?)\s*(?:还是|或者|或是|(?<![a-z])or(?![a-z]))\s*([^,，。?？]{2,16}?)\s*(?:呢|啊)?[?？]?$/;
