@@ -1,5 +1,5 @@
 import { findPlaces, provinceShortName, type Place, type PlaceMatchKind } from '../places.js';
-import { indicatorsIn, type IndicatorCode } from './indicators.js';
+import { indicatorMentions, type IndicatorCode } from './indicators.js';
 import { latinNamesIn } from './latinNames.js';
 import { parseScore, type ParsedScore } from './scores.js';
 
@@ -32,13 +32,14 @@ export function extractEntities(normalised: string, original = normalised): Enti
     const p = m.places[0]!;
     return [{ word: m.word, place: p, province: provinceShortName(p.provinceName), kind: m.kind }];
   });
-  const parsed = parseScore(normalised, original);
+  const mentions = indicatorMentions(normalised);
+  const parsed = parseScore(normalised, original, mentions);
   const dates = [...normalised.matchAll(DATE)]
     .map((m) => ({ ...(m[1] ? { year: Number(m[1]) } : {}), month: Number(m[2]), day: Number(m[3]) }))
     .filter((d) => d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31);
   return {
     places,
-    indicators: indicatorsIn(normalised),
+    indicators: [...new Set(mentions.map((m) => m.code))],
     ...(parsed.ok ? { score: parsed.score } : {}),
     caseRefs: caseRefsIn(normalised),
     dates,

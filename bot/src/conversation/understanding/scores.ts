@@ -1,4 +1,4 @@
-import { indicatorMentions, type IndicatorCode } from './indicators.js';
+import { indicatorMentions, type IndicatorCode, type IndicatorMention } from './indicators.js';
 
 /**
  * A reviewer's score entry as people type it: the indicator (code or name, any case) and the raw
@@ -35,9 +35,9 @@ export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至)\s*\d+/;
 const TIME_POINT = /(?<![a-z])t\s*[=＝>＞<＜]\s*\d+(?:\.\d+)?\s*(?:h|小时)?/g;
 const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
 
-/** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case. */
-export function parseScore(text: string, original = text): ScoreParse {
-  const mentions = indicatorMentions(text).filter((m) => m.code !== 'FMEA');
+/** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case; `found`: its indicator mentions, when already known. */
+export function parseScore(text: string, original = text, found: readonly IndicatorMention[] = indicatorMentions(text)): ScoreParse {
+  const mentions = found.filter((m) => m.code !== 'FMEA');
   const codes = [...new Set(mentions.map((m) => m.code))];
   if (codes.length === 0) return { ok: false, problem: 'noIndicator' };
   if (codes.length > 1) return { ok: false, problem: 'severalIndicators' };
