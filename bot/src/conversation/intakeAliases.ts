@@ -76,7 +76,7 @@ export const OPTION_ALIASES: Readonly<Record<string, Readonly<Record<string, rea
     'special-law': ['特别法', 'special law'],
   },
   problemTypes: {
-    'spot-check-failure': ['监督抽查不合格', '抽查不合格', '抽检不合格', '监督抽查', '抽检没过', '抽检', 'spot check'],
+    'spot-check-failure': ['监督抽查不合格', '抽查不合格', '抽检不合格', '监督抽查', '抽检没过', '抽检', '抽查', '国抽', '省抽', '市抽', '飞检', 'spot check'],
     'process-fluctuation': ['生产过程质量波动', '质量波动', '波动', '不稳定', '忽好忽坏', '时好时坏', '一批好一批坏', '不一致', 'fluctuation'],
     'system-incomplete': ['体系建设不完善', '体系不完善', '体系不健全', '体系建设', '管理体系', '体系', 'management system'],
     'technical-bottleneck': ['技术瓶颈', '瓶颈', '设计问题', '工艺问题', '检测问题', 'bottleneck'],
