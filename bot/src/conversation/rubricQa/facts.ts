@@ -3,6 +3,7 @@ import { fmeaCase2025 } from '@kekao/core/rubrics';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import { describedBand } from './bandLevel.js';
+import { evidenceFact } from './evidence.js';
 import { passage, QUOTE_PREFIX, type Passage } from './passages.js';
 import { BOTTOM_BAND, TOP_BAND, type RubricQuestion } from './question.js';
 
@@ -33,7 +34,7 @@ const GENERIC = new Set(['什么', '是什', '么是', '怎么', '多少', '意�
 /** The passage's sentence that shares most character pairs with the question (first wins ties). */
 /** A sentence that states a quantity ("不少于3种", "不超过500字") answers "how many / at least". */
 const QUANTITY = /不少于|至少|不超过|以内|以上|\d/;
-const ASKS_QUANTITY = /最少|至少|不少于|几种|多少种|几个|多少个|几类|几份|多少字|字数|how many|at least|minimum/;
+const ASKS_QUANTITY = /最少|至少|不少于|几种|多少种|几个|多少个|几类|几份|多少字|字数|数量|多长|how many|at least|minimum|word limit/;
 
 /** How many of the question's own character pairs (question words aside) the passage's text has. */
 export function sharedPairs(p: Passage, question: string): number {
@@ -212,6 +213,10 @@ export function bandsOfAll(lang: Lang): Fact {
 const PROFESSIONAL_GROUP = /专业指标|专业类指标|技术类指标|(?:professional|technical) (?:group|indicators?|metrics?|category|ones)/;
 const BENEFIT_GROUP = /效益指标|效益类指标|效益性指标|benefits? (?:group|indicators?|metrics?|category|ones)/;
 
+/** Where something belongs among the indicators ("放到哪个指标里", "算哪个指标", "which indicator … go under"). */
+const WHICH_INDICATOR =
+  /(?:放|归|算|属于|计入|对应|用在|用于|用到|填在|填到|写在|写到)[^，。,]{0,3}哪(?:个|一个|类|项|一项)?指标|哪(?:个|一个|类|项|一项)指标(?:里|下|中|上)?(?:用|放|算|归|填|写)|(?:which|what) (?:indicator|category|metric)s?(?:[^?]{0,40})(?<![a-z])(?:go|goes|belong|belongs|fall|falls|count|counts|under|into|fit|fits)(?![a-z])/;
+
 /** Lists the question asks for as a whole: every passage of the list is the answer. */
 const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
   // "评价原则有哪几条": the three principles (附件1 一、评价原则).
@@ -224,6 +229,9 @@ const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
   [/专业指标.*效益指标|效益指标.*专业指标/, undefined, ['rel-group-professional', 'rel-group-benefit']],
   // One group ("效益指标包括哪些", "which indicators belong to the benefit group"): its clause, which names
   // its indicators (附件1 二、评价内容（一）（二）). Its weight or bands are the weights' and bands' answers.
+  // "MTBF数据放到哪个指标里", "which indicator does our failure-rate data go under": the two groups name
+  // their indicators (二、评价内容（一）（二）); MTBF, 寿命 or 失效率 are named by neither, so both are the answer.
+  [WHICH_INDICATOR, undefined, ['rel-group-professional', 'rel-group-benefit']],
   [BENEFIT_GROUP, undefined, ['rel-group-benefit']],
   [PROFESSIONAL_GROUP, undefined, ['rel-group-professional']],
   // What the data or the methods must meet is one principle each (附件1 一、评价原则（一）（二）).
@@ -239,8 +247,10 @@ function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
     const quotes = ids.map(passage);
     // The passages are Chinese: English words would only match the codes in them ("include" ~ Ic).
     const asked = q.normalised.replace(/[a-z]+/g, ' ');
+    // Where something belongs: each group's first sentence, which names its indicators.
+    const sentence = (p: Passage) => (asks === WHICH_INDICATOR ? p.quote.split(/(?<=。)/)[0]! : bestSentence(p, asked));
     return {
-      lead: quotes.map((p) => t(lang, `${p.title}：${bestSentence(p, asked)}`, `${p.title}: ${bestSentence(p, asked)}`)).join('\n'),
+      lead: quotes.map((p) => t(lang, `${p.title}：${sentence(p)}`, `${p.title}: ${sentence(p)}`)).join('\n'),
       quotes,
     };
   }
@@ -264,6 +274,8 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
     const notes = q.notes.map((n) => passage(`rel-note-${n}`));
     return { lead: notes.map((p) => t(lang, `说明${p.quote.slice(0, 3)}：${p.quote.slice(4)}`, p.quote)).join('\n'), quotes: notes };
   }
+  const evidence = evidenceFact(q, lang);
+  if (evidence) return evidence;
   // The notes asked about as a whole ("评分说明有几条", "评分说明都讲了什么"): all four, in order.
   if (q.facet === 'note' && !q.notes.length && !q.indicators.length) {
     const notes = (['a', 'b', 'c', 'd'] as const).map((n) => passage(`rel-note-${n}`));

@@ -2,6 +2,7 @@ import type { FormClause } from '../campaignAnswers.js';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import { bestSentence, sharedPairs } from './facts.js';
+import { FORM_PASSAGES } from './formPassages.js';
 import { analyse } from './question.js';
 import { ANSWER_THRESHOLD, searchPassages } from './search.js';
 
@@ -44,15 +45,46 @@ const FIELD_NAMES_EN: Array<[RegExp, string]> = [
 const NOTHING_TO_FILL =
   /没有的话|没有怎么办|没有该怎么|没有(?:这|该|那|相关|对应)?(?:项|栏|个|些)?(?:信息|内容|资料|数据)?(?:可以|能|要|该|得)?(?:空着|留空|不填|填什么|填啥|怎么填|咋填)|(?:可以|能不能|能)(?:不填|空着|留空)|不适用|填不了|无可填|没法填|没得填/;
 
+/** How much may be written ("字数有限制吗", "能写多长", "word limit"): the forms' limits answer it. */
+const ASKS_LENGTH =
+  /字数|多少字|几个字|几千字|字以内|多长(?!时间)|篇幅|写多少|限多少|word limit|word count|how many (?:words|characters)|how long (?:can|may|should)/;
+/** A clause that states a limit: "不超过500字", "500字以内", "（3000字以内）". */
+const STATES_LIMIT = /\d+\s*字/;
+
+/**
+ * The limits of one form: the form's clauses that state one (FMEA: 附件4; otherwise 附件2), each
+ * with its field, as one clause (the form's fields' words, cited together).
+ */
+function limitsOfForm(fmea: boolean, lang: Lang): FormClause {
+  const limited = FORM_PASSAGES.filter((p) => p.id.includes('fmea') === fmea && STATES_LIMIT.test(p.text));
+  const field = (title: string) => title.replace(/^.*：/, '');
+  const form = fmea ? 'FMEA应用典型案例推荐表（附件4）' : '“最佳实践”推荐表（附件2）';
+  return {
+    lead: t(
+      lang,
+      `${form}的字数要求：${limited.map((p) => `${field(p.title)}：${p.text.replace(/^（|）$/g, '')}`).join('；')}。`,
+      `Word limits of the ${fmea ? 'FMEA case form (Annex 4)' : 'best-practice form (Annex 2)'}: ${limited.map((p) => `${field(p.title)}: ${p.text.replace(/^（|）$/g, '')}`).join('; ')} (in the original Chinese).`,
+    ),
+    quote: limited.map((p) => p.text).join('\n'),
+    citation: `${limited[0]!.document} ${limited.map((p) => p.clause).join('、')}`,
+  };
+}
+
 export function formClause(question: string, lang: Lang): FormClause | undefined {
   const lower = question.toLowerCase();
   const inChinese = [...FIELD_NAMES_EN.filter(([re]) => re.test(lower)).map(([, zh]) => zh), ...(NOTHING_TO_FILL.test(lower) ? ['没有相关信息'] : [])];
   const q = analyse(inChinese.length ? `${question} ${inChinese.join(' ')}` : question);
   // A question that does not say FMEA is about the best-practice forms (附件1/2), not 附件3/4.
   const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true).filter((h) => q.fmea || !h.passage.id.includes('fmea'));
+  const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
+  // A length asked of the whole form, not of one field, is answered with all the form's limits. A field (a passage of 附件2 or 附件4, "…推荐表（附件4）：案例简介") is named when the question shares two
+  // Chinese character pairs with its name (案例简介, 企业简介 …).
+  const [form, fieldName = ''] = hit?.passage.title.split('：') ?? [];
+  const fieldNamed =
+    !!hit && hit.score >= ANSWER_THRESHOLD && /推荐表/.test(form ?? '') && sharedPairs({ ...hit.passage, quote: fieldName }, own.replace(/[a-z]+/g, ' ')) >= 2;
+  if (ASKS_LENGTH.test(q.normalised) && !fieldNamed) return limitsOfForm(q.fmea, lang);
   if (!hit || hit.score < ANSWER_THRESHOLD) return undefined;
   const p = hit.passage;
-  const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
   const text = `${p.title}${p.quote}`;
   // One shared word is enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
   const formWord = FORM_WORDS.exec(own)?.[0];

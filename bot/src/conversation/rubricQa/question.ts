@@ -40,6 +40,11 @@ export interface RubricQuestion {
   fmeaGroup?: 'planning' | 'implementation' | 'results' | 'advancement';
   /** An FMEA second-level item the question names (团队完整, 失效、风险分析 …), by its name. */
   fmeaItem?: string;
+  /**
+   * Whether data, tests or samples count or are required ("实验室模拟的数据能用吗", "t=0的数据是必须的吗",
+   * "样品数量有规定吗"): the indicators' definitions say, whatever the facet ("打分的时候…" is no band question).
+   */
+  evidence: boolean;
 }
 
 const NOTE_REF = /(?:说明|note|注)[^a-z]{0,3}?([abcd])(?![a-z])|[（(]\s*([abcd])\s*[）)]/g;
@@ -89,6 +94,16 @@ export const TOP_BAND = new RegExp(
 );
 /** "最低一档 / lowest band": the bottom band's criterion is asked. */
 export const BOTTOM_BAND = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/;
+
+/**
+ * Data, tests and samples — what an indicator is evaluated on. The definitions say which data count
+ * (出厂时（t＝0）的数据, 实验室测试方法, 每种极限应用场景至少测试一个样品, 售后责任故障对比数据).
+ */
+const EVIDENCE_WORD =
+  /数据|试验|测试|检测|样品|样本|实验室|模拟|t\s*[=＝]\s*0|t\s*[>﹥＞]\s*0|出厂时|现场使用|统计|三包|(?<![a-z])(?:data|tests?|testing|tested|samples?|lab|laboratory|accelerated|simulat(?:ed|ion)|statistics|records)(?![a-z])/;
+/** …asked whether it counts, whether it is required, or how much of it is needed. */
+const EVIDENCE_ASKED =
+  /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
 
 const FACETS: Array<[Facet, RegExp]> = [
   ['weight', /权重|占比|比重|占多少(?!分)|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total/],
@@ -153,5 +168,6 @@ export function analyse(question: string): RubricQuestion {
     ? (FMEA_ITEMS.find((name) => bare.includes(name.replace(/[、，,\s]/g, ''))) ??
       (facet === 'bands' || facet === 'definition' ? FMEA_ITEMS_EN.find(([re]) => re.test(normalised))?.[1] : undefined))
     : undefined;
-  return { normalised, indicators, fmea, notes: [...notes], facet, ...(fmeaGroup ? { fmeaGroup } : {}), ...(fmeaItem ? { fmeaItem } : {}) };
+  const evidence = EVIDENCE_WORD.test(normalised) && EVIDENCE_ASKED.test(normalised);
+  return { normalised, indicators, fmea, notes: [...notes], facet, evidence, ...(fmeaGroup ? { fmeaGroup } : {}), ...(fmeaItem ? { fmeaItem } : {}) };
 }
