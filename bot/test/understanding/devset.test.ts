@@ -23,7 +23,17 @@ afterAll(async () => {
 describe('understanding on the dev sets', () => {
   it('≥ 95 % correct and ≤ 2 % wrong, the rest clarifying', async () => {
     const file = (f: string) => new URL(f, import.meta.url).pathname;
-    const sets = ['devset.jsonl', 'devset2.jsonl', 'devset3.jsonl', 'devset4.jsonl', 'devset5.jsonl', 'devset6.jsonl', 'devset7.jsonl', 'devset8.jsonl', 'devset9.jsonl'];
+    const sets = [
+      'devset.jsonl',
+      'devset2.jsonl',
+      'devset3.jsonl',
+      'devset4.jsonl',
+      'devset5.jsonl',
+      'devset6.jsonl',
+      'devset7.jsonl',
+      'devset8.jsonl',
+      'devset9.jsonl',
+    ];
     // Every held-out set, once measured (HELDOUT*.md records that one result), guards against regressions.
     const measured = ['heldout.jsonl', ...[2, 3, 4, 5, 6, 7, 8, 10].map((n) => `heldout${n}.jsonl`)];
     const cases = [...sets, ...measured].flatMap((f) => loadEvalCases(file(f)));
