@@ -127,3 +127,13 @@ describe('the evaluation principles asked for by their number', () => {
     }
   });
 });
+
+describe('weights as points, low scores, and objections', () => {
+  it('占几个点 asks for the weight; 给低分 for the bottom band (附件1 评分表: C 5%, W 0～40 “很多（高）”)', () => {
+    expect(firstLine(zh('创新性占几个点'))).toContain('5%');
+    expect(zh('W 给低分是什么标准')).toContain('0～40');
+  });
+  it('an objection is part of the flow (五、评定公布（二）“…予以公示…异议…”)', () => {
+    expect(understand('有异议怎么办')).toMatchObject({ kind: 'answer', intent: 'flow' });
+  });
+});

@@ -92,8 +92,8 @@ export const TOP_BAND = new RegExp(
     /(?:need|needed|required|requires|take|takes) (?:for|to (?:get|earn|reach|achieve)) (?:the )?(?:full marks?|top score|top band|100)/.source,
   ].join('|'),
 );
-/** "最低一档 / lowest band": the bottom band's criterion is asked. */
-export const BOTTOM_BAND = /最低档|最低一档|最低那档|最后一档|lowest band|bottom band/;
+/** "最低一档 / 给低分 / lowest band": the bottom band's criterion is asked. */
+export const BOTTOM_BAND = /最低档|最低一档|最低那档|最后一档|低分|最差|lowest band|bottom band|low score/;
 
 /**
  * Data, tests and samples — what an indicator is evaluated on. The definitions say which data count
@@ -106,7 +106,7 @@ const EVIDENCE_ASKED =
   /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
 
 const FACETS: Array<[Facet, RegExp]> = [
-  ['weight', /权重|占比|比重|占多少(?!分)|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total/],
+  ['weight', /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total/],
   ['tier', /梯队|梯次|tier/],
   // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).
   ['bands', TOP_BAND],
@@ -115,7 +115,7 @@ const FACETS: Array<[Facet, RegExp]> = [
     /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|作假|falsif|fake|(?<!拿|得|想拿|要拿|能拿)满分(?!档|那档|那一档|的档|的?标准|的?要求|的?条件)|基本要求|basic requirement/,
   ],
   ['note', ZERO_POINTS],
-  ['total', /总分|total score|加权得分/],
+  ['total', /总分|total score|加权得分|加权分|加权(?:怎么|如何)算|weighted score/],
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',

@@ -14,7 +14,8 @@ export type IndicatorCode = 'Ic' | 'Id' | 'Ir' | 'W' | 'C' | 'G' | 'FMEA';
 const FORMS: ReadonlyArray<readonly [IndicatorCode, RegExp, readonly string[]]> = [
   ['Ic', /(?<![a-z])i\s?[_-]?\s?c(?![a-z])/, ['一致性']],
   ['Id', /(?<![a-z])i\s?[_-]?\s?d(?![a-z])/, ['退化量', '性能退化']],
-  ['Ir', /(?<![a-z])i\s?[_-]?\s?r(?![a-z])/, ['可靠域', '极限应用场景', '极限场景']],
+  // The extremes it is about, in an engineer's words (极端环境, 恶劣工况).
+  ['Ir', /(?<![a-z])i\s?[_-]?\s?r(?![a-z])/, ['可靠域', '极限应用场景', '极限场景', '极端环境', '恶劣环境', '极端工况', '恶劣工况', '极端温度']],
   ['W', /(?<![a-z])w(?![a-z])/, ['售后责任故障', '售后故障', '责任故障', '故障数', '故障率']],
   // Not the c of I_c or "i c".
   ['C', /(?<![a-z_]|(?<![a-z])i[\s-])c(?![a-z+#])/, ['创新性']],
