@@ -223,10 +223,6 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(sjz).not.toContain('上海市');
       expect(textOf(await h.say('enterpriseJibei', '汇总统计'))).toContain('仅向秘书处和监管人员提供');
     });
-    it('the secretariat asking what is new gets the overview (it has no reviewer digest)', async () => {
-      expect(textOf(await h.say('secretariat', '本周动态'))).toMatch(/河北省：专家评审 1/);
-      expect(textOf(await h.say('officerSjz', '评审摘要'))).toContain('仅向评审专家提供');
-    });
     it('the secretariat counting by stage, in its own words, gets the counts, not a list', async () => {
       const zh = textOf(await h.say('secretariat', '现在有几家到了专家评审阶段'));
       expect(zh).toMatch(/河北省：专家评审 1/);

@@ -27,14 +27,21 @@ interface Outcome {
   error?: string;
 }
 
-function startContender(): Promise<{ child: ChildProcess; outcomes: Outcome[]; done: Promise<void> }> {
+function startContender(): Promise<{ child: ChildProcess; outcomes: Outcome[]; finished: Promise<void>; done: Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/test/helpers/lockContender.ts'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const outcomes: Outcome[] = [];
   const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let markFinished: () => void = () => undefined;
+  // Every trial tried (the contender then waits, holding what it won, until it is stopped).
+  const finished = new Promise<void>((resolve) => {
+    markFinished = resolve;
+    child.once('exit', () => resolve());
+  });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (line === 'ready') resolve({ child, outcomes, done });
+      if (line === 'ready') resolve({ child, outcomes, finished, done });
+      else if (line === 'done') markFinished();
       else outcomes.push(JSON.parse(line) as Outcome);
     });
     child.once('exit', (code) => reject(new Error(`contender exited (${code}) before it was ready`)));
@@ -53,6 +60,9 @@ async function race(dirs: string[]): Promise<Outcome[][]> {
   const base = Date.now() + 400;
   const schedule = JSON.stringify({ trials: dirs.map((dataDir, i) => ({ dataDir, startAt: base + i * GAP_MS })) });
   for (const c of contenders) c.child.stdin!.end(`${schedule}\n`);
+  // All contenders stay alive, holding their locks, until every one has tried every trial.
+  await Promise.all(contenders.map((c) => c.finished));
+  for (const c of contenders) c.child.kill();
   await Promise.all(contenders.map((c) => c.done));
   return dirs.map((_, trial) => contenders.map((c) => c.outcomes.find((o) => o.trial === trial)!));
 }

@@ -33,9 +33,6 @@ function standsForProvince(abbreviation: string, normalised: string): boolean {
   return at >= 0 && /^(?:的|这边|那边|这里|那里|地区|省内|省|企业|上(?![班午报交传])|[\s,?，？]|$)/.test(normalised.slice(at + abbreviation.length));
 }
 
-/** Asking what has changed lately ("本周动态", "what's new"), not for the reviewer digest by name. */
-const WHATS_NEW = /动态|更新|变化|变动|新情况|what'?s new|updates?|changes|latest/;
-
 const PLACELESS: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'ack', 'help', 'offTopic', 'cancel', 'continue', 'skip', 'answer']);
 
 async function asker(turn: Turn, u: Understanding | undefined): Promise<Asker> {
@@ -139,11 +136,6 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
         if (id.role !== 'reviewer' && namedOrganisation(text)) {
           trace.intent = 'status';
           return answerStatus(text, id, ports, lang, trace);
-        }
-        // The secretariat and officers have no reviewer digest: what is new for them is the overview.
-        if ((id.role === 'secretariat' || id.role === 'officer') && WHATS_NEW.test(u?.normalised ?? '')) {
-          trace.intent = 'secretariat';
-          return secretariatDigest(id, ports, lang);
         }
         return reviewerDigest(id, ports, lang);
       });

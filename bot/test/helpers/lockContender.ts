@@ -2,7 +2,10 @@
  * One contender for the PGlite data-folder lock, run as its own process by pgliteLock.test.ts:
  * prints `ready`, reads the schedule (one JSON line on stdin: data folders and the instant to try
  * each), and at each instant tries `lockDataDir` — the function openPglite uses — printing one JSON
- * line per trial. A lock won is kept until the process exits, so a later contender cannot win it.
+ * line per trial, then `done`. A lock won is kept until the process exits, so a later contender
+ * cannot win it; the process stays until the test stops it, after every contender is done (a winner
+ * that exited early would leave a stale lock that a slower contender of the same trial may rightly
+ * take over).
  */
 import { createInterface } from 'node:readline';
 import { DataDirLockedError, lockDataDir } from '../../src/db/pglite.js';
@@ -34,4 +37,7 @@ for (const [trial, t] of schedule.trials.entries()) {
     );
   }
 }
+process.stdout.write('done\n');
 lines.close();
+// Kept alive (and its locks held) until the test ends it.
+setInterval(() => undefined, 60_000);
