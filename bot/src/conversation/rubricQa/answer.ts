@@ -1,7 +1,8 @@
 import { card, heading, para } from '../cards.js';
 import type { ChatReply, Lang } from '../types.js';
 import { t } from '../types.js';
-import { bandsOfAll, bestSentence, directFact, fmeaDefinition, sharedPairs, type Fact } from './facts.js';
+import { bandsOfAll, directFact, fmeaDefinition, type Fact } from './facts.js';
+import { bestSentence, sharedPairs } from './sentenceMatch.js';
 import type { Passage } from './passages.js';
 import { analyse, type RubricQuestion } from './question.js';
 import { ANSWER_THRESHOLD, searchPassages } from './search.js';

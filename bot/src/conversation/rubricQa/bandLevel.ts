@@ -1,4 +1,5 @@
 import type { ScoreBand } from '@kekao/core/rubrics';
+import { bigrams } from './sentenceMatch.js';
 
 /**
  * Which of an indicator's four bands (0 = 91～100 … 3 = 0～40) a question describes without a
@@ -38,12 +39,8 @@ const ROW: Record<'veryLow' | 'low' | 'high' | 'veryHigh', [Level, Level]> = {
   veryHigh: [3, 0],
 };
 
-function bigrams(s: string): Set<string> {
-  const c = s.replace(/[^\u4e00-\u9fff]/g, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
-  return out;
-}
+/** Character pairs of the Chinese in the text (the criteria's words; codes and numbers aside). */
+const chinesePairs = (s: string) => bigrams(s.replace(/[^\u4e00-\u9fff]/g, ''));
 
 /** The band a question describes, or undefined. `code` is the indicator asked about. */
 export function describedBand(question: string, code: string, bands: readonly ScoreBand[]): ScoreBand | undefined {
@@ -53,8 +50,8 @@ export function describedBand(question: string, code: string, bands: readonly Sc
   if (amount) return bands[ROW[amount[1]][code === 'W' || code === 'Id' || LESS_IS_BETTER.test(question) ? 0 : 1]];
   // The band's own words ("覆盖有限" → 覆盖情况有限): the one criterion that shares the most
   // character pairs with the question, counting only pairs that not every band has.
-  const asked = bigrams(question);
-  const all = bands.map((b) => bigrams(b.criterion.zh));
+  const asked = chinesePairs(question);
+  const all = bands.map((b) => chinesePairs(b.criterion.zh));
   const shared = all.map((pairs) => [...pairs].filter((x) => asked.has(x) && !all.every((o) => o.has(x))).length);
   const best = Math.max(...shared);
   return best >= 1 && shared.filter((n) => n === best).length === 1 ? bands[shared.indexOf(best)] : undefined;

@@ -2,7 +2,7 @@ import { reliability2024 } from '@kekao/core/rubrics';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import type { Fact } from './facts.js';
-import { sharedPairs } from './facts.js';
+import { sharedPairs } from './sentenceMatch.js';
 import { passage, type Passage } from './passages.js';
 import type { RubricQuestion } from './question.js';
 import { indicatorMentions } from '../understanding/indicators.js';

@@ -1,7 +1,7 @@
 import type { FormClause } from '../campaignAnswers.js';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
-import { bestSentence, sharedPairs } from './facts.js';
+import { bestSentence, sharedPairs } from './sentenceMatch.js';
 import { FORM_PASSAGES } from './formPassages.js';
 import { analyse } from './question.js';
 import { ANSWER_THRESHOLD, searchPassages } from './search.js';
