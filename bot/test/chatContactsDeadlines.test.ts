@@ -27,14 +27,18 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
   });
 
   describe('welcome and help', () => {
-    it('greets a new member with a card that has a button for every conversation', async () => {
-      await h.adapter.processActivity({
+    /** Teams telling the bot that a member (or the bot itself) joined a personal conversation. */
+    const membersAdded = (memberId: string, conversationId: string) =>
+      h.adapter.processActivity({
         type: 'conversationUpdate',
-        membersAdded: [{ id: '29:newcomer', name: 'newcomer' }],
+        membersAdded: [{ id: memberId, name: memberId.slice(3) }],
         recipient: { id: '28:kekao', name: 'kekao' },
-        conversation: { id: 'a:welcome', conversationType: 'personal', isGroup: false, name: '' },
+        conversation: { id: conversationId, conversationType: 'personal', isGroup: false, name: '' },
         channelId: 'msteams',
       });
+
+    it('greets a new member with a card that has a button for every conversation', async () => {
+      await membersAdded('29:newcomer', 'a:welcome');
       const replies = h.adapter.activeQueue.splice(0);
       const [card] = cardsOf(replies);
       expect(card?.version).toBe('1.5');
@@ -46,13 +50,7 @@ describe.each(backends)('chat: welcome, contacts, deadlines on $name', (backend)
     });
 
     it('greets nobody when only the bot itself was added', async () => {
-      await h.adapter.processActivity({
-        type: 'conversationUpdate',
-        membersAdded: [{ id: '28:kekao', name: 'kekao' }],
-        recipient: { id: '28:kekao', name: 'kekao' },
-        conversation: { id: 'a:bot-added', conversationType: 'personal', isGroup: false, name: '' },
-        channelId: 'msteams',
-      });
+      await membersAdded('28:kekao', 'a:bot-added');
       expect(h.adapter.activeQueue.splice(0)).toEqual([]);
     });
 
