@@ -31,7 +31,8 @@ const QUESTION = new RegExp(`${QUESTION_WORDS.source}|么$|会不会|(?<![a-z])(
 /** Intents that are never an answer to a free-text field. */
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
-const NOTHING_TO_GIVE = /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$/i;
+const NOTHING_TO_GIVE =
+  /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$|^(?:没有|无|暂无|暂时没有|还没有|没)[\s,]*(?:的话)?[\s,]*(?:那就|那|就)?(?:不(?:用|需要)?(?:填|写)了?|空着)[\s,]*(?:吧|呗)?$/i;
 /** This field left empty and the next one asked ("这个不填了，下一个"): a skip, not a cancel. */
 const SKIP_AND_GO_ON = /^(?:这个|这项|这一项|这里)?(?:先|就)?不(?:填|写)了?[\s,]*(?:吧)?[\s,]*(?:下一步|下一项|下一个|下一题|next)$/;
 const ORGANISATION_NAME =
@@ -119,7 +120,10 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   trace.confidence = u.confidence;
   const sure = u.kind === 'answer';
   const skipAndGoOn = SKIP_AND_GO_ON.test(u.normalised);
-  if (sure && u.intent === 'cancel' && !skipAndGoOn) {
+  // "没有，不填了" / "无" on an optional field: nothing to give, so the field is skipped (on a
+  // required one, not filling in is a cancel).
+  const nothingToGive = !field.required && NOTHING_TO_GIVE.test(u.normalised);
+  if (sure && u.intent === 'cancel' && !skipAndGoOn && !nothingToGive) {
     trace.intent = 'cancel';
     await ports.state.remove(turn.key);
     return [{ text: t(lang, '已取消帮扶申请，已填写的内容已清除。', 'The assistance request was cancelled and its answers cleared.') }];
@@ -128,8 +132,7 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
     trace.intent = 'continue';
     return [questionReply(field, state, lang, t(lang, '好的，继续填写。', 'OK, let us continue.'))];
   }
-  // "没有附件，下一步" / "无" on an optional field: nothing to give, so the field is skipped.
-  if (!field.required && NOTHING_TO_GIVE.test(u.normalised)) return accept(turn, deps, state, etag, null);
+  if (nothingToGive) return accept(turn, deps, state, etag, null);
   if (skipAndGoOn || (sure && u.intent === 'skip')) {
     if (!field.required) return accept(turn, deps, state, etag, null);
     trace.intent = 'skip';

@@ -204,6 +204,18 @@ describe('natural questionnaire answers', () => {
     expect(understand('联系人电话打通了，多谢！顺便问下纸质材料要盖章吗')).toMatchObject({ kind: 'answer', intent: 'materials' });
     expect(understand('got through to the Shanghai office, thanks. by the way, when is the deadline?')).toMatchObject({ kind: 'answer', intent: 'deadline' });
   });
+  it('a request of its own before "顺便问下" is the main question, the aside secondary', () => {
+    expect(understand('可靠性评价的指标体系和权重介绍一下，顺便问下你们是哪个部门的')).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    expect(understand('材料清单发我一下，另外想问一下河北联系人是谁')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('please list the materials, by the way who is the Hebei contact?')).toMatchObject({ kind: 'answer', intent: 'materials' });
+    // "算了，先问下…" drops the first question: the second is the one asked.
+    expect(understand('明年还有吗？算了先问下现在联系山东省局找谁')).toMatchObject({ kind: 'answer', intent: 'contacts' });
+  });
+  it('a test time point or a count with its unit next to an indicator is no score', () => {
+    expect(understand('Is Ic measured at t=0 only?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    expect(understand('Id is computed at t=1000h?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    expect(understand('Ic 88')).toMatchObject({ kind: 'answer', intent: 'scoreEntry' });
+  });
   it('the size told as a headcount, by the industrial thresholds of 国统字〔2017〕213号 (20, 300, 1000 people)', () => {
     expect(v('size', '厂里也就七八个人')).toMatchObject({ ok: true, value: 'micro' });
     expect(v('size', '十几个人')).toMatchObject({ ok: true, value: 'micro' });

@@ -72,6 +72,14 @@ const FUNCTION_WORDS = new Set([
   'as',
 ]);
 
+/**
+ * A number that can be a score: not a percentage (a weight), not a test's time point ("t=0",
+ * "t>Ⓝ", the rubric's notation for the rows of a degradation table) and not a count or duration
+ * with its unit ("1000h", "3种", "5个样本").
+ */
+const SCORE_LIKE_NUMBER =
+  /(?<!(?<![a-z])t\s*[=＝>＞<＜]\s*)Ⓝ(?!\s*(?:%|h(?![a-z])|hours?|小时|个|台|件|种|次|天|年|月|周|批|组|样|家|份|cycles?|pcs|units?|samples?|times|days|years))/;
+
 export function features(normalised: string): string[] {
   const s = abstracted(normalised);
   const terms: string[] = [];
@@ -95,7 +103,7 @@ export function features(normalised: string): string[] {
   // Two numbers as a range ("91-100", "71到90分") name a band: a rubric question, not a score.
   if (/Ⓝ\s*(?:-|~|～|—|到|至)\s*Ⓝ/.test(s)) terms.push('#RANGE', '#RANGE+');
   // A percentage is a weight, not a score.
-  else if (s.includes(INDICATOR) && /Ⓝ(?!\s*%)/.test(s)) terms.push('#SCORED', '#SCORED+');
+  else if (s.includes(INDICATOR) && SCORE_LIKE_NUMBER.test(s)) terms.push('#SCORED', '#SCORED+');
   if (/Ⓝ\s*%/.test(s)) terms.push('#PERCENT');
   if (/[?？]/.test(s)) terms.push('?');
   const compact = s.replace(/[\s,，。.!！~、]+/g, '');

@@ -58,7 +58,11 @@ const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知
 
 /** A remark, then the question announced as an aside ("电话打通了，多谢！顺便问下…", "…, by the way, is …"). */
 const BY_THE_WAY =
-  /^.{0,60}?(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|先问下|先问一下|这次想问|这次问下|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
+  /^(.{0,60}?)(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|先问下|先问一下|这次想问|这次问下|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
+
+/** A request in its own right ("…介绍一下", "…发我一下", "tell me …"): then what comes before an aside is the main question. */
+const REQUEST =
+  /介绍|说说|说一下|讲一下|讲讲|发一下|发我|发给我|给我|列一下|列出|看看|看一下|告诉|解释|(?<![a-z])(?:tell me|explain|list|show me|send me)(?![a-z])/;
 
 /** A word BY_THE_WAY needs, tested first: most messages have none, and then the longer search is skipped. */
 const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|先问|这次想问|这次问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
@@ -80,7 +84,22 @@ export function decideIntent(
   const tail = DISMISSED_TAIL.exec(normalised);
   const dismissed =
     DISMISSED_LEAD.exec(normalised) ?? (ASIDE_WORD.test(normalised) ? BY_THE_WAY.exec(normalised) : null) ?? (tail && tail.index > 0 ? tail : null);
-  const lead = dismissed ?? SMALL_TALK_LEAD.exec(normalised);
+  // "指标和权重介绍一下，顺便问下你们是哪个部门的": what comes before the aside is itself a clear
+  // request, so it is the main question and the aside is secondary ("…算了，先问下…" drops the
+  // first question instead).
+  const before = dismissed?.[1];
+  let mainBeforeAside = false;
+  const secondary = !!before && /顺便|顺带|另外|by the way|btw/.test(dismissed![0].slice(before.length)) && !/算了|不管了|先不说|另说$/.test(before);
+  if (before && secondary && (QUESTION.test(before) || REQUEST.test(before)) && [...before.replace(/[\s,.;:!?，。；：！？]+/g, '')].length >= 4) {
+    const main = model.classify(before, { allowed });
+    const mainDecision = decide(main.ranked);
+    if (mainDecision.kind === 'answer' && !SMALL_TALK.has(mainDecision.intent) && mainDecision.intent !== 'offTopic') {
+      classification = main;
+      decision = mainDecision;
+      mainBeforeAside = true;
+    }
+  }
+  const lead = mainBeforeAside ? null : (dismissed ?? SMALL_TALK_LEAD.exec(normalised));
   const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
     const rest = model.classify(restText, { allowed });
