@@ -93,6 +93,19 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(JSON.stringify(cardsOf(r)[0])).toContain('scoreEntry.open');
     });
 
+    it('a reviewer asking for a named entry’s evidence gets that entry’s digest, numbered as in the whole list', async () => {
+      const r = textOf(await h.say('reviewer', '冀北电源那个的佐证材料给我看下'));
+      expect(r).toContain('1. 冀北电源科技有限公司 — 开关电源 KP-100');
+      expect(r).toContain('建议分档');
+      const en = textOf(await h.say('reviewer', 'show me the evidence for Jibei Power'));
+      expect(en).toContain('1. 冀北电源科技有限公司');
+      // A company not assigned to this reviewer is said so, and the reviewer's own entries follow.
+      const other = textOf(await h.say('reviewer', '沪东精密的评审数据给我看看'));
+      expect(other).toContain('不在分配给您的评审条目中');
+      expect(other).toContain('1. 冀北电源科技有限公司');
+      expect(other).not.toContain('沪东精密有限公司 —');
+    });
+
     it('other roles and unassigned reviewers get no digest', async () => {
       expect(textOf(await h.say('officerSjz', '评审摘要'))).toContain('仅向评审专家提供');
       expect(textOf(await h.say('reviewerIdle', '评审摘要'))).toContain('没有分配给您的评审条目');

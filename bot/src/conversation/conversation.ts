@@ -10,6 +10,7 @@ import { questionReply } from './intakeStepCard.js';
 import { answerIntent } from './intentAnswers.js';
 import type { ConversationPorts, Identity } from './ports.js';
 import { clarifyReply, fallbackReply } from './smallTalk.js';
+import { asksForEvidence } from './evidenceQuestion.js';
 import type { TraceSink, TurnTrace } from './trace.js';
 import type { Turn } from './turn.js';
 import { chatInputSchema, detectLang, t, type ChatInput, type ChatReply, type Lang, type ParsedChatInput } from './types.js';
@@ -294,6 +295,18 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     ) {
       trace.kind = 'answer';
       return act(turn, 'secretariat', u, null);
+    }
+    // Torn between an entry's status and the digest, a request for evidence is answered by role
+    // (a reviewer gets the digest of the entry, anyone else its status).
+    if (
+      u.kind === 'clarify' &&
+      u.candidates.length === 2 &&
+      u.candidates.includes('status') &&
+      u.candidates.includes('digest') &&
+      asksForEvidence(u.normalised)
+    ) {
+      trace.kind = 'answer';
+      return act(turn, 'status', u, null);
     }
     if (u.kind === 'clarify') {
       trace.candidates = u.candidates;

@@ -3,6 +3,8 @@ import { card, facts, heading, para, submit } from './cards.js';
 import type { Bilingual, ConversationPorts, DigestEntry, Identity } from './ports.js';
 import type { AdaptiveCard, ChatReply, Lang } from './types.js';
 import { t } from './types.js';
+import { pickRows } from './status.js';
+import type { TurnTrace } from './trace.js';
 
 /**
  * Reviewer digests (assigned entries with computed evidence, suggested bands, red flags, the
@@ -31,7 +33,12 @@ function entryLines(e: DigestEntry, i: number, lang: Lang): string {
   return lines.join('\n');
 }
 
-export async function reviewerDigest(identity: Identity, ports: ConversationPorts, lang: Lang): Promise<ChatReply[]> {
+export async function reviewerDigest(
+  identity: Identity,
+  ports: ConversationPorts,
+  lang: Lang,
+  question?: { text: string; trace: TurnTrace },
+): Promise<ChatReply[]> {
   if (identity.role !== 'reviewer') {
     return [
       {
@@ -44,10 +51,30 @@ export async function reviewerDigest(identity: Identity, ports: ConversationPort
     ];
   }
   const entries = await ports.reviews.assignedEntries(identity);
+  if (!question) return [digestReply(entries, lang)];
+  // "冀北电源那个的佐证材料给我看下": the entries of the company named, keeping their numbers (the
+  // number is how a score is entered); a company not among them is said, then all are shown.
+  const picked = pickRows(question.text, entries, (e) => [e.enterprise, e.product]);
+  if (picked.matched.length) {
+    question.trace.enterprises = [...new Set(picked.rows.map((e) => e.enterprise))];
+    return [
+      digestReply(
+        entries,
+        lang,
+        picked.rows.map((e) => entries.indexOf(e)),
+      ),
+    ];
+  }
+  if (picked.named) {
+    question.trace.enterprises = [picked.named];
+    const notAssigned = t(lang, `「${picked.named}」不在分配给您的评审条目中。`, `"${picked.named}" is not among the entries assigned to you.`);
+    return [{ text: notAssigned }, digestReply(entries, lang)];
+  }
   return [digestReply(entries, lang)];
 }
 
-export function digestReply(entries: DigestEntry[], lang: Lang): ChatReply {
+/** The digest of the entries assigned to a reviewer; `shown`: the positions to show (all when absent), numbered as in the whole list. */
+export function digestReply(entries: DigestEntry[], lang: Lang, shown: readonly number[] = entries.map((_, i) => i)): ChatReply {
   if (entries.length === 0) return { text: t(lang, '目前没有分配给您的评审条目。', 'No entries are assigned to you.') };
   const pending = entries.reduce((n, e) => n + e.indicators.filter((i) => i.myRawScore === null).length, 0);
   const text = [
@@ -56,7 +83,7 @@ export function digestReply(entries: DigestEntry[], lang: Lang): ChatReply {
       `评审摘要：分配给您 ${entries.length} 条，待评指标 ${pending} 项。`,
       `Digest: ${entries.length} entries assigned, ${pending} indicator score(s) pending.`,
     ),
-    ...entries.map((e, i) => entryLines(e, i, lang)),
+    ...shown.map((i) => entryLines(entries[i]!, i, lang)),
     t(
       lang,
       '录入评分：点击“录入评分”按钮，或输入“打分 序号 指标 分数 理由”，例如“打分 1 Ic 85 两阶段变异系数均较低”。',
@@ -66,7 +93,8 @@ export function digestReply(entries: DigestEntry[], lang: Lang): ChatReply {
   const body: unknown[] = [
     heading(t(lang, `评审摘要（${entries.length} 条，待评 ${pending} 项）`, `Review digest (${entries.length} entries, ${pending} pending)`)),
   ];
-  entries.forEach((e, i) => {
+  for (const i of shown) {
+    const e = entries[i]!;
     body.push(para(`${i + 1}. ${e.enterprise} — ${e.product}`, { weight: 'Bolder', separator: true }));
     body.push(
       facts(
@@ -95,7 +123,7 @@ export function digestReply(entries: DigestEntry[], lang: Lang): ChatReply {
       ),
     );
     body.push({ type: 'ActionSet', actions: [submit(t(lang, '录入评分', 'Enter scores'), { action: 'scoreEntry.open', submissionId: e.submissionId })] });
-  });
+  }
   body.push(
     para(t(lang, '建议分档为 kekao 的建议值（非官方），评分由专家决定。', 'Suggested bands are kekao suggestions (not official); reviewers decide.'), {
       isSubtle: true,

@@ -3,6 +3,7 @@ import { helpCard, helpText } from './cards.js';
 import { allContactsReply, answerContacts } from './contacts.js';
 import { answerAssistanceStatus } from './assistanceCases.js';
 import { reviewerDigest, secretariatDigest } from './digest.js';
+import { asksForEvidence } from './evidenceQuestion.js';
 import { findPlaces } from './places.js';
 import type { ProgrammeContact } from './ports.js';
 import { answerRubricQuestion } from './rubricQa/answer.js';
@@ -128,6 +129,12 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
           trace.intent = 'secretariat';
           return secretariatDigest(id, ports, lang);
         }
+        // A reviewer asking for an entry's evidence ("冀北电源那个的佐证材料给我看下") wants the
+        // digest of the entries to review, which carries it; where it stands is the status.
+        if (id.role === 'reviewer' && asksForEvidence(u?.normalised ?? '')) {
+          trace.intent = 'digest';
+          return reviewerDigest(id, ports, lang, { text, trace });
+        }
         return answerStatus(text, id, ports, lang, trace);
       });
     case 'digest':
@@ -137,7 +144,7 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
           trace.intent = 'status';
           return answerStatus(text, id, ports, lang, trace);
         }
-        return reviewerDigest(id, ports, lang);
+        return reviewerDigest(id, ports, lang, { text, trace });
       });
     case 'secretariat':
       return turn.withIdentity((id) => secretariatDigest(id, ports, lang));

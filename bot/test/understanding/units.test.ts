@@ -179,6 +179,10 @@ describe('natural questionnaire answers', () => {
     expect(v('uscc', '９１３５０５８２ＭＡ２ＸＨ７ＴＰ４７')).toMatchObject({ ok: true, value: '91350582MA2XH7TP47' });
     for (const s of ['暂时不想', '不太愿意', "we don't want to"]) expect([s, yesNo(s)]).toEqual([s, false]);
     expect(v('problemTypes', '主要是体系不健全')).toMatchObject({ ok: true, value: ['system-incomplete'] });
+    // The option's own examples (如设计 / 工艺 / 检测) and a bottleneck in everyday words.
+    expect(v('problemTypes', '有些东西我们测不了，检测能力跟不上')).toMatchObject({ ok: true, value: ['technical-bottleneck'] });
+    expect(v('problemTypes', '关键工艺卡脖子')).toMatchObject({ ok: true, value: ['technical-bottleneck'] });
+    expect(v('problemTypes', '抽检不合格')).toMatchObject({ ok: true, value: ['spot-check-failure'] });
     expect(v('needs', '想要专家到现场找找原因')).toMatchObject({ ok: true, value: ['diagnosis'] });
     expect(v('orgName', '我们单位叫天津港盛物流装备有限公司')).toMatchObject({ ok: true, value: '天津港盛物流装备有限公司' });
     expect(v('problemTypes', '1和4')).toMatchObject({ ok: true, value: ['spot-check-failure', 'technical-bottleneck'] });

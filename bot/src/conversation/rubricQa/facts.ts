@@ -3,6 +3,7 @@ import { fmeaCase2025 } from '@kekao/core/rubrics';
 import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import { describedBand } from './bandLevel.js';
+import { type Code, describedIndicators, indicatorName } from './describedIndicator.js';
 import { evidenceFact } from './evidence.js';
 import { passage, type Passage } from './passages.js';
 import { bestSentence, sharedPairs } from './sentenceMatch.js';
@@ -23,9 +24,16 @@ export interface Fact {
 const pct = (w: number) => `${Math.round(w * 100)}%`;
 const indicator = (code: string) => reliability2024.indicators.find((i) => i.code === code)!;
 
+/** The indicators not named: "剩下几项", "其余的", "the rest", "the other four". */
+const OTHERS =
+  /剩下|剩余|其余|其他几|其它几|其他的|其它的|别的|另外几|另外的|(?<![a-z])(?:the rest|remaining|the others|other (?:ones|indicators|four|three|two))(?![a-z])/;
+
 function weights(q: RubricQuestion, lang: Lang): Fact {
   const all = reliability2024.indicators;
-  const chosen = q.indicators.length ? all.filter((i) => q.indicators.includes(i.code as never)) : all;
+  // "Ic 20% Id 25% 剩下几项各占多少": the indicators named are known, the others are asked.
+  const others = q.indicators.length > 0 && OTHERS.test(q.normalised);
+  const named = (code: string) => q.indicators.includes(code as never);
+  const chosen = !q.indicators.length ? all : all.filter((i) => (others ? !named(i.code) : named(i.code)));
   const list = chosen.map((i) => `${i.code} ${pct(i.weight)}`).join(t(lang, '、', ', '));
   // "哪个权重最高 / 最低": the extreme first, among those asked (or all six).
   const extreme = /最高|最大|最重|哪个.{0,4}高|更高|highest|largest/.test(q.normalised)
@@ -209,6 +217,17 @@ function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   return undefined;
 }
 
+/** "同一批产品数值差不多，能在哪项加分": the indicator described, named, with its definition. */
+function describedFact(codes: readonly Code[], lang: Lang): Fact {
+  const quotes = codes.map((code) => passage(`rel-${code}-definition`));
+  // The definition's first sentence, without the name it opens with ("关键性能一致性（Ic）：是指…。").
+  const gist = (p: Passage) => p.quote.slice(p.quote.indexOf('：') + 1).split(/(?<=。)/)[0]!;
+  const lead = codes
+    .map((code, i) => t(lang, `这属于 ${code}（${indicatorName(code)}）：${gist(quotes[i]!)}`, `That is ${code} (${indicatorName(code)}): ${gist(quotes[i]!)}`))
+    .join('\n');
+  return { lead, quotes };
+}
+
 /** "C和G分别是啥": each indicator's definition, in the order asked. */
 function definitions(q: RubricQuestion, lang: Lang): Fact {
   const quotes = q.indicators.slice(0, 3).map((code) => passage(`rel-${code}-definition`));
@@ -218,6 +237,8 @@ function definitions(q: RubricQuestion, lang: Lang): Fact {
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */
 export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   if (q.fmea) return fmea(q, lang);
+  const described = describedIndicators(q.normalised, q.indicators);
+  if (described.length) return describedFact(described, lang);
   const list = q.facet === 'weight' ? undefined : listFact(q, lang);
   if (list) return list;
   if (q.facet === 'definition' && q.indicators.length >= 2 && !q.notes.length) return definitions(q, lang);

@@ -106,7 +106,11 @@ const EVIDENCE_ASKED =
   /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
 
 const FACETS: Array<[Facet, RegExp]> = [
-  ['weight', /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total/],
+  // A percentage right after an indicator's code, or as a share (占20%), is a weight ("Ic 20% Id 25% 剩下几项呢").
+  [
+    'weight',
+    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%/,
+  ],
   ['tier', /梯队|梯次|tier/],
   // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).
   ['bands', TOP_BAND],

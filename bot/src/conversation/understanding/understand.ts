@@ -58,7 +58,7 @@ const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知
 
 /** A remark, then the question announced as an aside ("电话打通了，多谢！顺便问下…", "…, by the way, is …"). */
 const BY_THE_WAY =
-  /^(.{0,60}?)(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|先问下|先问一下|这次想问|这次问下|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
+  /^(.{0,60}?)(?:顺便问下|顺便问一下|顺便问问|顺便问|顺带问一下|顺带问下|另外问下|另外问一下|另外想问|另外想咨询|另外咨询|另外请教|还想问一下|还想问下|再问一下|再问下|还有个问题|还有一个问题|先问下|先问一下|先问问|先问(?=[\u4e00-\u9fff])|这次想问|这次问下|(?<![a-z])(?:by the way|btw|also,? quick question|one more question)(?![a-z]))[\s,.:：;!！]*(?=\S)/;
 
 /** A request in its own right ("…介绍一下", "…发我一下", "tell me …"): then what comes before an aside is the main question. */
 const REQUEST =

@@ -1,0 +1,11 @@
+/**
+ * Asking for an entry's evidence — its supporting material, test data or metrics ("冀北电源那个的
+ * 佐证材料给我看下", "show me the evidence for Jibei"): for a reviewer, the digest of the entries to
+ * review carries it; where an entry stands is the status.
+ */
+
+const EVIDENCE = /佐证|证据|评审材料|申报材料|测试数据|试验数据|数据|指标情况|(?<![a-z])(?:evidence|metrics|data|supporting documents?)(?![a-z])/;
+
+export function asksForEvidence(normalised: string): boolean {
+  return EVIDENCE.test(normalised);
+}
