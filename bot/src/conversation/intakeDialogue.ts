@@ -32,7 +32,7 @@ const QUESTION = new RegExp(`${QUESTION_WORDS.source}|么$|会不会|(?<![a-z])(
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 
 const NOTHING_TO_GIVE =
-  /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$|^(?:没有|无|暂无|暂时没有|还没有|没)[\s,]*(?:的话)?[\s,]*(?:那就|那|就)?(?:不(?:用|需要)?(?:填|写)了?|空着)[\s,]*(?:吧|呗)?$/i;
+  /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$|^(?:还|暂时|目前|暂|尚)?(?:没有|没|未)(?:采取|做过?|有|准备)?(?:什么|任何|啥)?(?:措施|整改)(?:呢|啊)?$|^(?:没有|无|暂无|暂时没有|还没有|没)[\s,]*(?:的话)?[\s,]*(?:那就|那|就)?(?:不(?:用|需要)?(?:填|写)了?|空着)[\s,]*(?:吧|呗)?$/i;
 /** This field left empty and the next one asked ("这个不填了，下一个"): a skip, not a cancel. */
 const SKIP_AND_GO_ON = /^(?:这个|这项|这一项|这里)?(?:先|就)?不(?:填|写)了?[\s,]*(?:吧)?[\s,]*(?:下一步|下一项|下一个|下一题|next)$/;
 const ORGANISATION_NAME =

@@ -19,6 +19,7 @@ describe('an indicator described in an engineer’s words', () => {
     );
     expect(zh('我们的产品用了三年性能也没往下掉，看哪个指标')).toContain('Id（关键性能退化量）');
     expect(zh('零下三十度的高寒地区也能正常工作，算哪项')).toContain('各种极限应用场景');
+    expect(zh('我们的产品在很冷很热的地方都要用，评分里怎么体现')).toContain('Ir（关键性能可靠域）');
     expect(zh('返修和客诉少了很多，能在哪方面得分')).toContain('由于产品自身质量可靠性问题导致的故障数量或故障比率');
     expect(zh('拿到了两项发明专利，这个能加分吗')).toContain('可靠性技术与方法的各种创新');
     expect(en('which indicator covers the spread between units of the same batch?')).toContain('Ic');

@@ -23,7 +23,7 @@ const DESCRIPTIONS: ReadonlyArray<readonly [Code, RegExp]> = [
   ],
   [
     'Ir',
-    /高温|低温|高低温|零下|高寒|严寒|高海拔|高原|沙漠|暴晒|极端|恶劣|严苛|湿热|盐雾|过载|超负荷|边界条件|(?<![a-z])(?:extreme|harsh|temperature range|overload|corner cases?)(?![a-z])/,
+    /高温|低温|高低温|很冷|很热|冷热|零下|高寒|严寒|高海拔|高原|沙漠|暴晒|极端|恶劣|严苛|湿热|盐雾|过载|超负荷|边界条件|(?<![a-z])(?:extreme|harsh|temperature range|overload|corner cases?)(?![a-z])/,
   ],
   ['W', /售后|返修|退货|客诉|投诉|三包|保修|返厂|(?<![a-z])(?:after[- ]sales|warranty|returns?|complaints?|field failures?|repairs?)(?![a-z])/],
   ['C', /创新|专利|新技术|首创|原创|颠覆|(?<![a-z])(?:innovat\w*|patents?|novel)(?![a-z])/],
@@ -32,7 +32,7 @@ const DESCRIPTIONS: ReadonlyArray<readonly [Code, RegExp]> = [
 
 /** Asking where something counts: "能在哪项加分", "算哪一项", "看哪个指标", "which indicator covers …". */
 const WHICH =
-  /哪项|哪一项|哪个指标|哪一个指标|哪类指标|哪方面|哪块|加分|算分|(?<![a-z])(?:which (?:indicator|one|part|item|metric)|counts? (?:towards|for)|score (?:under|for)|earn points)(?![a-z])/;
+  /哪项|哪一项|哪个指标|哪一个指标|哪类指标|哪方面|哪块|加分|算分|怎么体现|如何体现|体现在|(?<![a-z])(?:which (?:indicator|one|part|item|metric)|counts? (?:towards|for)|score (?:under|for)|earn points)(?![a-z])/;
 
 /** The indicators described (at most two, in rubric order), when the question asks where its subject counts and names none. */
 export function describedIndicators(normalised: string, named: readonly string[]): Code[] {
