@@ -2,6 +2,7 @@ import { card, facts, heading, para } from './cards.js';
 import type { CampaignView, ProgrammeContact, ProgrammePort } from './ports.js';
 import type { ChatReply, Lang } from './types.js';
 import { t } from './types.js';
+import { flowClause } from './flowClause.js';
 
 /**
  * Deadline, materials and flow, answered from the campaign stored in the database (imported as
@@ -138,10 +139,14 @@ export function materialsReply(c: CampaignView, lang: Lang, closed?: string, cla
   };
 }
 
-export function flowReply(c: CampaignView, programme: ProgrammePort, lang: Lang, closed?: string): ChatReply {
+export function flowReply(c: CampaignView, programme: ProgrammePort, lang: Lang, closed?: string, question?: string): ChatReply {
   const steps = c.flow.map((s, i) => `${i + 1}. ${s[lang]}`);
+  // A question about one step ("名单由谁汇总、要不要公示") is answered first by that step's clause.
+  const clause = lang === 'zh' && question ? flowClause(question, c) : undefined;
+  const clauseLines = clause ? [`第 ${clause.step + 1} 步 ${c.flow[clause.step]!.zh}：“${clause.quote}”——出处：${clause.citation}`, ''] : [];
   return {
     text: [
+      ...clauseLines,
       ...(closed ? [closed] : []),
       t(lang, `${c.title.zh}的推荐流程：`, `The flow of ${c.title.en}:`),
       ...steps,
@@ -149,6 +154,7 @@ export function flowReply(c: CampaignView, programme: ProgrammePort, lang: Lang,
       t(lang, `出处：${c.source}`, `Source: ${c.source}`),
     ].join('\n'),
     card: card([
+      ...(clause ? [para(clauseLines[0]!, { weight: 'Bolder' })] : []),
       heading(t(lang, '推荐流程', 'Flow')),
       ...(closed ? [para(closed, { color: 'Attention' })] : []),
       ...steps.map((s) => para(s)),

@@ -62,7 +62,7 @@ async function campaignAnswer(turn: Turn, kind: 'deadline' | 'materials' | 'flow
   if (kind === 'deadline') return [deadlineReply(c, ports.programme, today, lang, who)];
   const closed = who ? closedNote(c, ports.programme, today, who, lang) : undefined;
   if (kind === 'materials') return [materialsReply(c, lang, closed, u ? formClause(u.text, lang) : undefined)];
-  return [flowReply(c, ports.programme, lang, closed)];
+  return [flowReply(c, ports.programme, lang, closed, u?.normalised)];
 }
 
 function contacts(turn: Turn, u: Understanding | undefined): ChatReply[] {

@@ -38,6 +38,8 @@ export interface CampaignView {
   /** The forms to fill, by kind of entry ("填写《…推荐表》（附件2）"). */
   forms?: Array<{ annex: number; title: Bilingual }>;
   flow: Bilingual[];
+  /** Each step's clause in the notice, in the order of `flow` ("拟评定对象名单由…汇总后予以公示…"). */
+  flowClauses: Array<{ quote: string; citation: string }>;
   source: string;
 }
 

@@ -119,6 +119,7 @@ export function campaignView(c: Campaign): CampaignView {
       zh: `${s.label.zh}（${s.actor.zh}）`,
       en: `${s.label.en} (${s.actor.en})${c.stages[i - 1]?.quote === s.quote ? '' : ` — notice: “${s.quote}”`}`,
     })),
+    flowClauses: c.stages.map((s) => ({ quote: s.quote, citation: src(s.source) })),
     source: `${src(c.source).replace(/ 正文$/, '')}（${c.materials
       .map((m) => m.source.clause)
       .filter((v, i, a) => a.indexOf(v) === i)

@@ -41,3 +41,31 @@ describe('the weights of the indicators not named', () => {
     expect(answerRubricQuestion('Ic的合格率要到95%吗', 'zh').question.facet).not.toBe('weight');
   });
 });
+
+describe('English rubric questions reach the clause that answers them', () => {
+  it('how an indicator is computed is said by its definition (Ic: 变异系数)', () => {
+    expect(en('How is the consistency indicator computed?')).toContain('变异系数');
+    expect(en('how do you measure degradation')).toContain('关键性能退化量（Id）');
+  });
+  it('a weight row answers only a question about weights', () => {
+    expect(en('what counts as an innovation for C')).toContain('各种创新');
+    expect(en('Ic weighting?')).toContain('Ic 20%');
+    expect(zh('创新性C占几%')).toContain('C（创新性）5%');
+  });
+  it('the two groups, and how the total is formed', () => {
+    const groups = answerRubricQuestion("which indicators are 'professional' and which are 'benefit' ones?", 'en').replies[0]!.text;
+    expect(groups).toContain('专业指标是主要体现产品质量可靠性的直接技术类指标');
+    expect(groups).toContain('效益指标应反映产品质量可靠性水平提升取得的质量效益和社会效益');
+    for (const q of ['Is the total score a weighted sum?', 'how is the weighted score of an indicator worked out, raw score times weight?']) {
+      expect(answerRubricQuestion(q, 'en').replies[0]!.text, q).toContain('总分为所有“单项加权得分”之和');
+    }
+    expect(answerRubricQuestion('加权得分是不是原始分乘权重', 'zh').replies[0]!.text).toContain('单项加权得分 = 单项原始得分 × 权重');
+  });
+  it('the sample size is note (a)’s “样本量合理”, with no number', () => {
+    const text = answerRubricQuestion('what sample size is reasonable for the consistency data?', 'en').replies[0]!.text;
+    expect(text).toContain('样本量合理');
+    expect(zh('一致性测试的样本量要多大')).toContain('没有规定具体数量');
+    // Ir has its own rule: one sample per extreme scenario.
+    expect(zh('Ir要测几个样品')).toContain('每种极限应用场景至少测试一个样品');
+  });
+});

@@ -215,6 +215,16 @@ describe('natural questionnaire answers', () => {
     // "算了，先问下…" drops the first question: the second is the one asked.
     expect(understand('明年还有吗？算了先问下现在联系山东省局找谁')).toMatchObject({ kind: 'answer', intent: 'contacts' });
   });
+  it('a greeting that names the bot, then the question: the question', () => {
+    expect(understand('Hi kekao, when does the nomination close')).toMatchObject({ kind: 'answer', intent: 'deadline' });
+    expect(understand('你好可靠助手，截止时间是哪天')).toMatchObject({ kind: 'answer', intent: 'deadline' });
+    expect(understand('hi kekao')).toMatchObject({ kind: 'answer', intent: 'greeting' });
+  });
+  it('pinyin initials and mistyped words of the programme', () => {
+    expect(normalise('cq dh多少')).toBe('cq 电话多少');
+    expect(normalise('帮服怎么申请')).toBe('帮扶怎么申请');
+    expect(normalise('Ic的权种')).toBe('ic的权重');
+  });
   it('a test time point or a count with its unit next to an indicator is no score', () => {
     expect(understand('Is Ic measured at t=0 only?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
     expect(understand('Id is computed at t=1000h?')).toMatchObject({ kind: 'answer', intent: 'rubric' });

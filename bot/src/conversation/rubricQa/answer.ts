@@ -1,6 +1,7 @@
 import { card, heading, para } from '../cards.js';
 import type { ChatReply, Lang } from '../types.js';
 import { t } from '../types.js';
+import { inDefinitionWords } from './evidence.js';
 import { bandsOfAll, directFact, fmeaDefinition, type Fact } from './facts.js';
 import { bestSentence, sharedPairs } from './sentenceMatch.js';
 import type { Passage } from './passages.js';
@@ -45,7 +46,9 @@ function answerPart(q: RubricQuestion, lang: Lang): Fact | undefined {
         .map((h) => h.passage)
         .filter((p) => p.id === 'rel-note-a'),
     );
-  return { lead: t(lang, bestSentence(top, q.normalised), `${top.title}: ${bestSentence(top, q.normalised)}`), quotes };
+  // The passages are Chinese: an English question is matched by the Chinese words for what it asks.
+  const asked = /[\u4e00-\u9fff]/.test(q.normalised) ? q.normalised : inDefinitionWords(q.normalised);
+  return { lead: t(lang, bestSentence(top, asked), `${top.title}: ${bestSentence(top, asked)}`), quotes };
 }
 
 /** The parts of a message that ask something of their own (split at question marks and semicolons). */

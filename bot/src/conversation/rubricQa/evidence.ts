@@ -38,6 +38,10 @@ const TERMS: Array<[RegExp, string]> = [
   [/(?<![a-z])(?:mandatory|required|compulsory|obligatory)(?![a-z])/, '需要提供'],
   [/(?<![a-z])(?:how many|at least|minimum)(?![a-z])/, '数量'],
   [/三包|保修/, '售后'],
+  // How an indicator is worked out: the definitions' sentences of method (Ic “计算性能参数的变异系数”).
+  [/(?<![a-z])(?:calculat\w*|comput\w*|formula)(?![a-z])/, '计算'],
+  [/(?<![a-z])(?:coefficient of variation|cv)(?![a-z])/, '变异系数'],
+  [/(?<![a-z])(?:measur\w*|evaluat\w*|assess\w*)(?![a-z])/, '评价'],
 ];
 
 /**
@@ -45,7 +49,7 @@ const TERMS: Array<[RegExp, string]> = [
  * out: the definition is already chosen by it, and its name would favour the sentence that repeats it
  * ("可靠域…实验室模拟的数据" asks about the laboratory, not about 可靠域).
  */
-function inDefinitionWords(normalised: string): string {
+export function inDefinitionWords(normalised: string): string {
   const added = TERMS.filter(([re]) => re.test(normalised)).map(([, zh]) => zh);
   let text = normalised;
   for (const m of indicatorMentions(normalised).reverse()) text = `${text.slice(0, m.index)} ${text.slice(m.index + m.length)}`;

@@ -185,8 +185,8 @@ const LISTS: Array<[RegExp, RegExp | undefined, string[]]> = [
     /方法科学|数据有效|材料规范/,
     ['rel-principle-method', 'rel-principle-data', 'rel-principle-materials'],
   ],
-  // "专业指标和效益指标分别包括哪些": both groups (附件1 二、评价内容).
-  [/专业指标.*效益指标|效益指标.*专业指标/, undefined, ['rel-group-professional', 'rel-group-benefit']],
+  // "专业指标和效益指标分别包括哪些", "which are professional and which are benefit ones": both groups (附件1 二、评价内容).
+  [/专业指标.*效益指标|效益指标.*专业指标|professional.*benefit|benefit.*professional/, undefined, ['rel-group-professional', 'rel-group-benefit']],
   // One group ("效益指标包括哪些", "which indicators belong to the benefit group"): its clause, which names
   // its indicators (附件1 二、评价内容（一）（二）). Its weight or bands are the weights' and bands' answers.
   // "MTBF数据放到哪个指标里", "which indicator does our failure-rate data go under": the two groups name
@@ -228,6 +228,9 @@ function describedFact(codes: readonly Code[], lang: Lang): Fact {
   return { lead, quotes };
 }
 
+/** The size of a sample asked about ("样本量要多少", "what sample size is reasonable"); how many samples to test ("样品要测几个") is Ir’s rule. */
+const SAMPLE_SIZE = /样本量|样本数|样本大小|样本容量|(?<![a-z])sample sizes?(?![a-z])/;
+
 /** "C和G分别是啥": each indicator's definition, in the order asked. */
 function definitions(q: RubricQuestion, lang: Lang): Fact {
   const quotes = q.indicators.slice(0, 3).map((code) => passage(`rel-${code}-definition`));
@@ -237,6 +240,19 @@ function definitions(q: RubricQuestion, lang: Lang): Fact {
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */
 export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   if (q.fmea) return fmea(q, lang);
+  // How many samples make a valid sample for Ic or Id: the documents set no number, only that the
+  // sample size be reasonable (评分说明（a）“样本量合理”); Ir's own rule is per extreme scenario.
+  if (SAMPLE_SIZE.test(q.normalised) && !q.indicators.includes('Ir')) {
+    const note = passage('rel-note-a');
+    return {
+      lead: t(
+        lang,
+        '样本量：评分说明（a）把“样本量合理”列为专业指标评价“基本要求”的因素之一，没有规定具体数量（可靠域 Ir 另有要求：每种极限应用场景至少测试一个样品）。',
+        'Sample size: note (a) lists a reasonable sample size (“样本量合理”) among the basic requirements of the professional indicators, without a number (for Ir: at least one sample per extreme scenario).',
+      ),
+      quotes: [note],
+    };
+  }
   const described = describedIndicators(q.normalised, q.indicators);
   if (described.length) return describedFact(described, lang);
   const list = q.facet === 'weight' ? undefined : listFact(q, lang);

@@ -15,6 +15,8 @@ import { ANSWER_THRESHOLD, searchPassages } from './search.js';
  */
 
 const FORM_WORDS = /签字|签名|公章|盖章|照片|字数/;
+const SEAL = /盖章|公章/;
+const RECOMMENDER = /推荐单位|推荐部门|监管局|区局|市局|县局|(?<![a-z])recommend(?:ing|er)? (?:unit|bureau|authority|body|organi[sz]ation)|(?:the )?bureau/;
 const EVERY_MATERIALS_QUESTION = /材料|提交|需要|准备|哪些|什么|清单|推荐/g;
 
 /**
@@ -34,6 +36,8 @@ const FIELD_NAMES_EN: Array<[RegExp, string]> = [
     /no (?:such |relevant )?information|nothing to (?:write|fill)|leave (?:it )?blank|(?:do not|don['’]?t|does not|doesn['’]?t) have (?:[a-z]+ ){0,5}?(?:information|info|details|data|one|it|them|that|this|anything)(?![a-z])|not applicable|n\/a/,
     '没有相关信息',
   ],
+  [/recommend(?:ing|er)? (?:unit|bureau|authority|body|organi[sz]ation)|bureau['’]?s? (?:opinion|stamp|seal)/, '推荐单位意见'],
+  [/(?<![a-z])(?:stamps?|stamped|seals?|sealed)(?![a-z])/, '盖章'],
   [/best practice/, '最佳实践'],
   [/which (?:form|annex)|what form/, '推荐表 附件'],
 ];
@@ -75,7 +79,11 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const inChinese = [...FIELD_NAMES_EN.filter(([re]) => re.test(lower)).map(([, zh]) => zh), ...(NOTHING_TO_FILL.test(lower) ? ['没有相关信息'] : [])];
   const q = analyse(inChinese.length ? `${question} ${inChinese.join(' ')}` : question);
   // A question that does not say FMEA is about the best-practice forms (附件1/2), not 附件3/4.
-  const [hit] = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true).filter((h) => q.fmea || !h.passage.id.includes('fmea'));
+  // The recommending bureau's box is the answer only when the question names the bureau ("推荐单位要盖章吗").
+  const hits = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true)
+    .filter((h) => q.fmea || !h.passage.id.includes('fmea'))
+    .filter((h) => h.passage.id !== 'form-recommender-opinion' || RECOMMENDER.test(lower));
+  const [hit] = hits;
   const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
   // A length asked of the whole form, not of one field, is answered with all the form's limits. A field (a passage of 附件2 or 附件4, "…推荐表（附件4）：案例简介") is named when the question shares two
   // Chinese character pairs with its name (案例简介, 企业简介 …).
@@ -83,13 +91,18 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const fieldNamed =
     !!hit && hit.score >= ANSWER_THRESHOLD && /推荐表/.test(form ?? '') && sharedPairs({ ...hit.passage, quote: fieldName }, own.replace(/[a-z]+/g, ' ')) >= 2;
   if (ASKS_LENGTH.test(q.normalised) && !fieldNamed) return limitsOfForm(q.fmea, lang);
-  if (!hit || hit.score < ANSWER_THRESHOLD) return undefined;
-  const p = hit.passage;
-  const text = `${p.title}${p.quote}`;
-  // One shared word is enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
+  // The best-scoring clause that shares enough of the question's own words: one shared word is
+  // enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
   const formWord = FORM_WORDS.exec(own)?.[0];
-  if (sharedPairs({ ...p, quote: text }, own) < (formWord && text.includes(formWord) ? 1 : 2)) return undefined;
-  const sentence = bestSentence(p, q.normalised).replace(/^（|）$/g, '');
+  const fits = (h: (typeof hits)[number]) => {
+    const text = `${h.passage.title}${h.passage.quote}`;
+    // 盖章 (to seal) is what a 公章 (the seal) is for: either word names the other's box.
+    const hasFormWord = !!formWord && (text.includes(formWord) || (SEAL.test(formWord) && SEAL.test(text)));
+    return h.score >= ANSWER_THRESHOLD && sharedPairs({ ...h.passage, quote: text }, own) >= (hasFormWord ? 1 : 2);
+  };
+  const p = hits.find(fits)?.passage;
+  if (!p) return undefined;
+  const sentence = bestSentence(p, q.normalised).replace(/^（(.*)）$/, '$1');
   return {
     lead: t(lang, `${p.title.replace(/^.*：/, '')}：${sentence}`, `${p.title}: ${sentence} (in the original Chinese)`),
     quote: p.quote,

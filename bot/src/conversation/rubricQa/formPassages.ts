@@ -93,6 +93,16 @@ export const FORM_PASSAGES: readonly SeedPassage[] = [
     keywords: ['承诺', '申明', '签字', '负责人', '公章'],
   },
   {
+    id: 'form-recommender-opinion',
+    seed: '001',
+    title: '推荐表：推荐单位栏',
+    document: NOTICE,
+    clause: '附件2 推荐单位意见',
+    // The last box of the form, below the company's pledge and seal: the recommending bureau's opinion and seal.
+    text: '推荐单位意见\n（推荐单位公章）',
+    keywords: ['推荐单位', '推荐单位意见', '推荐单位公章', '盖章', '公章', '意见'],
+  },
+  {
     id: 'form-fmea-summary',
     seed: '001',
     title: 'FMEA应用典型案例推荐表（附件4）：案例简介',

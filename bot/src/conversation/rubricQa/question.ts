@@ -106,10 +106,16 @@ const EVIDENCE_ASKED =
   /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
 
 const FACETS: Array<[Facet, RegExp]> = [
+  // How the weighted score or the total is formed (原始分乘权重, "a weighted sum", "raw score times weight"),
+  // before the weights, which these questions name too.
+  [
+    'total',
+    /乘(?:以|上)?权重|[x×*]\s*权重|权重相乘|乘以?系数|weighted (?:sum|scores?|total)|raw scores? (?:times|multiplied|x)|times (?:the )?weights?|multipl\w* by (?:the )?weights?|sum of (?:the )?(?:weighted )?scores/,
+  ],
   // A percentage right after an indicator's code, or as a share (占20%), is a weight ("Ic 20% Id 25% 剩下几项呢").
   [
     'weight',
-    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|百分比|占几成|占总分|在总分[里中]占|weight|percentage|count for|worth in the total|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%/,
+    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|百分比|占几成|占总分|在总分[里中]占|(?<![a-z])weight(?:s|ing|ings)?(?![a-z])|percentage|count for|worth in the total|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%/,
   ],
   ['tier', /梯队|梯次|tier/],
   // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).
@@ -119,7 +125,7 @@ const FACETS: Array<[Facet, RegExp]> = [
     /评分说明|说明\s*[（(]?[abcd]|note\s*\(?[abcd]|造假|作假|falsif|fake|(?<!拿|得|想拿|要拿|能拿)满分(?!档|那档|那一档|的档|的?标准|的?要求|的?条件)|基本要求|basic requirement/,
   ],
   ['note', ZERO_POINTS],
-  ['total', /总分|total score|加权得分|加权分|加权(?:怎么|如何)算|weighted score/],
+  ['total', /总分|total score|加权得分|加权分|加权(?:怎么|如何)算|weighted score|max(?:imum)? (?:total|score)|highest possible (?:total|score)/],
   // 评分表 / 评分说明 name a document, not the scoring of an indicator.
   [
     'bands',
@@ -129,7 +135,11 @@ const FACETS: Array<[Facet, RegExp]> = [
   ],
   // How many / at least how many: the answer is a number in a definition or a requirement.
   ['count', /最少|至少|不少于|几种|多少种|几个|多少个|几类|how many|at least|minimum/],
-  ['definition', /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|what (is|are|does)|mean|definition|stand for/],
+  // How an indicator is worked out is said by its definition (Ic: 变异系数; Id: 长时间保持合格状态 …).
+  [
+    'definition',
+    /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|怎么计算|怎么衡量|如何衡量|怎么测|如何测|what (is|are|does)|mean|definition|stand for|what (?:counts|qualifies) as|how (?:is|are|do you|do we|does one|would you|should we)\s+(?:[a-z'-]+\s+){0,5}?(?:calculated|computed|measured|evaluated|assessed|determined|worked out|calculate|compute|measure|evaluate|assess|determine)|how to (?:calculate|compute|measure|evaluate|assess|determine)/,
+  ],
 ];
 
 const FMEA_GROUPS: Array<[RubricQuestion['fmeaGroup'], RegExp]> = [

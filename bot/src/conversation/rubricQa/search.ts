@@ -77,14 +77,19 @@ export function searchPassages(q: RubricQuestion, limit = 3, forms = false): Sea
     fields: ['title', 'keywords', 'quote', 'entities'],
   });
   const wanted = KIND_FOR_FACET[q.facet];
-  return hits
-    .map((h) => ({ passage: byId.get(h.id as string)!, score: h.score }))
-    .filter((h) => (h.passage.kind === 'form') === forms)
-    .filter((h) => !q.indicators.length || !h.passage.indicator || q.indicators.includes(h.passage.indicator as never))
-    .filter((h) => !q.fmea || h.passage.entities.includes('fmea'))
-    .map((h) => ({ ...h, score: h.score * (wanted.includes(h.passage.kind) ? 1.5 : 1) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  return (
+    hits
+      .map((h) => ({ passage: byId.get(h.id as string)!, score: h.score }))
+      .filter((h) => (h.passage.kind === 'form') === forms)
+      .filter((h) => !q.indicators.length || !h.passage.indicator || q.indicators.includes(h.passage.indicator as never))
+      .filter((h) => !q.fmea || h.passage.entities.includes('fmea'))
+      // A weight row ("关键性能一致性（Ic）20%") answers only a question about weights: short as it is,
+      // it would otherwise win any question that names its indicator and little else.
+      .filter((h) => h.passage.kind !== 'weight' || q.facet === 'weight')
+      .map((h) => ({ ...h, score: h.score * (wanted.includes(h.passage.kind) ? 1.5 : 1) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+  );
 }
 
 /** Minimum score for a passage to count as an answer (below it kekao says it found nothing). */

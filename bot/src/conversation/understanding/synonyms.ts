@@ -21,6 +21,10 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['截只', '截止'],
   ['截指', '截止'],
   ['分陪', '分配'],
+  // 权重 ("weight") as voice input and pinyin input mistype it.
+  ['权种', '权重'],
+  ['权众', '权重'],
+  ['全重', '权重'],
   // Colloquial question words (北方口语 / 网络用语).
   ['啥时候', '什么时候'],
   ['多会儿', '什么时候'],
@@ -43,6 +47,7 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['材科', '材料'],
   ['申抱', '申报'],
   ['幇扶', '帮扶'],
+  ['帮服', '帮扶'],
   ['邦扶', '帮扶'],
   ['帮付', '帮扶'],
   ['帮夫', '帮扶'],
@@ -87,6 +92,9 @@ export const LATIN_SYNONYMS: Readonly<Record<string, string>> = {
   jzsj: '截止时间',
   lxr: '联系人',
   lxfs: '联系方式',
+  dh: '电话',
+  dhhm: '电话号码',
+  jzrq: '截止日期',
   bf: '帮扶',
   bfsq: '帮扶申请',
   cl: '材料',

@@ -47,9 +47,9 @@ export function classifier(): IntentClassifier {
  * same for understanding and for cross-validation): an indicator with a score, not asked as a
  * question, is a score entry; a case number asks about that case.
  */
-/** A greeting, thanks or acknowledgement in front of the real question ("hi, what's the deadline?"). */
+/** A greeting, thanks or acknowledgement (with the bot's name) in front of the real question ("hi kekao, what's the deadline?"). */
 const SMALL_TALK_LEAD =
-  /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
+  /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,]*(?:kekao|可靠助手|小助手|助手|机器人|bot|there|team|老师))?(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
 /** A first clause that sets a topic aside ("联系人我有了，…", "截止日期知道了，…", "帮扶先不说，…"). */
 const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)/;
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { campaign2025 } from '@kekao/core';
+import { flowClause } from '../../src/conversation/flowClause.js';
+import { formClause } from '../../src/conversation/rubricQa/formClause.js';
+import { campaignView } from '../../src/conversation/serviceBindings.js';
+import { normalise } from '../../src/conversation/understanding/normalise.js';
+
+/**
+ * A flow or materials question about one step or one box of the forms is answered first by the
+ * notice's own clause: 五、评定公布（二）“拟评定对象名单由上海市市场监督管理局汇总后予以公示，接受社会
+ * 监督。” and “公示期满无异议或者经核实异议不成立的，认定为…”; 五、评定公布（一）“…组织专家对申报材料
+ * 进行综合评审…”; 附件2 “推荐单位意见（推荐单位公章）” and “企业负责人（签字）：（企业公章）”.
+ */
+
+const view = campaignView(campaign2025);
+const step = (q: string) => flowClause(normalise(q), view)?.quote;
+
+describe('the step of the flow a question is about', () => {
+  it('is found by the words it shares with the step’s clause', () => {
+    expect(step('各省评完以后名单由谁汇总、要不要公示？')).toBe('拟评定对象名单由上海市市场监督管理局汇总后予以公示，接受社会监督。');
+    expect(step('公示期满没人提意见就算通过了吗')).toContain('公示期满无异议或者经核实异议不成立的');
+    expect(step('专家评审是谁组织的')).toContain('组织专家对申报材料进行综合评审');
+  });
+  it('but a question about the whole flow names no step', () => {
+    expect(step('推荐流程是怎样的')).toBeUndefined();
+    expect(step('怎么申报，步骤有哪些')).toBeUndefined();
+  });
+});
+
+describe('the box of the forms a materials question is about', () => {
+  it('the recommending bureau’s seal, only when the bureau is named', () => {
+    expect(formClause('推荐表除了企业盖章，还要推荐单位盖章吗', 'zh')?.quote).toContain('（推荐单位公章）');
+    expect(formClause('does the recommending bureau need to stamp the form', 'en')?.quote).toContain('推荐单位公章');
+    expect(formClause('推荐表要盖公章吗', 'zh')?.quote).toContain('（企业公章）');
+  });
+});
