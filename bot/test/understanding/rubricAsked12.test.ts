@@ -69,3 +69,20 @@ describe('English rubric questions reach the clause that answers them', () => {
     expect(zh('Ir要测几个样品')).toContain('每种极限应用场景至少测试一个样品');
   });
 });
+
+describe('engineers’ words for what the rubric measures', () => {
+  it('the difference between two indicators is both definitions’ first sentences', () => {
+    const text = zh('可靠域跟退化量有啥区别');
+    expect(text).toContain('关键性能可靠域（Ir）：是指质量检验合格的产品，能保证关键性能裕量大于零的各种极限应用场景。');
+    expect(answerRubricQuestion('可靠域跟退化量有啥区别', 'zh').replies[0]!.text.split('\n')[1]).toContain('关键性能退化量（Id）：是指');
+  });
+  it('a percentage of decay is a measurement, not a weight', () => {
+    expect(answerRubricQuestion('退化量是看衰减百分比吗', 'zh').question.facet).not.toBe('weight');
+    expect(zh('Ic占总分百分比多少')).toContain('Ic（关键性能一致性）20%');
+  });
+  it('statistics words lead to the sentences that use them', () => {
+    expect(en('what standard deviation counts as good consistency')).toContain('标准差与均值之比');
+    expect(en('how do warranty claims feed into the score')).toContain('That is W');
+    expect(en('how much does innovation count')).toContain('C 5%');
+  });
+});

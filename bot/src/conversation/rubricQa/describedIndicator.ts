@@ -32,7 +32,7 @@ const DESCRIPTIONS: ReadonlyArray<readonly [Code, RegExp]> = [
 
 /** Asking where something counts: "能在哪项加分", "算哪一项", "看哪个指标", "which indicator covers …". */
 const WHICH =
-  /哪项|哪一项|哪个指标|哪一个指标|哪类指标|哪方面|哪块|加分|算分|怎么体现|如何体现|体现在|(?<![a-z])(?:which (?:indicator|one|part|item|metric)|counts? (?:towards|for)|score (?:under|for)|earn points)(?![a-z])/;
+  /哪项|哪一项|哪个指标|哪一个指标|哪类指标|哪方面|哪块|加分|算分|怎么体现|如何体现|体现在|(?<![a-z])(?:which (?:indicator|one|part|item|metric)|counts? (?:towards|for)|score (?:under|for)|earn points|feeds? into|factors? into|factored into|reflected in|shows? up in|taken into account)(?![a-z])/;
 
 /** The indicators described (at most two, in rubric order), when the question asks where its subject counts and names none. */
 export function describedIndicators(normalised: string, named: readonly string[]): Code[] {

@@ -40,7 +40,8 @@ const TERMS: Array<[RegExp, string]> = [
   [/三包|保修/, '售后'],
   // How an indicator is worked out: the definitions' sentences of method (Ic “计算性能参数的变异系数”).
   [/(?<![a-z])(?:calculat\w*|comput\w*|formula)(?![a-z])/, '计算'],
-  [/(?<![a-z])(?:coefficient of variation|cv)(?![a-z])/, '变异系数'],
+  [/(?<![a-z])(?:coefficient of variation|cv|standard deviation|std|sigma|dispersion|spread)(?![a-z])/, '变异系数 标准差'],
+  [/(?<![a-z])(?:mean|average)(?![a-z])/, '均值'],
   [/(?<![a-z])(?:measur\w*|evaluat\w*|assess\w*)(?![a-z])/, '评价'],
 ];
 

@@ -234,7 +234,9 @@ const SAMPLE_SIZE = /样本量|样本数|样本大小|样本容量|(?<![a-z])sam
 /** "C和G分别是啥": each indicator's definition, in the order asked. */
 function definitions(q: RubricQuestion, lang: Lang): Fact {
   const quotes = q.indicators.slice(0, 3).map((code) => passage(`rel-${code}-definition`));
-  return { lead: quotes.map((p) => t(lang, p.quote, `${p.title}: ${p.quote}`)).join('\n'), quotes };
+  // Each definition's first sentence leads (what the indicator is); the quotes below say the rest.
+  const first = (p: Passage) => p.quote.split(/(?<=。)/)[0]!;
+  return { lead: quotes.map((p) => t(lang, first(p), `${p.title}: ${first(p)}`)).join('\n'), quotes };
 }
 
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */

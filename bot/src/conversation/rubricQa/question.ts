@@ -115,7 +115,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   // A percentage right after an indicator's code, or as a share (占20%), is a weight ("Ic 20% Id 25% 剩下几项呢").
   [
     'weight',
-    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|百分比|占几成|占总分|在总分[里中]占|(?<![a-z])weight(?:s|ing|ings)?(?![a-z])|percentage|count for|worth in the total|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%/,
+    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|(?<!衰减|退化|下降|变化|合格|故障|返修|良品|不良)百分比|占几成|占总分|在总分[里中]占|(?<![a-z])weight(?:s|ing|ings)?(?![a-z])|percentage|count for|worth in the total|how much (?:does|do|is|are) [a-z' ]{1,30}?(?:count|worth|weigh)|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%/,
   ],
   ['tier', /梯队|梯次|tier/],
   // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).
@@ -138,7 +138,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   // How an indicator is worked out is said by its definition (Ic: 变异系数; Id: 长时间保持合格状态 …).
   [
     'definition',
-    /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|怎么计算|怎么衡量|如何衡量|怎么测|如何测|what (is|are|does)|mean|definition|stand for|what (?:counts|qualifies) as|how (?:is|are|do you|do we|does one|would you|should we)\s+(?:[a-z'-]+\s+){0,5}?(?:calculated|computed|measured|evaluated|assessed|determined|worked out|calculate|compute|measure|evaluate|assess|determine)|how to (?:calculate|compute|measure|evaluate|assess|determine)/,
+    /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|区别|差别|有何不同|有什么不同|啥不同|difference between|differ from|how (?:is|are) [a-z ]{1,30} different|怎么计算|怎么衡量|如何衡量|怎么测|如何测|what (is|are|does)|mean|definition|stand for|what (?:counts|qualifies) as|how (?:is|are|do you|do we|does one|would you|should we)\s+(?:[a-z'-]+\s+){0,5}?(?:calculated|computed|measured|evaluated|assessed|determined|worked out|calculate|compute|measure|evaluate|assess|determine)|how to (?:calculate|compute|measure|evaluate|assess|determine)/,
   ],
 ];
 
