@@ -106,6 +106,12 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       expect(textOf(r)).toContain('帮扶核心诉求');
       r = await h.say('officerSjz', '现场诊断与问题溯源、5');
       expect(textOf(r)).toContain('已采取的自查');
+      // A pause keeps the answers and the step; nothing is stored for it.
+      r = await h.say('officerSjz', '我先问问领导再填');
+      expect(textOf(r)).toContain('已填写的内容会保留');
+      expect(textOf(r)).toContain('已采取的自查');
+      r = await h.say('officerSjz', '继续填写');
+      expect(textOf(r)).toContain('已采取的自查');
       // "This one empty, next": a skip, not a cancel; then a question with 不是 in it is no "no".
       r = await h.say('officerSjz', '这个不填了，下一个');
       expect(textOf(r)).toContain('已跳过「已采取的自查');

@@ -33,6 +33,10 @@ const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'hel
 
 const NOTHING_TO_GIVE =
   /^(没有|无|暂无|暂时没有|没)\S{0,6}?[\s,]*(下一步|下一项|下一个|下一题|next)$|^(没有|无|暂无|暂时没有|none|n\/a|nothing)$|^(?:还|暂时|目前|暂|尚)?(?:没有|没|未)(?:采取|做过?|有|准备)?(?:什么|任何|啥)?(?:措施|整改)(?:呢|啊)?$|^(?:没有|无|暂无|暂时没有|还没有|没)[\s,]*(?:的话)?[\s,]*(?:那就|那|就)?(?:不(?:用|需要)?(?:填|写)了?|空着)[\s,]*(?:吧|呗)?$/i;
+/** Filling in later: the questionnaire waits with what it has. */
+const PAUSE =
+  /^(?:好的?|那|嗯)?[\s,]*(?:我)?(?:先)?(?:等会儿?|等一下|等等|晚点|晚些|回头|稍后|过会儿?|明天|改天|下午|一会儿?|先去问问[^，,。]{0,6}|问问[^，,。]{0,6})(?:再|接着)(?:填|写|弄|说)(?:吧|哈)?$|(?<![a-z])(?:(?:i'?ll|let me|will) (?:finish|continue|do|fill)[a-z ]{0,20} later|come back to (?:this|it) later|later,? (?:please|pls))(?![a-z])/;
+
 /** This field left empty and the next one asked ("这个不填了，下一个"): a skip, not a cancel. */
 const SKIP_AND_GO_ON = /^(?:这个|这项|这一项|这里)?(?:先|就)?不(?:填|写)了?[\s,]*(?:吧)?[\s,]*(?:下一步|下一项|下一个|下一题|next)$/;
 const ORGANISATION_NAME =
@@ -123,6 +127,19 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   // "没有，不填了" / "无" on an optional field: nothing to give, so the field is skipped (on a
   // required one, not filling in is a cancel).
   const nothingToGive = !field.required && NOTHING_TO_GIVE.test(u.normalised);
+  // "等会再填", "我先问问领导再填": a pause, not an answer and not a cancel — the answers so far are kept.
+  if (PAUSE.test(u.normalised)) {
+    trace.intent = 'ack';
+    return [
+      {
+        text: t(
+          lang,
+          `好的，已填写的内容会保留，下次从${stepLabel(field, state, lang)}接着填。需要时回复“继续填写”，回复“取消申请”则清除。`,
+          `OK, your answers so far are kept; you will go on from ${stepLabel(field, state, lang)}. Reply "continue" when ready, or "cancel" to clear them.`,
+        ),
+      },
+    ];
+  }
   if (sure && u.intent === 'cancel' && !skipAndGoOn && !nothingToGive) {
     trace.intent = 'cancel';
     await ports.state.remove(turn.key);
