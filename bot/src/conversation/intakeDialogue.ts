@@ -37,6 +37,9 @@ const NOTHING_TO_GIVE =
 const PAUSE =
   /^(?:好的?|那|嗯)?[\s,]*(?:我)?(?:先)?(?:等会儿?|等一下|等等|晚点|晚些|回头|稍后|过会儿?|明天|改天|下午|一会儿?|先去问问[^，,。]{0,6}|问问[^，,。]{0,6})(?:再|接着)(?:填|写|弄|说)(?:吧|哈)?$|(?<![a-z])(?:(?:i'?ll|let me|will) (?:finish|continue|do|fill)[a-z ]{0,20} later|come back to (?:this|it) later|later,? (?:please|pls))(?![a-z])/;
 
+/** Said with a pause, a word that stops ("stop, I'll fill this in later") still cancels. */
+const STOP_WORD = /取消|退出|不填了|算了|放弃|(?<![a-z])(?:stop|cancel|quit|exit)(?![a-z])/;
+
 /** This field left empty and the next one asked ("这个不填了，下一个"): a skip, not a cancel. */
 const SKIP_AND_GO_ON = /^(?:这个|这项|这一项|这里)?(?:先|就)?不(?:填|写)了?[\s,]*(?:吧)?[\s,]*(?:下一步|下一项|下一个|下一题|next)$/;
 const ORGANISATION_NAME =
@@ -128,7 +131,7 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   // required one, not filling in is a cancel).
   const nothingToGive = !field.required && NOTHING_TO_GIVE.test(u.normalised);
   // "等会再填", "我先问问领导再填": a pause, not an answer and not a cancel — the answers so far are kept.
-  if (PAUSE.test(u.normalised)) {
+  if (PAUSE.test(u.normalised) && !STOP_WORD.test(u.normalised)) {
     trace.intent = 'ack';
     return [
       {
