@@ -104,6 +104,8 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(other).toContain('不在分配给您的评审条目中');
       expect(other).toContain('1. 冀北电源科技有限公司');
       expect(other).not.toContain('沪东精密有限公司 —');
+      // Torn between the entry's materials and the digest, a reviewer asking for evidence gets the digest.
+      expect(textOf(await h.say('reviewer', '条目1的佐证材料呢'))).toContain('1. 冀北电源科技有限公司');
     });
 
     it('other roles and unassigned reviewers get no digest', async () => {

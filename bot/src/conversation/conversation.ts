@@ -11,6 +11,7 @@ import { answerIntent } from './intentAnswers.js';
 import type { ConversationPorts, Identity } from './ports.js';
 import { clarifyReply, fallbackReply } from './smallTalk.js';
 import { asksForEvidence } from './evidenceQuestion.js';
+import { namedOrganisation } from './understanding/organisationName.js';
 import type { TraceSink, TurnTrace } from './trace.js';
 import type { Turn } from './turn.js';
 import { chatInputSchema, detectLang, t, type ChatInput, type ChatReply, type Lang, type ParsedChatInput } from './types.js';
@@ -285,28 +286,31 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     const u = understand(text);
     const { trace, lang } = turn;
     Object.assign(trace, { kind: u.kind, intent: u.intent, confidence: u.confidence });
-    // Torn between a status list and the overview, a question for numbers wants the overview.
+    // Torn between submissions and something else, a question for numbers ("上海那边交了多少份了")
+    // wants the overview by province and stage.
+    // Only for those who have an overview (officers, the secretariat), and not when a deadline,
+    // materials or the rubric is among what was asked ("几家还没交材料，最终截止是哪天").
     if (
       u.kind === 'clarify' &&
-      u.candidates.length === 2 &&
-      u.candidates.includes('status') &&
-      u.candidates.includes('secretariat') &&
-      asksForCounts(u.normalised)
+      (u.candidates.includes('status') || u.candidates.includes('secretariat')) &&
+      !u.candidates.some((c) => c === 'deadline' || c === 'materials' || c === 'rubric') &&
+      asksForCounts(u.normalised) &&
+      !namedOrganisation(text)
     ) {
-      trace.kind = 'answer';
-      return act(turn, 'secretariat', u, null);
+      const role = (await turn.identity())?.role;
+      if (role === 'officer' || role === 'secretariat') {
+        trace.kind = 'answer';
+        return act(turn, 'secretariat', u, null);
+      }
     }
-    // Torn between an entry's status and the digest, a request for evidence is answered by role
-    // (a reviewer gets the digest of the entry, anyone else its status).
-    if (
-      u.kind === 'clarify' &&
-      u.candidates.length === 2 &&
-      u.candidates.includes('status') &&
-      u.candidates.includes('digest') &&
-      asksForEvidence(u.normalised)
-    ) {
-      trace.kind = 'answer';
-      return act(turn, 'status', u, null);
+    // Torn between an entry's status, its materials and the digest, a request for evidence is
+    // answered by role: a reviewer gets the digest of the entry, anyone else its status.
+    if (u.kind === 'clarify' && u.candidates.includes('digest') && asksForEvidence(u.normalised)) {
+      const reviewer = (await turn.identity())?.role === 'reviewer';
+      if (reviewer || (u.candidates.length === 2 && u.candidates.includes('status'))) {
+        trace.kind = 'answer';
+        return act(turn, 'status', u, null);
+      }
     }
     if (u.kind === 'clarify') {
       trace.candidates = u.candidates;

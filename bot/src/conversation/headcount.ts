@@ -20,8 +20,31 @@ const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, �
 const PEOPLE =
   /([0-9０-９.,，]+|[零一二两三四五六七八九十百千万几上来多余把]+)\s*(多|余|来)?\s*(?:个|名|号)?\s*(?:人|员工|职工|工人|雇员)|(\d[\d,]*)\s*\+?\s*(?:employees|staff|people|workers|headcount)/i;
 
+/**
+ * A compound Chinese numeral ("一千二百" 1200, "三百五十" 350, "一千零五十" 1050, and the spoken short
+ * forms "一千二" 1200, "三百五" 350, where a last digit counts in the next lower unit), with 多/来/余 after it.
+ */
+function compoundRange(s: string): Range | undefined {
+  const m = /^((?:[一二两三四五六七八九][千百十]零?){1,3})([一二两三四五六七八九])?([多来余])?$/.exec(s);
+  if (!m || (m[1]!.replace(/零/g, '').length < 4 && !m[2])) return undefined;
+  let value = 0;
+  let last = 1;
+  for (const [, d, u] of m[1]!.matchAll(/([一二两三四五六七八九])([千百十])/g)) {
+    last = UNIT[u!]!;
+    value += DIGIT[d!]! * last;
+  }
+  // After 零 a last digit is units ("一千零五" 1005); otherwise the next lower unit ("一千二" 1200).
+  const step = m[2] ? (m[1]!.endsWith('零') ? 1 : last / 10) : last;
+  if (m[2]) value += DIGIT[m[2]]! * step;
+  if (m[3] === '多' || m[3] === '余') return [value + 1, value + Math.max(step, 10) - 1];
+  if (m[3] === '来') return [Math.floor(value * 0.9), Math.ceil(value * 1.1)];
+  return [value, value];
+}
+
 /** The range a Chinese count means ("七八" 7–8, "二十多" 21–29, "几千" 2000–9999, "上千" 1000–9999). */
 function chineseRange(s: string): Range | undefined {
+  const compound = compoundRange(s);
+  if (compound) return compound;
   let m: RegExpExecArray | null;
   if ((m = /^上([千万])$/.exec(s))) return [UNIT[m[1]!]!, UNIT[m[1]!]! * 10 - 1];
   if ((m = /^([千万])把$/.exec(s))) return [UNIT[m[1]!]!, UNIT[m[1]!]! * 2 - 1];

@@ -1,7 +1,7 @@
 import { answerStep, pendingFields, questionText, stepLabel, valueLabel, type IntakeState } from './assistanceIntake.js';
 import { quoteShort, validateAnswer } from './intakeValidation.js';
 import { questionReply } from './intakeStepCard.js';
-import { choiceReply } from './smallTalk.js';
+import { choiceReply, clarifyReply } from './smallTalk.js';
 import type { Turn } from './turn.js';
 import type { ChatReply, Lang } from './types.js';
 import { t } from './types.js';
@@ -178,6 +178,13 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
     }
     // answerIntent adds the resume prompt (the questionnaire is open).
     return deps.answerIntent(turn, other, u);
+  }
+  // A question torn between two topics ("这个帮扶申请有截止时间吗": the deadline, or the request's
+  // status?) is asked back with both as buttons, and the questionnaire waits at the same step.
+  if (question && u.kind === 'clarify' && !u.candidates.includes('answer') && !(structured && validateAnswer(field, text, ports.programme).ok)) {
+    Object.assign(trace, { kind: 'clarify', intent: u.intent, candidates: u.candidates });
+    const resume = resumePrompt(turn, state);
+    return [clarifyReply(u.candidates, text, lang), ...(resume ? [resume] : [])];
   }
   if (yesOrNo && question) {
     return [

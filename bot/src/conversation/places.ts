@@ -1,6 +1,7 @@
 import { provincialContacts } from '@kekao/core/programme';
 import { DIVISIONS, type Division } from './places/divisions.js';
 import { PROVINCE_SUFFIX, shortName } from './places/names.js';
+import { NATIONAL_NEW_AREAS } from './places/newAreas.js';
 import { EXONYMS, NOT_INITIALS } from './places/placePinyin.js';
 
 /**
@@ -62,6 +63,11 @@ const allPlaces = [...DIVISIONS.values()].map(placeOf);
 for (const p of allPlaces) {
   add(index, p.name, p);
   add(index, shortName(p.name, p.level), p);
+}
+// The national new areas that are no division: an area of their province (code: the province's).
+for (const [name, provinceCode] of NATIONAL_NEW_AREAS) {
+  const province = DIVISIONS.get(provinceCode)!;
+  add(index, name, { level: 'area', code: provinceCode, name, provinceCode, provinceName: province.name });
 }
 for (const list of index.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 /**

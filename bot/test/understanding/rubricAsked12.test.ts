@@ -86,3 +86,24 @@ describe('engineers’ words for what the rubric measures', () => {
     expect(en('how much does innovation count')).toContain('C 5%');
   });
 });
+
+describe('how something described without its indicator is scored', () => {
+  it('is answered as if the indicator were named, after the definition’s sentence of method', () => {
+    const spread = answerRubricQuestion('同一批次产品输出电压的离散性怎么评分', 'zh').replies[0]!.text;
+    expect(spread).toContain('这属于 Ic（关键性能一致性）：关键性能一致性根据实际测试结果计算性能参数的变异系数');
+    expect(spread).toContain('Ic（关键性能一致性，权重20%）按四档评分');
+    // A spread still very small after two years in the field: less is better, so the top band.
+    expect(answerRubricQuestion('产品在客户现场用了两年后再抽测，离散程度还很小，这能到哪一档', 'zh').replies[0]!.text).toContain(
+      'Ic 91～100分：在满足“基本要求（a）”的基础上，产品出厂时（t＝0）和产品使用一段时间后（t﹥0）两个阶段的关键性能一致性都很好',
+    );
+    expect(zh('零件磨损随时间变大，这种数据在评分里看什么')).toContain('这属于 Id（关键性能退化量）：根据测试结果判断合格的产品，计算其性能退化程度');
+  });
+});
+
+describe('FMEA cases', () => {
+  it('the indicators of a case are its four groups; its risk factors are one item’s criterion', () => {
+    expect(zh('FMEA案例评价有哪些指标')).toContain('案例策划20分、案例实施30分、案例成效30分、案例先进性20分');
+    expect(zh('FMEA里风险评分要看哪几个因素')).toContain('各风险因素（如：严重度、可探测度、发生频次）的评分合理');
+    expect(en('how are severity and occurrence rated in the FMEA case')).toContain('严重度');
+  });
+});

@@ -182,6 +182,8 @@ describe('natural questionnaire answers', () => {
     // The option's own examples (如设计 / 工艺 / 检测) and a bottleneck in everyday words.
     expect(v('problemTypes', '有些东西我们测不了，检测能力跟不上')).toMatchObject({ ok: true, value: ['technical-bottleneck'] });
     expect(v('problemTypes', '关键工艺卡脖子')).toMatchObject({ ok: true, value: ['technical-bottleneck'] });
+    expect(v('problemTypes', 'our quality system is missing, no proper procedures')).toMatchObject({ ok: true, value: ['system-incomplete'] });
+    expect(v('needs', '想请专家到厂里看看到底哪出的问题')).toMatchObject({ ok: true, value: ['diagnosis'] });
     expect(v('problemTypes', '抽检不合格')).toMatchObject({ ok: true, value: ['spot-check-failure'] });
     expect(v('needs', '想要专家到现场找找原因')).toMatchObject({ ok: true, value: ['diagnosis'] });
     expect(v('orgName', '我们单位叫天津港盛物流装备有限公司')).toMatchObject({ ok: true, value: '天津港盛物流装备有限公司' });
@@ -225,6 +227,25 @@ describe('natural questionnaire answers', () => {
     expect(normalise('帮服怎么申请')).toBe('帮扶怎么申请');
     expect(normalise('Ic的权种')).toBe('ic的权重');
   });
+  it('a long message that explains first: the question after 想问一下 / 请问 is what it asks', () => {
+    expect(
+      understand('您好，我们是一家做高压连接器的企业，去年做了很多可靠性试验，包括高低温循环、振动、盐雾等，想问一下推荐最佳实践需要交哪些材料'),
+    ).toMatchObject({ kind: 'answer', intent: 'materials' });
+    expect(understand('we are a motor maker in Fuzhou and did an FMEA last year, my question is when the nomination closes')).toMatchObject({
+      kind: 'answer',
+      intent: 'deadline',
+    });
+  });
+  it('a province typed by sound before the words of a contact, never a real word that sounds like one', () => {
+    expect(understand('天金的联系人是谁').entities.places[0]?.province).toBe('天津');
+    expect(understand('山冬那边找谁').entities.places[0]?.province).toBe('山东');
+    expect(understand('附件的联系人写谁').entities.places).toEqual([]);
+    expect(understand('背景的负责人').entities.places).toEqual([]);
+  });
+  it('the national new areas, which GB/T 2260 does not list, are places of their province', () => {
+    expect(understand('我们在两江新区，推荐的事找谁').entities.places[0]?.province).toBe('重庆');
+    expect(understand('雄安新区的企业联系谁').entities.places[0]?.province).toBe('河北');
+  });
   it('a test time point or a count with its unit next to an indicator is no score', () => {
     expect(understand('Is Ic measured at t=0 only?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
     expect(understand('Id is computed at t=1000h?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
@@ -239,6 +260,11 @@ describe('natural questionnaire answers', () => {
     expect(v('size', '300人')).toMatchObject({ ok: true, value: 'medium' });
     expect(v('size', 'about 650 employees')).toMatchObject({ ok: true, value: 'medium' });
     expect(v('size', '几千号人的集团公司')).toMatchObject({ ok: true, value: 'large' });
+    // Compound numerals, and the spoken short forms (一千二 = 1200, 三百五 = 350).
+    expect(v('size', '一千二百来人，年营收五个多亿')).toMatchObject({ ok: true, value: 'large' });
+    expect(v('size', '三百五人')).toMatchObject({ ok: true, value: 'medium' });
+    expect(v('size', '二百九十九人')).toMatchObject({ ok: true, value: 'small' });
+    expect(v('size', '一千零五十人')).toMatchObject({ ok: true, value: 'large' });
     expect(v('size', '上千人')).toMatchObject({ ok: true, value: 'large' });
     // 200–999 and 200–300 span two classes: asked again, not guessed.
     expect(v('size', '几百号人').ok).toBe(false);

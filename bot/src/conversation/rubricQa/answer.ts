@@ -1,7 +1,7 @@
 import { card, heading, para } from '../cards.js';
 import type { ChatReply, Lang } from '../types.js';
 import { t } from '../types.js';
-import { inDefinitionWords } from './evidence.js';
+import { chineseTerms, inDefinitionWords } from './evidence.js';
 import { bandsOfAll, directFact, fmeaDefinition, type Fact } from './facts.js';
 import { bestSentence, sharedPairs } from './sentenceMatch.js';
 import type { Passage } from './passages.js';
@@ -32,7 +32,10 @@ export interface RubricAnswer {
 function answerPart(q: RubricQuestion, lang: Lang): Fact | undefined {
   const fact = directFact(q, lang);
   if (fact) return fact;
-  const hits = searchPassages(q, 2).filter((h) => h.score >= ANSWER_THRESHOLD);
+  // The passages are Chinese: an English question is searched with the documents' words for what it asks too.
+  const english = !/[\u4e00-\u9fff]/.test(q.normalised);
+  const searched = english ? { ...q, normalised: `${q.normalised} ${chineseTerms(q.normalised).join(' ')}` } : q;
+  const hits = searchPassages(searched, 2).filter((h) => h.score >= ANSWER_THRESHOLD);
   const top = hits[0]?.passage;
   // Bands asked without an indicator: the passage only when the question shares its own words with
   // it ("颠覆式创新" → C's criteria); otherwise the four bands every indicator has.

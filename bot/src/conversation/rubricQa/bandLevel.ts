@@ -22,14 +22,14 @@ const QUALITY: ReadonlyArray<readonly [RegExp, Level]> = [
 
 /** Amount said as high or low: which row depends on whether less is better. */
 const AMOUNT: ReadonlyArray<readonly [RegExp, 'veryLow' | 'low' | 'high' | 'veryHigh']> = [
-  [/很低|非常低|极低|很少|非常少|极少|very (?:low|few)|extremely low/, 'veryLow'],
-  [/很高|非常高|极高|很多|非常多|very (?:high|many)|extremely high/, 'veryHigh'],
-  [/较低|比较低|偏低|较少|比较少|(?<![a-z])(?:low|few)(?![a-z])/, 'low'],
-  [/较高|比较高|偏高|较多|比较多|(?<![a-z])(?:high|many)(?![a-z])/, 'high'],
+  [/很低|非常低|极低|很少|非常少|极少|很小|非常小|极小|very (?:low|few|small)|extremely (?:low|small)/, 'veryLow'],
+  [/很高|非常高|极高|很多|非常多|很大|非常大|极大|very (?:high|many|large)|extremely (?:high|large)/, 'veryHigh'],
+  [/较低|比较低|偏低|较少|比较少|较小|比较小|偏小|(?<![a-z])(?:low|few|small)(?![a-z])/, 'low'],
+  [/较高|比较高|偏高|较多|比较多|较大|比较大|偏大|(?<![a-z])(?:high|many|large)(?![a-z])/, 'high'],
 ];
 
-/** Less is better: failures (W), degradation (Id), the coefficient of variation. */
-const LESS_IS_BETTER = /故障|退化|变异系数|failure|degrad|coefficient|variation/;
+/** Less is better: failures (W), degradation (Id), the coefficient of variation and any spread or wear. */
+const LESS_IS_BETTER = /故障|退化|变异系数|离散|波动|分散|差异|磨损|衰减|漂移|failure|degrad|coefficient|variation|spread|scatter|dispersion|drift|wear/;
 
 const ROW: Record<'veryLow' | 'low' | 'high' | 'veryHigh', [Level, Level]> = {
   // [less is better, more is better]

@@ -42,6 +42,11 @@ const TERMS: Array<[RegExp, string]> = [
   [/(?<![a-z])(?:calculat\w*|comput\w*|formula)(?![a-z])/, '计算'],
   [/(?<![a-z])(?:coefficient of variation|cv|standard deviation|std|sigma|dispersion|spread)(?![a-z])/, '变异系数 标准差'],
   [/(?<![a-z])(?:mean|average)(?![a-z])/, '均值'],
+  // An FMEA's risk factors.
+  [/(?<![a-z])severity(?![a-z])/, '严重度'],
+  [/(?<![a-z])occurrence(?![a-z])/, '发生频次'],
+  [/(?<![a-z])(?:detection|detectability)(?![a-z])/, '可探测度'],
+  [/(?<![a-z])risks?(?![a-z])/, '风险'],
   [/(?<![a-z])(?:measur\w*|evaluat\w*|assess\w*)(?![a-z])/, '评价'],
 ];
 
@@ -50,8 +55,13 @@ const TERMS: Array<[RegExp, string]> = [
  * out: the definition is already chosen by it, and its name would favour the sentence that repeats it
  * ("可靠域…实验室模拟的数据" asks about the laboratory, not about 可靠域).
  */
+/** The documents' Chinese words for what an English question asks about ("severity" → 严重度). */
+export function chineseTerms(normalised: string): string[] {
+  return TERMS.filter(([re]) => re.test(normalised)).map(([, zh]) => zh);
+}
+
 export function inDefinitionWords(normalised: string): string {
-  const added = TERMS.filter(([re]) => re.test(normalised)).map(([, zh]) => zh);
+  const added = chineseTerms(normalised);
   let text = normalised;
   for (const m of indicatorMentions(normalised).reverse()) text = `${text.slice(0, m.index)} ${text.slice(m.index + m.length)}`;
   // English words would only match the codes in the passages ("include" ~ Ic); the words that ask

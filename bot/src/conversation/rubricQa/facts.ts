@@ -98,6 +98,10 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
   return { lead, quotes };
 }
 
+/** The risk factors of an FMEA (severity, occurrence, detection; RPN, AP). */
+const FMEA_RISK =
+  /风险评分|风险因素|风险评估|严重度|频度|发生频次|频次|探测度|可探测|(?<![a-z])(?:rpn|ap|severity|occurrence|detection|risk (?:rating|scoring|factors?|priority))(?![a-z])/;
+
 function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
   const f = fmeaCase2025;
   if (q.fmeaItem) {
@@ -123,10 +127,13 @@ function fmea(q: RubricQuestion, lang: Lang): Fact | undefined {
       quotes: [passage(`fmea-group-${g.id}`)],
     };
   }
-  // Full marks and the parts of an FMEA case ("满分多少 分几个部分") are its structure too.
-  const structure = /满分|总分|几个部分|几部分|哪几部分|哪些部分|几大块|几块|几个方面|哪几个方面|哪些方面|几个维度|几项|组成|构成|full mark|parts/.test(
-    q.normalised,
-  );
+  // How the risks are rated (严重度、可探测度、发生频次) is said by one item's criterion: retrieval finds it.
+  if (FMEA_RISK.test(q.normalised)) return undefined;
+  // Full marks and the parts of an FMEA case ("满分多少 分几个部分", "有哪些指标") are its structure too.
+  const structure =
+    /满分|总分|几个部分|几部分|哪几部分|哪些部分|几大块|几块|几个方面|哪几个方面|哪些方面|几个维度|几项|组成|构成|哪些指标|几个指标|什么指标|哪几个指标|评价内容|评什么|评哪些|考核什么|full mark|parts|indicators|criteria|what is assessed/.test(
+      q.normalised,
+    );
   if (q.facet === 'bands' || q.facet === 'total' || q.facet === 'weight' || structure) {
     const groups = f.groups.map((g) => `${g.name.zh}${g.total}分`).join('、');
     const pcts = f.bands.map((b) => `${b.min}%—${b.max}%`).join('、');
@@ -228,6 +235,19 @@ function describedFact(codes: readonly Code[], lang: Lang): Fact {
   return { lead, quotes };
 }
 
+/**
+ * "同一批次输出电压的离散性怎么评分", "用了两年离散程度还很小，能到哪一档": the question answered as if it had
+ * named the indicator it describes, after the definition's sentence of method that says so.
+ */
+function scoredAsDescribed(q: RubricQuestion, code: Code, lang: Lang): Fact {
+  const definition = passage(`rel-${code}-definition`);
+  // The hint words are those of the definitions' sentences of method (根据实际测试结果计算…).
+  const method = bestSentence(definition, `${q.normalised} 根据测试结果计算`);
+  const scored = directFact({ ...q, indicators: [code] }, lang);
+  const lead = t(lang, `这属于 ${code}（${indicatorName(code)}）：${method}`, `That is ${code} (${indicatorName(code)}): ${method}`);
+  return { lead: scored ? `${lead}\n${scored.lead}` : lead, quotes: [definition, ...(scored?.quotes ?? []).filter((p) => p.id !== definition.id)] };
+}
+
 /** The size of a sample asked about ("样本量要多少", "what sample size is reasonable"); how many samples to test ("样品要测几个") is Ir’s rule. */
 const SAMPLE_SIZE = /样本量|样本数|样本大小|样本容量|(?<![a-z])sample sizes?(?![a-z])/;
 
@@ -256,7 +276,8 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
     };
   }
   const described = describedIndicators(q.normalised, q.indicators);
-  if (described.length) return describedFact(described, lang);
+  if (described?.where) return describedFact(described.codes, lang);
+  if (described) return scoredAsDescribed(q, described.codes[0]!, lang);
   const list = q.facet === 'weight' ? undefined : listFact(q, lang);
   if (list) return list;
   if (q.facet === 'definition' && q.indicators.length >= 2 && !q.notes.length) return definitions(q, lang);

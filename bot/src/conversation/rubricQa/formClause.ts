@@ -82,7 +82,7 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   // The recommending bureau's box is the answer only when the question names the bureau ("推荐单位要盖章吗").
   const hits = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true)
     .filter((h) => q.fmea || !h.passage.id.includes('fmea'))
-    .filter((h) => h.passage.id !== 'form-recommender-opinion' || RECOMMENDER.test(lower));
+    .filter((h) => h.passage.id !== 'form-recommender-opinion' || RECOMMENDER.test(q.normalised));
   const [hit] = hits;
   const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
   // A length asked of the whole form, not of one field, is answered with all the form's limits. A field (a passage of 附件2 or 附件4, "…推荐表（附件4）：案例简介") is named when the question shares two

@@ -1,4 +1,5 @@
 import { findPlaces, provinceShortName, type Place, type PlaceMatchKind } from '../places.js';
+import { soundedProvince } from './soundedProvince.js';
 import { indicatorMentions, type IndicatorCode } from './indicators.js';
 import { latinNamesIn } from './latinNames.js';
 import { parseScore, type ParsedScore } from './scores.js';
@@ -28,7 +29,10 @@ export function caseRefsIn(text: string): string[] {
 }
 
 export function extractEntities(normalised: string, original = normalised): Entities {
-  const places = findPlaces(normalised).flatMap((m) => {
+  const found = findPlaces(normalised);
+  // No place written as such: perhaps one of the eight provinces typed by sound ("天金的联系人").
+  const sounded = found.length ? undefined : soundedProvince(normalised);
+  const places = (sounded ? [sounded] : found).flatMap((m) => {
     const p = m.places[0]!;
     return [{ word: m.word, place: p, province: provinceShortName(p.provinceName), kind: m.kind }];
   });

@@ -16,7 +16,7 @@ import { pinyin } from 'pinyin-pro';
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** The positions where a word begins or ends. */
-function wordBoundaries(text: string): Set<number> {
+export function wordBoundaries(text: string): Set<number> {
   const out = new Set<number>([text.length]);
   for (const s of WORDS.segment(text)) out.add(s.index);
   return out;
@@ -29,7 +29,7 @@ const CJK = /[\u4e00-\u9fff]/;
  * every reading of every polyphone (说 yuè, 的 dì, 坏 pī), ordinary words sound like terms.
  */
 const readingOf = new Map<string, string>();
-function reading(ch: string): string {
+export function reading(ch: string): string {
   let r = readingOf.get(ch);
   if (r === undefined) {
     r = CJK.test(ch) ? pinyin(ch, { toneType: 'none' }) : '';

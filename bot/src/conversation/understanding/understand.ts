@@ -64,6 +64,10 @@ const BY_THE_WAY =
 const REQUEST =
   /介绍|说说|说一下|讲一下|讲讲|发一下|发我|发给我|给我|列一下|列出|看看|看一下|告诉|解释|(?<![a-z])(?:tell me|explain|list|show me|send me)(?![a-z])/;
 
+/** Context of fifteen characters or more, then the question announced (想问一下, 请问, my question is). */
+const PREAMBLE =
+  /^.{15,240}?[\s,.;:!?，。；：！？]\s*(?:所以|那么|现在)?(?:想问一下|想问下|想问问|想咨询一下|想咨询下|想请教一下|请问一下|请问|我想知道|我的问题是|问题是|(?<![a-z])(?:my question is|i(?:'d| would) like to (?:ask|know)|i want to know|could you tell me)(?![a-z]))[\s,:：]*(?=\S)/;
+
 /** A word BY_THE_WAY needs, tested first: most messages have none, and then the longer search is skipped. */
 const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|先问|这次想问|这次问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
 
@@ -99,9 +103,12 @@ export function decideIntent(
       mainBeforeAside = true;
     }
   }
-  const lead = mainBeforeAside ? null : (dismissed ?? SMALL_TALK_LEAD.exec(normalised));
+  // A long message that explains first and then asks ("我们是…的质量经理，…，想问一下…需要交哪些材料"):
+  // the question after 想问一下 / 请问 / I'd like to ask is what it asks.
+  const preamble = !mainBeforeAside && !dismissed ? PREAMBLE.exec(normalised) : null;
+  const lead = mainBeforeAside ? null : (dismissed ?? preamble ?? SMALL_TALK_LEAD.exec(normalised));
   const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
-  if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
+  if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || preamble || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
     const rest = model.classify(restText, { allowed });
     const restDecision = decide(rest.ranked);
     // An off-topic request after a greeting is declined as off-topic, not greeted.
