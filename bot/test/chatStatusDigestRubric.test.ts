@@ -71,6 +71,10 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(textOf(await h.say('reviewer', '我的申报'))).toContain('冀北电源科技有限公司');
       expect(textOf(await h.say('reviewerIdle', '我的申报'))).toContain('还没有申报');
       expect(textOf(await h.say('stranger', '我的申报'))).toContain('尚未在 kekao 登记');
+      // Torn between a submission and an assistance request, someone unregistered can only mean the request.
+      const torn = await h.say('stranger', '进度咋样了 有人看没');
+      expect(textOf(torn)).not.toContain('您是想问');
+      expect(textOf(torn)).toContain('帮扶');
     });
   });
 

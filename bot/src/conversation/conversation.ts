@@ -11,7 +11,6 @@ import { answerIntent } from './intentAnswers.js';
 import type { ConversationPorts, Identity } from './ports.js';
 import { clarifyReply, fallbackReply } from './smallTalk.js';
 import { asksForEvidence } from './evidenceQuestion.js';
-import { namedOrganisation } from './understanding/organisationName.js';
 import type { TraceSink, TurnTrace } from './trace.js';
 import type { Turn } from './turn.js';
 import { chatInputSchema, detectLang, t, type ChatInput, type ChatReply, type Lang, type ParsedChatInput } from './types.js';
@@ -294,8 +293,7 @@ export function createConversation(ports: ConversationPorts, options: Conversati
       u.kind === 'clarify' &&
       (u.candidates.includes('status') || u.candidates.includes('secretariat')) &&
       !u.candidates.some((c) => c === 'deadline' || c === 'materials' || c === 'rubric') &&
-      asksForCounts(u.normalised) &&
-      !namedOrganisation(text)
+      asksForCounts(u.normalised)
     ) {
       const role = (await turn.identity())?.role;
       if (role === 'officer' || role === 'secretariat') {
@@ -303,9 +301,22 @@ export function createConversation(ports: ConversationPorts, options: Conversati
         return act(turn, 'secretariat', u, null);
       }
     }
+    // Torn between a submission's status and an assistance case's, what the asker has decides:
+    // someone unregistered can only have an assistance request; someone with only one kind, that one.
+    if (u.kind === 'clarify' && u.candidates.length === 2 && u.candidates.includes('status') && u.candidates.includes('assistance.status')) {
+      const identity = await turn.identity();
+      const [submissions, cases] = identity
+        ? await Promise.all([turn.ports.submissions.visibleTo(identity, {}), turn.ports.assistance.visibleTo(identity)])
+        : [[], [undefined]];
+      const only = submissions.length && !cases.length ? 'status' : cases.length && !submissions.length ? 'assistance.status' : undefined;
+      if (only) {
+        trace.kind = 'answer';
+        return act(turn, only, u, null);
+      }
+    }
     // Torn between an entry's status, its materials and the digest, a request for evidence is
     // answered by role: a reviewer gets the digest of the entry, anyone else its status.
-    if (u.kind === 'clarify' && u.candidates.includes('digest') && asksForEvidence(u.normalised)) {
+    if (u.kind === 'clarify' && (u.candidates.includes('digest') || u.candidates.includes('status')) && asksForEvidence(u.normalised)) {
       const reviewer = (await turn.identity())?.role === 'reviewer';
       if (reviewer || (u.candidates.length === 2 && u.candidates.includes('status'))) {
         trace.kind = 'answer';
