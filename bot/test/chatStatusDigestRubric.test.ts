@@ -248,6 +248,8 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       const en = textOf(await h.say('secretariat', 'how many submissions have reached expert review?'));
       expect(en).toMatch(/Hebei|河北/);
       expect(en).not.toContain('精密压力变送器');
+      // A province named is a place, not a company: still the counts.
+      expect(textOf(await h.say('secretariat', '河北报了几家'))).toMatch(/河北省：专家评审 1/);
     });
   });
 

@@ -73,6 +73,12 @@ function contacts(turn: Turn, u: Understanding | undefined): ChatReply[] {
   return a.replies;
 }
 
+/** A company named in the question, not only a place ("河北报了几家" names none). */
+function namesCompany(text: string): boolean {
+  const named = namedOrganisation(text);
+  return !!named && findPlaces(named).reduce((n, m) => n + m.word.length, 0) < named.length;
+}
+
 export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding): Promise<ChatReply[]> {
   const { ports, lang, trace } = turn;
   const text = u?.text ?? '';
@@ -125,7 +131,7 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
       return turn.withIdentity((id) => {
         // The secretariat counting without naming a company ("现在有几家到了专家评审阶段") asks for
         // the overview by province and stage, not a list of submissions.
-        if (id.role === 'secretariat' && asksForCounts(u?.normalised ?? '') && !namedOrganisation(text)) {
+        if (id.role === 'secretariat' && asksForCounts(u?.normalised ?? '') && !namesCompany(text)) {
           trace.intent = 'secretariat';
           return secretariatDigest(id, ports, lang);
         }
