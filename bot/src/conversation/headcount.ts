@@ -41,6 +41,18 @@ function compoundRange(s: string): Range | undefined {
   return [value, value];
 }
 
+/** The people named first, then counted: "员工八百左右", "人数大概两百多", "职工有三十来个". */
+const PEOPLE_FIRST =
+  /(?:员工|职工|工人|雇员|人数|人员|从业人员)(?:数|人数|数量)?\s*(?:有|是|大概|大约|约|差不多|在)*\s*([0-9０-９.,，]+|[零一二两三四五六七八九十百千万几上来多余把]+)\s*(多|余|来)?\s*(?:个|名|号|人)?\s*(?:左右|上下|出头)?/;
+
+/** PEOPLE_FIRST's match in PEOPLE's groups (1: the count, 2: 多/来/余; "左右"/"上下" are read as 来). */
+function headcountFirst(text: string): RegExpExecArray | null {
+  const m = PEOPLE_FIRST.exec(text);
+  if (!m) return null;
+  if (!m[2] && /左右|上下/.test(m[0])) m[2] = '来';
+  return m;
+}
+
 /** The range a Chinese count means ("七八" 7–8, "二十多" 21–29, "几千" 2000–9999, "上千" 1000–9999). */
 function chineseRange(s: string): Range | undefined {
   const compound = compoundRange(s);
@@ -83,7 +95,7 @@ function sizeOf(people: number): EnterpriseSize {
 
 /** The size a headcount in the answer means, when its whole range is one class. */
 export function sizeFromHeadcount(text: string): EnterpriseSize | undefined {
-  const m = PEOPLE.exec(text);
+  const m = PEOPLE.exec(text) ?? headcountFirst(text);
   if (!m) return undefined;
   const range = m[3] ? numberRange(m[3], undefined) : /^[0-9０-９]/.test(m[1]!) ? numberRange(m[1]!, m[2]) : chineseRange(`${m[1]}${m[2] ?? ''}`);
   if (!range) return undefined;

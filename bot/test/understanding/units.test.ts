@@ -265,6 +265,9 @@ describe('natural questionnaire answers', () => {
     expect(v('size', '三百五人')).toMatchObject({ ok: true, value: 'medium' });
     expect(v('size', '二百九十九人')).toMatchObject({ ok: true, value: 'small' });
     expect(v('size', '一千零五十人')).toMatchObject({ ok: true, value: 'large' });
+    // The people named first, then counted.
+    expect(v('size', '员工八百左右')).toMatchObject({ ok: true, value: 'medium' });
+    expect(v('size', '人数大概两百多')).toMatchObject({ ok: true, value: 'small' });
     expect(v('size', '上千人')).toMatchObject({ ok: true, value: 'large' });
     // 200–999 and 200–300 span two classes: asked again, not guessed.
     expect(v('size', '几百号人').ok).toBe(false);
