@@ -108,6 +108,9 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       expect(other).toContain('不在分配给您的评审条目中');
       expect(other).toContain('1. 冀北电源科技有限公司');
       expect(other).not.toContain('沪东精密有限公司 —');
+      // A reviewer's own assignments are the digest; where an assigned entry stands is its status.
+      expect(textOf(await h.say('reviewer', '我分到了哪些条目'))).toContain('评审摘要');
+      expect(textOf(await h.say('reviewer', '分给我的那家企业现在是什么状态'))).toContain('当前状态：专家评审');
       // Torn between the entry's materials and the digest, a reviewer asking for evidence gets the digest.
       expect(textOf(await h.say('reviewer', '条目1的佐证材料呢'))).toContain('1. 冀北电源科技有限公司');
     });

@@ -73,6 +73,12 @@ function contacts(turn: Turn, u: Understanding | undefined): ChatReply[] {
   return a.replies;
 }
 
+/** A reviewer's own assignments ("我分到了哪些条目", "which entries are assigned to me"): the digest lists them. */
+const ASSIGNED = /分到|分给我|分配给我|给我分|我负责评|要我评|我评的|让我评|(?<![a-z])(?:assigned to me|my (?:entries|assignments))(?![a-z])/;
+
+/** Where an entry stands ("分给我的那家现在什么状态"): the status, even of an assigned entry. */
+const WHERE_IT_STANDS = /状态|情况|到哪|进度|阶段|卡在|哪一步|(?<![a-z])(?:status|stage|where)(?![a-z])/;
+
 /** A company named in the question, not only a place ("河北报了几家" names none). */
 function namesCompany(text: string): boolean {
   const named = namedOrganisation(text);
@@ -135,9 +141,12 @@ export async function answerIntent(turn: Turn, intent: Intent, u?: Understanding
           trace.intent = 'secretariat';
           return secretariatDigest(id, ports, lang);
         }
-        // A reviewer asking for an entry's evidence ("冀北电源那个的佐证材料给我看下") wants the
-        // digest of the entries to review, which carries it; where it stands is the status.
-        if (id.role === 'reviewer' && asksForEvidence(u?.normalised ?? '')) {
+        // A reviewer asking for an entry's evidence ("冀北电源那个的佐证材料给我看下") or for the entries
+        // assigned ("我分到了哪些条目") wants the digest, which lists them with it; where one stands is the status.
+        if (
+          id.role === 'reviewer' &&
+          (asksForEvidence(u?.normalised ?? '') || (ASSIGNED.test(u?.normalised ?? '') && !WHERE_IT_STANDS.test(u?.normalised ?? '')))
+        ) {
           trace.intent = 'digest';
           return reviewerDigest(id, ports, lang, { text, trace });
         }

@@ -107,3 +107,15 @@ describe('FMEA cases', () => {
     expect(en('how are severity and occurrence rated in the FMEA case')).toContain('严重度');
   });
 });
+
+describe('what the indicators are evaluated on', () => {
+  it('the factors of the professional group, or of the benefit group for W, C and G', () => {
+    expect(zh('IC打分要看哪些因素')).toContain('关键性能参数选取合理性、样品状态有效性、样本量合理性');
+    expect(zh('关键性能参数怎么选才算合理')).toContain('关键性能参数选取合理性');
+    expect(zh('效益类指标主要看哪些因素')).toContain('数据信息来源的可信性、计算方法的合理性');
+    expect(zh('W评分考虑哪些因素')).toContain('在评价产品效益性指标（W、C、G）时需要考虑的因素');
+  });
+  it('how data is shown under an indicator is said by its definition', () => {
+    expect(zh('field returns的数据怎么体现到W里')).toContain('推荐企业提供开展产品质量可靠性提升工作前后的售后责任故障对比数据');
+  });
+});

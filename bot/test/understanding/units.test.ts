@@ -226,6 +226,8 @@ describe('natural questionnaire answers', () => {
     expect(normalise('cq dh多少')).toBe('cq 电话多少');
     expect(normalise('帮服怎么申请')).toBe('帮扶怎么申请');
     expect(normalise('Ic的权种')).toBe('ic的权重');
+    expect(normalise('公张是盖企业的吗')).toBe('公章是盖企业的吗');
+    expect(normalise('报送流呈给我讲讲')).toBe('报送流程给我讲讲');
   });
   it('a long message that explains first: the question after 想问一下 / 请问 is what it asks', () => {
     expect(

@@ -32,7 +32,7 @@ const TERMS: Array<[RegExp, string]> = [
   [/(?<![a-z])(?:scenarios?|extreme)(?![a-z])/, '极限应用场景'],
   [/(?<![a-z])(?:failures?|faults?)(?![a-z])/, '故障'],
   [/(?<![a-z])statistics(?![a-z])/, '统计'],
-  [/(?<![a-z])(?:warranty|after-sales|after sales|repairs?)(?![a-z])/, '售后'],
+  [/(?<![a-z])(?:warranty|after-sales|after sales|repairs?|field returns?|returns?|complaints?)(?![a-z])/, '售后'],
   [/(?<![a-z])before and after(?![a-z])/, '前后'],
   [/(?<![a-z])improvements?(?![a-z])/, '提升工作'],
   [/(?<![a-z])(?:mandatory|required|compulsory|obligatory)(?![a-z])/, '需要提供'],

@@ -248,6 +248,29 @@ function scoredAsDescribed(q: RubricQuestion, code: Code, lang: Lang): Fact {
   return { lead: scored ? `${lead}\n${scored.lead}` : lead, quotes: [definition, ...(scored?.quotes ?? []).filter((p) => p.id !== definition.id)] };
 }
 
+/** What is considered when an indicator is scored ("IC打分要看哪些因素", "what factors are considered"). */
+const FACTORS_ASKED =
+  /因素|考虑哪些|考虑什么|看哪些方面|要看什么|看哪些|(?<![a-z])(?:factors?|what (?:is|are) (?:considered|looked at|taken into account))(?![a-z])/;
+/** One of the factors themselves ("关键性能参数怎么选才算合理", "检测方案有要求吗"). */
+const FACTOR_NAMED =
+  /参数.{0,4}(?:选|取)|选取|样品状态|检测仪器|检测设备|仪器设备|检测方案|数据可信|(?<![a-z])(?:parameter selection|choos\w* the (?:key )?parameters?|test equipment|test plan)(?![a-z])/;
+
+/**
+ * The factors the indicators are evaluated on, from 附件1 二、评价内容: the professional group's
+ * “在评价产品关键性能指标（Ic、Id、Ir）时需要考虑的因素主要包括（但不限于）：关键性能参数选取合理性、样品状态
+ * 有效性、样本量合理性…” with note (a), or the benefit group's for W, C and G.
+ */
+function factorsFact(q: RubricQuestion, lang: Lang): Fact | undefined {
+  if (q.fmea || q.notes.length || !(FACTORS_ASKED.test(q.normalised) || FACTOR_NAMED.test(q.normalised))) return undefined;
+  const benefit = (q.indicators.length > 0 && q.indicators.every((c) => c === 'W' || c === 'C' || c === 'G')) || BENEFIT_GROUP.test(q.normalised);
+  const group = passage(benefit ? 'rel-group-benefit' : 'rel-group-professional');
+  const sentence = group.quote.split(/(?<=。)/).find((x) => x.includes('因素')) ?? group.quote;
+  return {
+    lead: t(lang, sentence, `${group.title}: ${sentence} (in the original Chinese)`),
+    quotes: benefit ? [group] : [group, passage('rel-note-a')],
+  };
+}
+
 /** The size of a sample asked about ("样本量要多少", "what sample size is reasonable"); how many samples to test ("样品要测几个") is Ir’s rule. */
 const SAMPLE_SIZE = /样本量|样本数|样本大小|样本容量|(?<![a-z])sample sizes?(?![a-z])/;
 
@@ -275,6 +298,8 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
       quotes: [note],
     };
   }
+  const factors = factorsFact(q, lang);
+  if (factors) return factors;
   const described = describedIndicators(q.normalised, q.indicators);
   if (described?.where) return describedFact(described.codes, lang);
   if (described) return scoredAsDescribed(q, described.codes[0]!, lang);

@@ -103,7 +103,7 @@ const EVIDENCE_WORD =
   /数据|试验|测试|检测|样品|样本|实验室|模拟|t\s*[=＝]\s*0|t\s*[>﹥＞]\s*0|出厂时|现场使用|统计|三包|(?<![a-z])(?:data|tests?|testing|tested|samples?|lab|laboratory|accelerated|simulat(?:ed|ion)|statistics|records)(?![a-z])/;
 /** …asked whether it counts, whether it is required, or how much of it is needed. */
 const EVIDENCE_ASKED =
-  /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
+  /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|怎么体现|如何体现|体现到|怎么提供|如何提供|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
 
 const FACETS: Array<[Facet, RegExp]> = [
   // How the weighted score or the total is formed (原始分乘权重, "a weighted sum", "raw score times weight"),
