@@ -84,6 +84,7 @@ describe('engineers’ words for what the rubric measures', () => {
     expect(en('what standard deviation counts as good consistency')).toContain('标准差与均值之比');
     expect(en('how do warranty claims feed into the score')).toContain('That is W');
     expect(en('how much does innovation count')).toContain('C 5%');
+    expect(en('which weighs more, Id or Ir?')).toContain('Id 25%');
   });
 });
 

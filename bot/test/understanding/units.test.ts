@@ -228,6 +228,7 @@ describe('natural questionnaire answers', () => {
     expect(normalise('Ic的权种')).toBe('ic的权重');
     expect(normalise('公张是盖企业的吗')).toBe('公章是盖企业的吗');
     expect(normalise('报送流呈给我讲讲')).toBe('报送流程给我讲讲');
+    expect(normalise('区县出审是干嘛的')).toBe('区县初审是干嘛的');
   });
   it('a long message that explains first: the question after 想问一下 / 请问 is what it asks', () => {
     expect(
@@ -247,6 +248,18 @@ describe('natural questionnaire answers', () => {
   it('the national new areas, which GB/T 2260 does not list, are places of their province', () => {
     expect(understand('我们在两江新区，推荐的事找谁').entities.places[0]?.province).toBe('重庆');
     expect(understand('雄安新区的企业联系谁').entities.places[0]?.province).toBe('河北');
+  });
+  it('a score in Chinese numerals is a score; 十分 ("very") is not', () => {
+    expect(understand('Ir 七十五')).toMatchObject({ kind: 'answer', intent: 'scoreEntry', entities: { score: { indicator: 'Ir', raw: 75 } } });
+    expect(understand('Id打了七十五，退化数据较全').entities.score).toEqual({ indicator: 'Id', raw: 75, reason: '退化数据较全' });
+    expect(understand('给条目1的G打八十五 行业借鉴意义较强').entities.score).toMatchObject({ entry: 1, indicator: 'G', raw: 85 });
+    expect(understand('Ir十分好').entities.score).toBeUndefined();
+  });
+  it('when an event of one’s own is, is no deadline question', () => {
+    expect(understand('青岛啤酒节是什么时候')).toMatchObject({ kind: 'answer', intent: 'offTopic' });
+    expect(understand('公司年会什么时候')).toMatchObject({ kind: 'answer', intent: 'offTopic' });
+    expect(understand('春节前能交吗')).toMatchObject({ kind: 'answer', intent: 'deadline' });
+    expect(understand('啥时候节制')).toMatchObject({ kind: 'answer', intent: 'deadline' });
   });
   it('a test time point or a count with its unit next to an indicator is no score', () => {
     expect(understand('Is Ic measured at t=0 only?')).toMatchObject({ kind: 'answer', intent: 'rubric' });

@@ -21,6 +21,7 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四:
 function chineseNumber(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   if (s === '十') return 10;
+  if (s === '一百') return 100;
   if (s.length === 2 && s[0] === '十') return 10 + (CN_DIGITS[s[1]!] ?? NaN);
   if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? NaN) * 10;
   if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? NaN) * 10 + (CN_DIGITS[s[2]!] ?? NaN);
@@ -33,6 +34,12 @@ const ENTRY =
 export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至)\s*\d+/;
 /** A time point of a test (t=0, t>0, t = 500 h). */
 const TIME_POINT = /(?<![a-z])t\s*[=＝>＞<＜]\s*\d+(?:\.\d+)?\s*(?:h|小时)?/g;
+/**
+ * Eleven to a hundred in Chinese numerals, standing alone ("七十五", "八十", "一百") after a space or a
+ * verb of scoring, not inside a word; a bare 十 is left alone (十分 is "very").
+ */
+const CHINESE_SCORE =
+  /(?<=^|[\s:：=,，]|[给打为评是成到改了])(?:[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|一百)(?=\s*分|\s*$|[\s,，。;；])/g;
 const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
 
 /** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case; `found`: its indicator mentions, when already known. */
@@ -69,6 +76,10 @@ export function parseScore(text: string, original = text, found: readonly Indica
   // A test time point ("t=0", "t＝1000h", "t>0", the rubric's notation for the rows of a
   // degradation table) is data being talked about, never a score.
   rest = rest.replace(TIME_POINT, (m) => ' '.repeat(m.length));
+  // A score said in Chinese numerals ("Ir 七十五", "给八十分"), as digits of the same length so that
+  // the positions (and the reason after it) stay where they were.
+  rest = rest.replace(CHINESE_SCORE, (m) => String(chineseNumber(m)).padEnd(m.length, ' '));
+  const reasonFrom = forReason.replace(CHINESE_SCORE, (m) => ' '.repeat(m.length));
   // A percentage is a weight being talked about, never a score.
   const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*%|\d)/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
   if (numbers.length === 0) return { ok: false, problem: 'noNumber' };
@@ -79,7 +90,7 @@ export function parseScore(text: string, original = text, found: readonly Indica
   // The reason is what follows the score, in the writer's own case where the lengths allow.
   const source = original.length === text.length ? original : text;
   let reason = '';
-  for (let i = raw.end; i < forReason.length; i++) if (forReason[i] !== ' ' || text[i] === ' ') reason += source[i];
+  for (let i = raw.end; i < reasonFrom.length; i++) if (reasonFrom[i] !== ' ' || text[i] === ' ') reason += source[i];
   reason = reason
     .replace(/^\s*分/, '')
     .replace(/第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(条|个|项)?/g, '')

@@ -48,6 +48,7 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['申抱', '申报'],
   ['幇扶', '帮扶'],
   ['公张', '公章'],
+  ['出审', '初审'],
   ['盖张', '盖章'],
   ['流呈', '流程'],
   ['留程', '流程'],

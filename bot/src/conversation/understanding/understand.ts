@@ -71,6 +71,13 @@ const PREAMBLE =
 /** A word BY_THE_WAY needs, tested first: most messages have none, and then the longer search is skipped. */
 const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|先问|这次想问|这次问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
 
+/** An event of people's own lives or firms (a festival, an annual party, a holiday), asked when. */
+const OWN_EVENT =
+  /[\u4e00-\u9fff](?:节(?![制止至点])|年会|展会|博览会|比赛|演唱会|球赛|婚礼|生日|运动会|晚会|放假|假期|开学)|(?<![a-z])(?:festival|holidays?|concert|match|party|wedding|birthday|vacation)(?![a-z])/;
+/** The programme's own words: with one of them, a "when" is the deadline's. */
+const PROGRAMME_WORD =
+  /截止|期限|申报|推荐|材料|提交|交|报|评|表|最佳实践|fmea|帮扶|(?<![a-z])(?:deadline|submit\w*|apply|application|nominat\w*|programme|program|recommend\w*|forms?|hand in|entr(?:y|ies)|due)(?![a-z])/;
+
 /** Two short alternatives and nothing else: "A还是B", "A或者B", "A or B". */
 const EITHER_OR = /^(?:问下|请问|想问)?\s*([^,，。?？]{2,16}?)\s*(?:还是|或者|或是|(?<![a-z])or(?![a-z]))\s*([^,，。?？]{2,16}?)\s*(?:呢|啊)?[?？]?$/;
 
@@ -149,6 +156,10 @@ export function decideIntent(
     (decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry'))
   ) {
     decision = { kind: 'answer', intent: 'rubric', candidates: [] };
+  }
+  // "青岛啤酒节是什么时候", "公司年会几号": when an event of one's own is, not the programme's deadline.
+  if (decision.intent === 'deadline' && OWN_EVENT.test(normalised) && !PROGRAMME_WORD.test(normalised) && allowed.has('offTopic')) {
+    decision = { kind: 'answer', intent: 'offTopic', candidates: [] };
   }
   if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !QUESTION.test(normalised)) {
     decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
