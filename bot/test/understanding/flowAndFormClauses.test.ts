@@ -34,3 +34,14 @@ describe('the box of the forms a materials question is about', () => {
     expect(formClause('推荐表要盖公章吗', 'zh')?.quote).toContain('（企业公章）');
   });
 });
+
+describe('what goes into a form as a whole', () => {
+  it('lists the form’s sections with their fill-in notes, then the pledge and the bureau’s box', () => {
+    const fmea = formClause('FMEA推荐表要写哪些内容', 'zh')!;
+    expect(fmea.lead).toContain('案例简介（总体情况介绍，500字以内）；案例内容（3000字以内）');
+    expect(fmea.quote).toContain('（推荐单位公章）');
+    expect(formClause('最佳实践推荐表包括哪些部分', 'zh')!.lead).toContain('企业简介（简要介绍企业概况');
+    // One section named is that section only.
+    expect(formClause('企业简介写什么', 'zh')!.lead).toMatch(/^企业简介：简要介绍企业概况/);
+  });
+});

@@ -120,3 +120,15 @@ describe('what the indicators are evaluated on', () => {
     expect(zh('field returns的数据怎么体现到W里')).toContain('推荐企业提供开展产品质量可靠性提升工作前后的售后责任故障对比数据');
   });
 });
+
+describe('how one indicator is evaluated, and falling short of its requirement', () => {
+  it('"Id怎么评" leads with the definition’s sentence of method, then the bands', () => {
+    const text = zh('退化亮怎么评');
+    expect(text).toContain('根据测试结果判断合格的产品，计算其性能退化程度');
+    expect(answerRubricQuestion('退化亮怎么评', 'zh').replies[0]!.text).toContain('Id（关键性能退化量，权重25%）按四档评分');
+  });
+  it('zero for too few scenarios is asked about Ir’s minimum, not about falsified data', () => {
+    expect(zh('Ir场景少于三种是不是直接0分')).toContain('极限应用场景不少于3种');
+    expect(zh('数据造假是不是直接0分')).toContain('造假，相应指标评分得0分');
+  });
+});

@@ -229,6 +229,14 @@ describe('natural questionnaire answers', () => {
     expect(normalise('公张是盖企业的吗')).toBe('公章是盖企业的吗');
     expect(normalise('报送流呈给我讲讲')).toBe('报送流程给我讲讲');
     expect(normalise('区县出审是干嘛的')).toBe('区县初审是干嘛的');
+    // Right after an indicator's code, initials are the rubric's words; elsewhere qz may be 泉州.
+    expect(normalise('Ic qz')).toBe('ic 权重');
+    expect(normalise('bf jd')).toBe('帮扶 进度');
+  });
+  it('a time or condition clause first, then the question: the question', () => {
+    expect(understand('我们石家庄报上去以后，省局是谁对接')).toMatchObject({ kind: 'answer', intent: 'contacts' });
+    expect(understand('材料交了以后，下一步干嘛')).toMatchObject({ kind: 'answer', intent: 'flow' });
+    expect(understand('我知道截止是9月30号，那纸质版要交几份？')).toMatchObject({ kind: 'answer', intent: 'materials' });
   });
   it('a long message that explains first: the question after 想问一下 / 请问 is what it asks', () => {
     expect(
@@ -244,6 +252,9 @@ describe('natural questionnaire answers', () => {
     expect(understand('山冬那边找谁').entities.places[0]?.province).toBe('山东');
     expect(understand('附件的联系人写谁').entities.places).toEqual([]);
     expect(understand('背景的负责人').entities.places).toEqual([]);
+    // A city of the eight provinces too; of two that sound alike (福州, 抚州) the one sharing a character.
+    expect(understand('福洲联系人').entities.places[0]?.place.name).toBe('福州市');
+    expect(understand('石家装的联系电话').entities.places[0]?.place.name).toBe('石家庄市');
   });
   it('the national new areas, which GB/T 2260 does not list, are places of their province', () => {
     expect(understand('我们在两江新区，推荐的事找谁').entities.places[0]?.province).toBe('重庆');

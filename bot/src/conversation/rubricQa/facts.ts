@@ -62,6 +62,10 @@ function weights(q: RubricQuestion, lang: Lang): Fact {
   return { lead: first + lead, quotes: chosen.map((i) => passage(`rel-${i.code}-weight`)) };
 }
 
+/** How an indicator is evaluated at all, no band named: "Id怎么评", "how is Ic scored". */
+const HOW_EVALUATED =
+  /怎么评|如何评|怎样评|怎么打分|如何打分|怎么算分|评分方法|(?<![a-z])how (?:is|are|do you|do we) [a-z' ]{0,30}?(?:scored|evaluated|rated|assessed)(?![a-z])/;
+
 function bands(q: RubricQuestion, lang: Lang): Fact {
   const codes = q.indicators.slice(0, 3);
   const ranges = (code: string) =>
@@ -95,6 +99,13 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
   const quotes = codes.map((c) => passage(`rel-${c}-criteria`));
   // Band criteria that say “基本要求（a）” are incomplete without note (a).
   if (quotes.some((p) => p.quote.includes('基本要求（a）'))) quotes.push(passage('rel-note-a'));
+  // "Id怎么评": how a measured indicator (Ic, Id, Ir) is evaluated at all — its definition's sentence
+  // of method (“…计算其性能退化程度…”) before the bands.
+  if (codes.length === 1 && ['Ic', 'Id', 'Ir'].includes(codes[0]!) && HOW_EVALUATED.test(q.normalised) && !/\d/.test(q.normalised.replace(/[a-z]+\d*/g, ''))) {
+    const definition = passage(`rel-${codes[0]}-definition`);
+    const method = bestSentence(definition, '根据测试结果计算');
+    return { lead: `${t(lang, method, `${definition.title}: ${method}`)}\n${lead}`, quotes: [...quotes, definition] };
+  }
   return { lead, quotes };
 }
 

@@ -74,6 +74,33 @@ function limitsOfForm(fmea: boolean, lang: Lang): FormClause {
   };
 }
 
+/** What goes into a form as a whole ("FMEA推荐表要写哪些内容", "what sections does the form have"). */
+const ASKS_CONTENTS =
+  /写哪些|填哪些|写什么|填什么|哪些内容|什么内容|哪几部分|哪些部分|哪几项|哪些栏|包括哪些|包含哪些|(?<![a-z])(?:what (?:goes|to write|do we (?:write|fill|put))|which sections|what sections|what parts)(?![a-z])/;
+const NAMES_A_FORM = /推荐表|表格|表里|表上|(?<![a-z])forms?(?![a-z])/;
+
+/**
+ * The sections of one form (FMEA: 附件4; otherwise 附件2), each with its fill-in note where it has
+ * one, then the two boxes every form ends with (the company's pledge, the recommending bureau's).
+ */
+function sectionsOfForm(fmea: boolean, lang: Lang): FormClause {
+  const prefix = fmea ? 'FMEA应用典型案例推荐表（附件4）：' : '“最佳实践”推荐表（附件2）：';
+  const sections = FORM_PASSAGES.filter((p) => p.title.startsWith(prefix) && !p.title.endsWith('填报说明'));
+  const boxes = FORM_PASSAGES.filter((p) => p.id === 'form-pledge' || p.id === 'form-recommender-opinion');
+  const name = (p: (typeof FORM_PASSAGES)[number]) => p.title.replace(/^.*：/, '');
+  const form = prefix.slice(0, -1);
+  const list = sections.map((p) => `${name(p)}（${p.text.split('\n')[0]!.replace(/^（|）$/g, '')}）`).join('；');
+  return {
+    lead: t(
+      lang,
+      `${form}的栏目：${list}；最后是${boxes.map(name).join('和')}。`,
+      `Sections of the ${fmea ? 'FMEA case form (Annex 4)' : 'best-practice form (Annex 2)'}: ${list}; then ${boxes.map(name).join(' and ')} (in the original Chinese).`,
+    ),
+    quote: [...sections, ...boxes].map((p) => `${name(p)}：${p.text}`).join('\n'),
+    citation: `${sections[0]!.document} ${[...sections, ...boxes].map((p) => p.clause).join('、')}`,
+  };
+}
+
 export function formClause(question: string, lang: Lang): FormClause | undefined {
   const lower = question.toLowerCase();
   const inChinese = [...FIELD_NAMES_EN.filter(([re]) => re.test(lower)).map(([, zh]) => zh), ...(NOTHING_TO_FILL.test(lower) ? ['没有相关信息'] : [])];
@@ -91,6 +118,7 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const fieldNamed =
     !!hit && hit.score >= ANSWER_THRESHOLD && /推荐表/.test(form ?? '') && sharedPairs({ ...hit.passage, quote: fieldName }, own.replace(/[a-z]+/g, ' ')) >= 2;
   if (ASKS_LENGTH.test(q.normalised) && !fieldNamed) return limitsOfForm(q.fmea, lang);
+  if (ASKS_CONTENTS.test(q.normalised) && NAMES_A_FORM.test(q.normalised) && !fieldNamed) return sectionsOfForm(q.fmea, lang);
   // The best-scoring clause that shares enough of the question's own words: one shared word is
   // enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
   const formWord = FORM_WORDS.exec(own)?.[0];

@@ -68,11 +68,16 @@ const ZERO_POINTS = new RegExp(
   ].join('|'),
 );
 
+const FRAUD = /造假|作假|falsif|fraud|fake|数据.*假|信息.*假|材料.{0,3}假/;
+/** Falling short of a requirement: fewer scenarios, no data of a kind. */
+const SHORTFALL = /少于|不足|不到|低于|不够|没有|没做|缺|(?<![a-z])(?:less than|fewer than|without|missing|only)(?![a-z])/;
+const QUANTITY_NAMED = /\d|[一二两三四五六七八九十]+\s*(?:种|个|项|类)/;
+
 const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
   [/基本要求|basic requirement|参数选取|样品状态/, 'a'],
   [/满分|full mark|原始得分/, 'b'],
   [/加权得分之和|总分为/, 'c'],
-  [/造假|作假|falsif|fraud|fake|数据.*假|信息.*假|材料.{0,3}假/, 'd'],
+  [FRAUD, 'd'],
   // Note (d) is the only clause that gives 0 points outright: "啥情况下直接0分", "when is it zero".
   [ZERO_POINTS, 'd'],
 ];
@@ -175,7 +180,13 @@ export function analyse(question: string): RubricQuestion {
   const fmea = codes.includes('FMEA') || FMEA_ONLY_ITEMS.some((name) => bareText.includes(name.replace(/[、，,\s]/g, '')));
   // In an FMEA question, 创新性 / 可推广性 are FMEA items, not the reliability indicators C and G.
   const indicators = fmea ? [] : codes.filter((c): c is Exclude<IndicatorCode, 'FMEA'> => c !== 'FMEA');
-  const facet = FACETS.find(([, re]) => re.test(normalised))?.[0] ?? 'other';
+  let facet = FACETS.find(([, re]) => re.test(normalised))?.[0] ?? 'other';
+  // "Ir场景少于三种是不是直接0分": zero for falling short of an indicator's requirement is asked about
+  // that requirement (不少于3种), not about note (d), which gives 0 only for falsified data.
+  if (indicators.length && SHORTFALL.test(normalised) && ZERO_POINTS.test(normalised) && !FRAUD.test(normalised)) {
+    notes.delete('d');
+    facet = QUANTITY_NAMED.test(normalised) ? 'count' : 'other';
+  }
   const fmeaGroup = fmea ? FMEA_GROUPS.find(([, re]) => re.test(normalised))?.[0] : undefined;
   const bare = normalised.replace(/[、，,\s]/g, '');
   const fmeaItem = fmea

@@ -18,7 +18,8 @@ const GENERIC = new Set(['什么', '是什', '么是', '怎么', '多少', '意�
 
 /** A sentence that states a quantity ("不少于3种", "不超过500字") answers "how many / at least". */
 const QUANTITY = /不少于|至少|不超过|以内|以上|\d/;
-const ASKS_QUANTITY = /最少|至少|不少于|几种|多少种|几个|多少个|几类|几份|多少字|字数|数量|多长|how many|at least|minimum|word limit/;
+const ASKS_QUANTITY =
+  /最少|至少|不少于|少于|不足|不到|fewer than|less than|几种|多少种|几个|多少个|几类|几份|多少字|字数|数量|多长|how many|at least|minimum|word limit/;
 
 /** How many of the question's own character pairs (question words aside) the passage's text has. */
 export function sharedPairs(p: Passage, question: string): number {

@@ -1,5 +1,5 @@
 import { findPlaces, provinceShortName, type Place, type PlaceMatchKind } from '../places.js';
-import { soundedProvince } from './soundedProvince.js';
+import { soundedPlace } from './soundedPlace.js';
 import { indicatorMentions, type IndicatorCode } from './indicators.js';
 import { latinNamesIn } from './latinNames.js';
 import { parseScore, type ParsedScore } from './scores.js';
@@ -30,8 +30,8 @@ export function caseRefsIn(text: string): string[] {
 
 export function extractEntities(normalised: string, original = normalised): Entities {
   const found = findPlaces(normalised);
-  // No place written as such: perhaps one of the eight provinces typed by sound ("天金的联系人").
-  const sounded = found.length ? undefined : soundedProvince(normalised);
+  // No place written as such: perhaps a place of the eight provinces typed by sound ("天金的联系人", "福洲联系人").
+  const sounded = found.length ? undefined : soundedPlace(normalised);
   const places = (sounded ? [sounded] : found).flatMap((m) => {
     const p = m.places[0]!;
     return [{ word: m.word, place: p, province: provinceShortName(p.provinceName), kind: m.kind }];

@@ -27,6 +27,10 @@ export function foldText(text: string): string {
   return simplified.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Pinyin initials of the rubric's words, read so only after an indicator's code. */
+const RUBRIC_INITIALS: Readonly<Record<string, string>> = { qz: '权重', fd: '分档', dy: '定义', pf: '评分', mf: '满分' };
+const AFTER_INDICATOR = new RegExp(`(?<![a-z])(i[_ -]?[cdr]|w|c|g)([ _-]?)(${Object.keys(RUBRIC_INITIALS).join('|')})(?![a-z])`, 'g');
+
 /** The text the classifier and the extractors read. */
 export function normalise(text: string): string {
   const folded = foldText(text);
@@ -35,5 +39,8 @@ export function normalise(text: string): string {
       .replace(zhPattern, (m) => zhMap.get(m) ?? m)
       // A case number (bf-2025-0007) keeps its letters, and so does an indicator code (I_r, i r).
       .replace(/(?<![a-z]|(?<![a-z])i[_\- ]?)[a-z]+(?![a-z]|[-_ ]?\d)/g, (w) => LATIN_SYNONYMS[w] ?? w)
+      // Right after an indicator's code, pinyin initials are the rubric's words ("ic qz" is Ic's 权重,
+      // not 泉州).
+      .replace(AFTER_INDICATOR, (_, code: string, gap: string, initials: string) => `${code}${gap}${RUBRIC_INITIALS[initials]}`)
   );
 }

@@ -109,6 +109,7 @@ export const LATIN_SYNONYMS: Readonly<Record<string, string>> = {
   pfbz: '评分标准',
   sbjd: '申报进度',
   bfjd: '帮扶进度',
+  jd: '进度',
   tjb: '推荐表',
   // The coefficient of variation by its usual abbreviation (the rubric and metrics say 变异系数).
   cv: '变异系数',

@@ -51,7 +51,8 @@ export function classifier(): IntentClassifier {
 const SMALL_TALK_LEAD =
   /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,]*(?:kekao|可靠助手|小助手|助手|机器人|bot|there|team|老师))?(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
 /** A first clause that sets a topic aside ("联系人我有了，…", "截止日期知道了，…", "帮扶先不说，…"). */
-const DISMISSED_LEAD = /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)/;
+const DISMISSED_LEAD =
+  /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)|^(?:我)?(?:已经)?(?:知道|清楚|了解)[^,;?。；？]{2,20}[,;。；]\s*(?:那|那么|不过|但是)?(?=\S)/;
 
 /** The same set-aside clause written after the question ("材料有哪些？截止日期我已经知道了"). */
 const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知道了|有了|看过了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s.。!！~]*$/;
@@ -63,6 +64,9 @@ const BY_THE_WAY =
 /** A request in its own right ("…介绍一下", "…发我一下", "tell me …"): then what comes before an aside is the main question. */
 const REQUEST =
   /介绍|说说|说一下|讲一下|讲讲|发一下|发我|发给我|给我|列一下|列出|看看|看一下|告诉|解释|(?<![a-z])(?:tell me|explain|list|show me|send me)(?![a-z])/;
+
+/** A time or condition clause first ("报上去以后，", "没评上的话，"): the main clause after it is the question. */
+const SUBORDINATE = /^[^,;?。；？]{2,30}?(?:以后|之后|的时候|的话)[,，]\s*(?=\S)/;
 
 /** Context of fifteen characters or more, then the question announced (想问一下, 请问, my question is). */
 const PREAMBLE =
@@ -112,7 +116,7 @@ export function decideIntent(
   }
   // A long message that explains first and then asks ("我们是…的质量经理，…，想问一下…需要交哪些材料"):
   // the question after 想问一下 / 请问 / I'd like to ask is what it asks.
-  const preamble = !mainBeforeAside && !dismissed ? PREAMBLE.exec(normalised) : null;
+  const preamble = !mainBeforeAside && !dismissed ? (PREAMBLE.exec(normalised) ?? SUBORDINATE.exec(normalised)) : null;
   const lead = mainBeforeAside ? null : (dismissed ?? preamble ?? SMALL_TALK_LEAD.exec(normalised));
   const restText = !lead ? '' : lead === tail ? normalised.slice(0, tail.index) : normalised.slice(lead[0].length);
   if (lead && [...restText.replace(/\s+/g, '')].length >= 4 && (dismissed || preamble || decision.kind !== 'answer' || SMALL_TALK.has(decision.intent))) {
