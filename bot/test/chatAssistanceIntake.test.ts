@@ -182,6 +182,10 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       const r = await h.say('stranger', '帮扶申请');
       expect(textOf(r)).toContain('单位名称（全称）');
       expect(cardsOf(r)[0]?.version).toBe('1.5');
+      // A name stated in English with "is" in it is an answer, not a question.
+      const named = textOf(await h.say('stranger', 'our company name is Qingdao Haibo Precision Parts Co., Ltd.'));
+      expect(named).toContain('Qingdao Haibo Precision Parts Co., Ltd.');
+      expect(named).not.toContain('no kekao role');
       expect(textOf(await h.say('stranger', '取消'))).toContain('已取消');
     });
   });

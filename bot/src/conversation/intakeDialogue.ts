@@ -27,7 +27,8 @@ export interface IntakeDeps {
  * English auxiliaries that open a question ("is it…", "can we…"). "是不是直接0分" contains 不是,
  * and must not be read as "no".
  */
-const QUESTION = new RegExp(`${QUESTION_WORDS.source}|么$|会不会|(?<![a-z])(is|are|can|do|does)(?![a-z])`, 'i');
+/** English asks with the verb first ("is it…", "can we…"); "our name is X" states. */
+const QUESTION = new RegExp(`${QUESTION_WORDS.source}|么$|会不会|(?:^|[,.;:!?，。；：！？]\\s*)(is|are|can|do|does|could|should|will)(?![a-z])`, 'i');
 /** Intents that are never an answer to a free-text field. */
 const NEVER_AN_ANSWER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help', 'digest', 'secretariat', 'assistance.status', 'status']);
 

@@ -33,8 +33,9 @@ export function quoteShort(raw: unknown, max = 20): string {
 
 /** The words around a name said in a sentence ("我们单位叫…", "联系人是…"), not part of the value. */
 const STATED_AS: Readonly<Record<string, RegExp>> = {
-  orgName: /^(?:(?:我们|我|本)?(?:单位|公司|企业|厂)的?(?:全称|名称|名字)?|(?:全称|名称|名字)|我们)\s*(?:是|叫|为|:|：)\s*/,
-  contact: /^(?:联系人|姓名|我)(?:是|叫|为|:|：)?\s*/,
+  orgName:
+    /^(?:(?:(?:我们|我|本)?(?:单位|公司|企业|厂)的?(?:全称|名称|名字)?|(?:全称|名称|名字)|我们)\s*(?:是|叫|为|:|：)|(?:our |the )?(?:company|organi[sz]ation|firm|factory)(?:'s)? (?:full )?name(?: is|:)|(?:we are|we're|it's|it is)(?= ))\s*/i,
+  contact: /^(?:联系人|姓名|我)(?:是|叫|为|:|：)?\s*|^(?:(?:the )?contact(?: person)?(?: is|:)|my name is|i am|i'm)\s*/i,
 };
 
 export const SKIP_WORDS = /^(跳过|无|没有|暂无|还没有|略|skip|none|n\/a|-)$/i;

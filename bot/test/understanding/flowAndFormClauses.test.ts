@@ -45,3 +45,12 @@ describe('what goes into a form as a whole', () => {
     expect(formClause('企业简介写什么', 'zh')!.lead).toMatch(/^企业简介：简要介绍企业概况/);
   });
 });
+
+describe('the form’s head and its fill-in note', () => {
+  it('the boxes at the head of the form, and where supporting material goes', () => {
+    expect(formClause('统一社会信用代码要在推荐表里填吗', 'zh')?.quote).toContain('统一社会信用代码');
+    expect(formClause('说明材料要单独提交还是跟推荐表一起', 'zh')?.lead).toContain('作为附件一同提交');
+    // Nothing to fill in is the fill-in note's, whatever box is named.
+    expect(formClause('推荐表里统一社会信用代码要填吗？没有的话怎么办', 'zh')?.lead).toContain('如没有相关信息，填写无');
+  });
+});

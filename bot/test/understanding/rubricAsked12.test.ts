@@ -132,3 +132,21 @@ describe('how one indicator is evaluated, and falling short of its requirement',
     expect(zh('数据造假是不是直接0分')).toContain('造假，相应指标评分得0分');
   });
 });
+
+describe('what one indicator means, full marks, and what it looks at', () => {
+  it('one indicator’s meaning is its definition, whatever else the message says', () => {
+    expect(zh('退化量这个指标具体是什么意思？我们产品设计寿命十年，不知道怎么证明')).toContain('长时间保持合格状态的特性');
+  });
+  it('full marks of each indicator is note (b), then the weights', () => {
+    const text = answerRubricQuestion('每个单项满分是100还是按权重算的', 'zh').replies[0]!.text;
+    expect(text).toContain('每个单项原始得分的满分分值为100分');
+    expect(text).toContain('Ic 20%');
+  });
+  it('what scoring an indicator looks at is its definition, before the bands', () => {
+    expect(zh('G这一项打分主要看什么')).toContain('在行业内外具有广泛的借鉴意义');
+  });
+  it('weights asked by pinyin initials and English names', () => {
+    expect(zh('Ir的qz是多少')).toContain('Ir（关键性能可靠域）25%');
+    expect(en('creativity and promotability, what weights?')).toContain('C 5%, G 10%');
+  });
+});

@@ -4,7 +4,7 @@ import type { Lang } from '../types.js';
 import { t } from '../types.js';
 import { describedBand } from './bandLevel.js';
 import { type Code, describedIndicators, indicatorName } from './describedIndicator.js';
-import { evidenceFact } from './evidence.js';
+import { evidenceFact, inDefinitionWords } from './evidence.js';
 import { passage, type Passage } from './passages.js';
 import { bestSentence, sharedPairs } from './sentenceMatch.js';
 import { BOTTOM_BAND, TOP_BAND, type RubricQuestion } from './question.js';
@@ -66,6 +66,9 @@ function weights(q: RubricQuestion, lang: Lang): Fact {
 const HOW_EVALUATED =
   /怎么评|如何评|怎样评|怎么打分|如何打分|怎么算分|评分方法|(?<![a-z])how (?:is|are|do you|do we) [a-z' ]{0,30}?(?:scored|evaluated|rated|assessed)(?![a-z])/;
 
+/** What scoring an indicator looks at ("主要看什么", "what does it look at"). */
+const LOOKS_AT = /主要看|看什么|看哪些|看的是|(?<![a-z])looks? at(?![a-z])/;
+
 function bands(q: RubricQuestion, lang: Lang): Fact {
   const codes = q.indicators.slice(0, 3);
   const ranges = (code: string) =>
@@ -101,10 +104,13 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
   if (quotes.some((p) => p.quote.includes('基本要求（a）'))) quotes.push(passage('rel-note-a'));
   // "Id怎么评": how a measured indicator (Ic, Id, Ir) is evaluated at all — its definition's sentence
   // of method (“…计算其性能退化程度…”) before the bands.
-  if (codes.length === 1 && ['Ic', 'Id', 'Ir'].includes(codes[0]!) && HOW_EVALUATED.test(q.normalised) && !/\d/.test(q.normalised.replace(/[a-z]+\d*/g, ''))) {
+  // "G这一项打分主要看什么": what the indicator is about — its definition's first sentence.
+  const measured = ['Ic', 'Id', 'Ir'].includes(codes[0]!);
+  const general = codes.length === 1 && !/\d/.test(q.normalised.replace(/[a-z]+\d*/g, ''));
+  if (general && ((measured && HOW_EVALUATED.test(q.normalised)) || LOOKS_AT.test(q.normalised))) {
     const definition = passage(`rel-${codes[0]}-definition`);
-    const method = bestSentence(definition, '根据测试结果计算');
-    return { lead: `${t(lang, method, `${definition.title}: ${method}`)}\n${lead}`, quotes: [...quotes, definition] };
+    const first = measured ? bestSentence(definition, '根据测试结果计算') : definition.quote.split(/(?<=。)/)[0]!;
+    return { lead: `${t(lang, first, `${definition.title}: ${first}`)}\n${lead}`, quotes: [...quotes, definition] };
   }
   return { lead, quotes };
 }
@@ -260,8 +266,7 @@ function scoredAsDescribed(q: RubricQuestion, code: Code, lang: Lang): Fact {
 }
 
 /** What is considered when an indicator is scored ("IC打分要看哪些因素", "what factors are considered"). */
-const FACTORS_ASKED =
-  /因素|考虑哪些|考虑什么|看哪些方面|要看什么|看哪些|(?<![a-z])(?:factors?|what (?:is|are) (?:considered|looked at|taken into account))(?![a-z])/;
+const FACTORS_ASKED = /因素|考虑哪些|考虑什么|(?<![a-z])(?:factors?|what (?:is|are) (?:considered|taken into account))(?![a-z])/;
 /** One of the factors themselves ("关键性能参数怎么选才算合理", "检测方案有要求吗"). */
 const FACTOR_NAMED =
   /参数.{0,4}(?:选|取)|选取|样品状态|检测仪器|检测设备|仪器设备|检测方案|数据可信|(?<![a-z])(?:parameter selection|choos\w* the (?:key )?parameters?|test equipment|test plan)(?![a-z])/;
@@ -285,12 +290,19 @@ function factorsFact(q: RubricQuestion, lang: Lang): Fact | undefined {
 /** The size of a sample asked about ("样本量要多少", "what sample size is reasonable"); how many samples to test ("样品要测几个") is Ir’s rule. */
 const SAMPLE_SIZE = /样本量|样本数|样本大小|样本容量|(?<![a-z])sample sizes?(?![a-z])/;
 
+/** How an indicator is worked out, not what it is. */
+const HOW_WORKED_OUT =
+  /怎么算|如何计算|怎么计算|怎么衡量|如何衡量|怎么测|如何测|(?<![a-z])(?:how (?:is|are|do you|do we|does one|would you|should we)\s+[a-z' -]{0,40}?(?:calculated|computed|measured|worked out|calculate|compute|measure)|how to (?:calculate|compute|measure))(?![a-z])/;
+
 /** "C和G分别是啥": each indicator's definition, in the order asked. */
 function definitions(q: RubricQuestion, lang: Lang): Fact {
   const quotes = q.indicators.slice(0, 3).map((code) => passage(`rel-${code}-definition`));
-  // Each definition's first sentence leads (what the indicator is); the quotes below say the rest.
-  const first = (p: Passage) => p.quote.split(/(?<=。)/)[0]!;
-  return { lead: quotes.map((p) => t(lang, first(p), `${p.title}: ${first(p)}`)).join('\n'), quotes };
+  // Each definition's first sentence leads (what the indicator is), or its sentence of method when
+  // how it is worked out is asked ("How is the consistency indicator computed?" → 变异系数); the quotes
+  // below say the rest.
+  const how = HOW_WORKED_OUT.test(q.normalised);
+  const lead = (p: Passage) => (how ? bestSentence(p, `根据测试结果计算 ${inDefinitionWords(q.normalised)}`) : p.quote.split(/(?<=。)/)[0]!);
+  return { lead: quotes.map((p) => t(lang, lead(p), `${p.title}: ${lead(p)}`)).join('\n'), quotes };
 }
 
 /** The fact for the questions whose answer is known from the data; undefined → retrieval decides. */
@@ -316,7 +328,15 @@ export function directFact(q: RubricQuestion, lang: Lang): Fact | undefined {
   if (described) return scoredAsDescribed(q, described.codes[0]!, lang);
   const list = q.facet === 'weight' ? undefined : listFact(q, lang);
   if (list) return list;
-  if (q.facet === 'definition' && q.indicators.length >= 2 && !q.notes.length) return definitions(q, lang);
+  // What one or more indicators mean ("退化量具体是什么意思"): their definitions, not a band that
+  // happens to share a word with the rest of the message.
+  if (q.facet === 'definition' && q.indicators.length >= 1 && !q.notes.length && !q.evidence) return definitions(q, lang);
+  // "每个单项满分是100还是按权重算的": note (b) says what full marks are, before the weights.
+  if (q.facet === 'weight' && q.notes.includes('b') && !q.indicators.length) {
+    const w = weights(q, lang);
+    const note = passage('rel-note-b');
+    return { lead: `${t(lang, `说明（b）：${note.quote.slice(4)}`, note.quote)}\n${w.lead}`, quotes: [note, ...w.quotes] };
+  }
   if (q.facet === 'weight') return weights(q, lang);
   if (q.notes.length && (q.facet === 'note' || q.facet === 'total' || q.facet === 'definition' || q.facet === 'other' || !q.indicators.length)) {
     const notes = q.notes.map((n) => passage(`rel-note-${n}`));

@@ -14,7 +14,7 @@ import { ANSWER_THRESHOLD, searchPassages } from './search.js';
  * materials question has (材料, 提交, 需要 …).
  */
 
-const FORM_WORDS = /签字|签名|公章|盖章|照片|字数/;
+const FORM_WORDS = /签字|签名|公章|盖章|照片|字数|说明材料|信用代码/;
 const SEAL = /盖章|公章/;
 const RECOMMENDER = /推荐单位|推荐部门|监管局|区局|市局|县局|(?<![a-z])recommend(?:ing|er)? (?:unit|bureau|authority|body|organi[sz]ation)|(?:the )?bureau/;
 const EVERY_MATERIALS_QUESTION = /材料|提交|需要|准备|哪些|什么|清单|推荐/g;
@@ -89,7 +89,15 @@ function sectionsOfForm(fmea: boolean, lang: Lang): FormClause {
   const boxes = FORM_PASSAGES.filter((p) => p.id === 'form-pledge' || p.id === 'form-recommender-opinion');
   const name = (p: (typeof FORM_PASSAGES)[number]) => p.title.replace(/^.*：/, '');
   const form = prefix.slice(0, -1);
-  const list = sections.map((p) => `${name(p)}（${p.text.split('\n')[0]!.replace(/^（|）$/g, '')}）`).join('；');
+  const list = sections
+    .map(
+      (p) =>
+        `${name(p)}（${p.text
+          .split('\n')
+          .join('、')
+          .replace(/^（|）$/g, '')}）`,
+    )
+    .join('；');
   return {
     lead: t(
       lang,
@@ -110,6 +118,8 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const hits = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true)
     .filter((h) => q.fmea || !h.passage.id.includes('fmea'))
     .filter((h) => h.passage.id !== 'form-recommender-opinion' || RECOMMENDER.test(q.normalised));
+  // Nothing to fill in ("没有的话怎么办") is answered by the fill-in note (如没有相关信息，填写无), whatever field is named.
+  if (NOTHING_TO_FILL.test(lower)) hits.sort((a, b) => Number(b.passage.id === 'form-bp-instructions') - Number(a.passage.id === 'form-bp-instructions'));
   const [hit] = hits;
   const own = q.normalised.replace(EVERY_MATERIALS_QUESTION, ' ');
   // A length asked of the whole form, not of one field, is answered with all the form's limits. A field (a passage of 附件2 or 附件4, "…推荐表（附件4）：案例简介") is named when the question shares two
@@ -121,7 +131,7 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   if (ASKS_CONTENTS.test(q.normalised) && NAMES_A_FORM.test(q.normalised) && !fieldNamed) return sectionsOfForm(q.fmea, lang);
   // The best-scoring clause that shares enough of the question's own words: one shared word is
   // enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
-  const formWord = FORM_WORDS.exec(own)?.[0];
+  const formWord = FORM_WORDS.exec(q.normalised)?.[0];
   const fits = (h: (typeof hits)[number]) => {
     const text = `${h.passage.title}${h.passage.quote}`;
     // 盖章 (to seal) is what a 公章 (the seal) is for: either word names the other's box.
@@ -130,7 +140,9 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   };
   const p = hits.find(fits)?.passage;
   if (!p) return undefined;
-  const sentence = bestSentence(p, q.normalised).replace(/^（(.*)）$/, '$1');
+  // A passage of boxes, one per line and no sentence among them (the form's head), is read as a list.
+  const boxes = p.quote.includes('\n') && !/[。；，,]/.test(p.quote);
+  const sentence = boxes ? p.quote.split('\n').join('、') : bestSentence(p, q.normalised).replace(/^（(.*)）$/, '$1');
   return {
     lead: t(lang, `${p.title.replace(/^.*：/, '')}：${sentence}`, `${p.title}: ${sentence} (in the original Chinese)`),
     quote: p.quote,

@@ -38,6 +38,16 @@ export const FORM_PASSAGES: readonly SeedPassage[] = [
     keywords: ['填报说明', '没有', '空着', '不填', '说明材料', '附件'],
   },
   {
+    id: 'form-bp-header',
+    seed: '001',
+    title: '“最佳实践”推荐表（附件2）：企业基本信息',
+    document: NOTICE,
+    clause: '附件2 表头',
+    // The boxes at the head of the form, as printed one under another.
+    text: '企业名称\n企业地址\n企业注册时间\n统一社会信用代码\n联系人\n联系电话',
+    keywords: ['企业名称', '企业地址', '注册时间', '统一社会信用代码', '信用代码', '联系人', '联系电话'],
+  },
+  {
     id: 'form-bp-company',
     seed: '001',
     title: '“最佳实践”推荐表（附件2）：企业简介',

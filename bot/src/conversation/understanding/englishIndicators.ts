@@ -42,7 +42,7 @@ const NAMES: ReadonlyArray<readonly [Code, readonly string[]]> = [
       'number of failures',
     ],
   ],
-  ['C', ['innovation', 'innovativeness']],
+  ['C', ['innovation', 'innovativeness', 'creativity']],
   ['G', ['generalisability', 'generalizability', 'promotability', 'promotion', 'replicability', 'transferability']],
 ];
 

@@ -29,7 +29,7 @@ export function foldText(text: string): string {
 
 /** Pinyin initials of the rubric's words, read so only after an indicator's code. */
 const RUBRIC_INITIALS: Readonly<Record<string, string>> = { qz: '权重', fd: '分档', dy: '定义', pf: '评分', mf: '满分' };
-const AFTER_INDICATOR = new RegExp(`(?<![a-z])(i[_ -]?[cdr]|w|c|g)([ _-]?)(${Object.keys(RUBRIC_INITIALS).join('|')})(?![a-z])`, 'g');
+const AFTER_INDICATOR = new RegExp(`(?<![a-z])(i[_ -]?[cdr]|w|c|g)([ _-]?|的)(${Object.keys(RUBRIC_INITIALS).join('|')})(?![a-z])`, 'g');
 
 /** The text the classifier and the extractors read. */
 export function normalise(text: string): string {
