@@ -150,3 +150,10 @@ describe('what one indicator means, full marks, and what it looks at', () => {
     expect(en('creativity and promotability, what weights?')).toContain('C 5%, G 10%');
   });
 });
+
+describe('the top and bottom bands in any wording', () => {
+  it('最低那一档 / 最高那一档 name the bands, not the definition', () => {
+    expect(zh('G 最低那一档是什么描述')).toContain('G 0～40分：企业在产品质量可靠性水平提升工作中采取的可靠性技术和方法为本行业提供很少的借鉴意义');
+    expect(zh('Ic最高那一档要求是啥')).toContain('Ic 91～100分');
+  });
+});

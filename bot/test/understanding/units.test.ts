@@ -229,6 +229,7 @@ describe('natural questionnaire answers', () => {
     expect(normalise('公张是盖企业的吗')).toBe('公章是盖企业的吗');
     expect(normalise('报送流呈给我讲讲')).toBe('报送流程给我讲讲');
     expect(normalise('区县出审是干嘛的')).toBe('区县初审是干嘛的');
+    expect(normalise('接至日期是多少')).toBe('截止日期是多少');
     // Right after an indicator's code, initials are the rubric's words; elsewhere qz may be 泉州.
     expect(normalise('Ic qz')).toBe('ic 权重');
     expect(normalise('bf jd')).toBe('帮扶 进度');

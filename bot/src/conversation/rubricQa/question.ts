@@ -88,7 +88,7 @@ const NOTE_TOPIC: Array<[RegExp, 'a' | 'b' | 'c' | 'd']> = [
  */
 export const TOP_BAND = new RegExp(
   [
-    /高分|最高档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档/.source,
+    /高分|最高(?:那|这)?一?档|满分档|满分那档|满分那一档|拿满分|得满分|满分的?(?:标准|要求|条件)|第一档/.source,
     /满分.{0,3}(?:要|需|得|必须)要?.{0,4}(?:什么|啥|哪些|怎样|怎么|达到|满足|做到|具备)/.source,
     /(?:才能|才可以|才会|才|怎样|怎么样?|如何|要怎么)(?:拿|得|打|评|给|获得|拿到|得到)?满分|满分(?:怎么|如何|怎样)(?:拿|得|才)/.source,
     /(?:什么|啥|哪些|哪种)(?:条件|情况|样|水平|程度).{0,6}满分/.source,
@@ -98,7 +98,7 @@ export const TOP_BAND = new RegExp(
   ].join('|'),
 );
 /** "最低一档 / 给低分 / lowest band": the bottom band's criterion is asked. */
-export const BOTTOM_BAND = /最低档|最低一档|最低那档|最后一档|低分|最差|lowest band|bottom band|low score/;
+export const BOTTOM_BAND = /最低(?:那|这)?一?档|最后(?:那|这)?一档|低分|最差|lowest band|bottom band|low score/;
 
 /**
  * Data, tests and samples — what an indicator is evaluated on. The definitions say which data count

@@ -19,6 +19,8 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['节至', '截止'],
   ['结止', '截止'],
   ['截只', '截止'],
+  ['接至', '截止'],
+  ['接止', '截止'],
   ['截指', '截止'],
   ['分陪', '分配'],
   // 权重 ("weight") as voice input and pinyin input mistype it.
