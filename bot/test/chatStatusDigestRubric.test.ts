@@ -111,6 +111,8 @@ describe.each(backends)('chat: status, digests, rubric on $name', (backend) => {
       // A reviewer's own assignments are the digest; where an assigned entry stands is its status.
       expect(textOf(await h.say('reviewer', '我分到了哪些条目'))).toContain('评审摘要');
       expect(textOf(await h.say('reviewer', '分给我的那家企业现在是什么状态'))).toContain('当前状态：专家评审');
+      // Materials asked to be shown are evidence; materials asked about ("评完了吗") are the status.
+      expect(textOf(await h.say('reviewer', '冀北电源的材料给我看看'))).toContain('评审摘要');
       // Torn between the entry's materials and the digest, a reviewer asking for evidence gets the digest.
       expect(textOf(await h.say('reviewer', '条目1的佐证材料呢'))).toContain('1. 冀北电源科技有限公司');
     });

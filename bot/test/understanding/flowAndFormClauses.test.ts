@@ -52,5 +52,6 @@ describe('the form’s head and its fill-in note', () => {
     expect(formClause('说明材料要单独提交还是跟推荐表一起', 'zh')?.lead).toContain('作为附件一同提交');
     // Nothing to fill in is the fill-in note's, whatever box is named.
     expect(formClause('推荐表里统一社会信用代码要填吗？没有的话怎么办', 'zh')?.lead).toContain('如没有相关信息，填写无');
+    expect(formClause('我们没有获奖荣誉，推荐表那栏怎么填', 'zh')?.lead).toContain('如没有相关信息，填写无');
   });
 });

@@ -230,6 +230,7 @@ describe('natural questionnaire answers', () => {
     expect(normalise('报送流呈给我讲讲')).toBe('报送流程给我讲讲');
     expect(normalise('区县出审是干嘛的')).toBe('区县初审是干嘛的');
     expect(normalise('接至日期是多少')).toBe('截止日期是多少');
+    expect(normalise('IC的全种是多少')).toBe('ic的权重是多少');
     // Right after an indicator's code, initials are the rubric's words; elsewhere qz may be 泉州.
     expect(normalise('Ic qz')).toBe('ic 权重');
     expect(normalise('bf jd')).toBe('帮扶 进度');
@@ -260,6 +261,12 @@ describe('natural questionnaire answers', () => {
   it('the national new areas, which GB/T 2260 does not list, are places of their province', () => {
     expect(understand('我们在两江新区，推荐的事找谁').entities.places[0]?.province).toBe('重庆');
     expect(understand('雄安新区的企业联系谁').entities.places[0]?.province).toBe('河北');
+  });
+  it('没什么/没啥 ("nothing much") asks nothing: the score is entered', () => {
+    expect(understand('c 40 常规方法没啥创新')).toMatchObject({ kind: 'answer', intent: 'scoreEntry', entities: { score: { indicator: 'C', raw: 40 } } });
+  });
+  it('a topic already asked about is set aside: 之前问过联系人了，现在…', () => {
+    expect(understand('之前问过联系人了，现在想知道申报要交啥')).toMatchObject({ kind: 'answer', intent: 'materials' });
   });
   it('a score in Chinese numerals is a score; 十分 ("very") is not', () => {
     expect(understand('Ir 七十五')).toMatchObject({ kind: 'answer', intent: 'scoreEntry', entities: { score: { indicator: 'Ir', raw: 75 } } });

@@ -26,6 +26,7 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   // 权重 ("weight") as voice input and pinyin input mistype it.
   ['权种', '权重'],
   ['权众', '权重'],
+  ['全种', '权重'],
   ['全重', '权重'],
   // Colloquial question words (北方口语 / 网络用语).
   ['啥时候', '什么时候'],

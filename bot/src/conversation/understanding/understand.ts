@@ -31,7 +31,7 @@ let model: IntentClassifier | undefined;
 
 /** Words that make a message a question (then a number in it is not a score being entered). */
 export const QUESTION =
-  /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|什么|怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|行不行|够不够|可不可以|能不能|要不要|才能|要多|想问|问一下|问下|请问|\d\s*还是\s*\d|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
+  /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|(?<![没不])什么|(?<![没不])怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|行不行|够不够|可不可以|能不能|要不要|才能|要多|想问|问一下|问下|请问|\d\s*还是\s*\d|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
 /** Asking for a score rather than giving one: "给几分", "能拿多少", "how many points would C get". */
 const ASKS_FOR_A_SCORE = /几分|多少分|能拿多少|能得多少|拿多少|得多少|给多少|打多少|how many (?:points|marks)|what (?:score|band|mark)|which band/;
@@ -52,7 +52,7 @@ const SMALL_TALK_LEAD =
   /^(?:hi|hello|hey|你好|您好|老师好|在吗|在么|谢谢|多谢|谢啦|thanks|thank you|好的|收到|明白了|ok|okay|嗯)(?:[\s,]*(?:kekao|可靠助手|小助手|助手|机器人|bot|there|team|老师))?(?:[\s,.!~。！、]+|(?=[\u4e00-\u9fff]))(?=\S)/;
 /** A first clause that sets a topic aside ("联系人我有了，…", "截止日期知道了，…", "帮扶先不说，…"). */
 const DISMISSED_LEAD =
-  /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s,.;。；！!]+(?=\S)|^(?:我)?(?:已经)?(?:知道|清楚|了解)[^,;?。；？]{2,20}[,;。；]\s*(?:那|那么|不过|但是)?(?=\S)/;
+  /^[^,;?。；？]{0,20}?(?:知道了|有了|看过了|看了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说|问过[^,;?。；？]{0,8}了)[\s,.;。；！!]+(?=\S)|^(?:我)?(?:已经)?(?:知道|清楚|了解)[^,;?。；？]{2,20}[,;。；]\s*(?:那|那么|不过|但是)?(?=\S)/;
 
 /** The same set-aside clause written after the question ("材料有哪些？截止日期我已经知道了"). */
 const DISMISSED_TAIL = /[\s,.;?。；？！!，]+[^,;?。；？，]{0,20}?(?:知道了|有了|看过了|看完了|清楚了|明白了|先不说|先放放|不急|放一放|另说)[\s.。!！~]*$/;
