@@ -128,8 +128,8 @@ describe.each(backends)('chat: assistance intake on $name', (backend) => {
       r = await h.say('officerSjz', '确认');
       expect(textOf(r)).toContain('佐证材料');
       h.notifications.length = 0;
-      // Nothing to give at an optional step, then "不填了": that step is skipped, the request is not cancelled.
-      r = await h.say('officerSjz', '没有，不填了');
+      // Not attaching anything yet at an optional step is a skip, not the step's answer.
+      r = await h.say('officerSjz', '佐证材料先不附了');
       const text = textOf(r);
       expect(text).toContain('判定：启动帮扶');
       expect(text).toContain('7.2.2');

@@ -157,3 +157,11 @@ describe('the top and bottom bands in any wording', () => {
     expect(zh('Ic最高那一档要求是啥')).toContain('Ic 91～100分');
   });
 });
+
+describe('shares in words, made-up data, and FMEA items by their first word', () => {
+  it('百分之五 is a weight; data made up is note (d); 团队 is the item 团队完整', () => {
+    expect(zh('创新性才占百分之五？这么少？')).toContain('C（创新性）5%');
+    expect(zh('要是材料里有一项数据是编的，是整份作废还是那项零分？')).toContain('相应指标评分得0分');
+    expect(zh('FMEA团队那一项怎么打分')).toContain('“团队完整”标准分5分：组织跨部门工作小组');
+  });
+});

@@ -268,6 +268,19 @@ describe('natural questionnaire answers', () => {
   it('a topic already asked about is set aside: 之前问过联系人了，现在…', () => {
     expect(understand('之前问过联系人了，现在想知道申报要交啥')).toMatchObject({ kind: 'answer', intent: 'materials' });
   });
+  it('a score and an entry in English number words', () => {
+    expect(understand('entry one, Id eighty two, model not built').entities.score).toEqual({ entry: 1, indicator: 'Id', raw: 82, reason: 'model not built' });
+    expect(understand('Ic ninety-five, solid data').entities.score).toEqual({ indicator: 'Ic', raw: 95, reason: 'solid data' });
+    expect(understand('give Id a hundred').entities.score).toMatchObject({ indicator: 'Id', raw: 100 });
+  });
+  it('a question about an indicator’s score is the rubric’s, whatever deadline or status words come with it', () => {
+    expect(understand('ddl前我们只有出厂数据，一致性那项是不是最多就七十分了')).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    expect(understand('our deadline is close, will Id be scored low if we only have lab data?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    // A question with no score in it enters none: scoreEntry is no candidate.
+    const asked = understand('We only have factory data, no field data yet. Will the Ic score be very low, or is it still acceptable?');
+    expect([asked.intent, ...asked.candidates]).not.toContain('scoreEntry');
+    expect([asked.intent, ...asked.candidates]).toContain('rubric');
+  });
   it('a score in Chinese numerals is a score; 十分 ("very") is not', () => {
     expect(understand('Ir 七十五')).toMatchObject({ kind: 'answer', intent: 'scoreEntry', entities: { score: { indicator: 'Ir', raw: 75 } } });
     expect(understand('Id打了七十五，退化数据较全').entities.score).toEqual({ indicator: 'Id', raw: 75, reason: '退化数据较全' });

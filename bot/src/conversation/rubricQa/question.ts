@@ -8,6 +8,11 @@ const FMEA_ITEMS = fmeaCase2025.groups.flatMap((g) => g.items.map((i) => i.name.
  * Item names that only an FMEA case has: naming one asks about FMEA even without the word
  * ("团队完整怎么评"). 创新性 and 可推广性 are also the indicators C and G, so they do not count.
  */
+/** An FMEA item named by its first word only ("团队那一项" → 团队完整), when no other item begins so. */
+function itemByItsFirstWord(bare: string): string | undefined {
+  const found = FMEA_ITEMS.filter((name) => !name.startsWith('案例') && bare.includes(name.slice(0, 2)));
+  return found.length === 1 ? found[0] : undefined;
+}
 const FMEA_ONLY_ITEMS = FMEA_ITEMS.filter((name) => name !== '创新性' && name !== '可推广性');
 /** English: the distinctive word of each item's English name (core's rubric data), e.g. "team" → 团队完整. */
 const FMEA_ITEMS_EN: Array<[RegExp, string]> = fmeaCase2025.groups.flatMap((g) =>
@@ -68,7 +73,7 @@ const ZERO_POINTS = new RegExp(
   ].join('|'),
 );
 
-const FRAUD = /造假|作假|falsif|fraud|fake|数据.*假|信息.*假|材料.{0,3}假/;
+const FRAUD = /造假|作假|编造|捏造|瞎编|是编的|falsif|fraud|fake|fabricat|made up|数据.*假|信息.*假|材料.{0,3}假/;
 /** Falling short of a requirement: fewer scenarios, no data of a kind. */
 const SHORTFALL = /少于|不足|不到|低于|不够|没有|没做|缺|(?<![a-z])(?:less than|fewer than|without|missing|only)(?![a-z])/;
 const QUANTITY_NAMED = /\d|[一二两三四五六七八九十]+\s*(?:种|个|项|类)/;
@@ -120,7 +125,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   // A percentage right after an indicator's code, or as a share (占20%), is a weight ("Ic 20% Id 25% 剩下几项呢").
   [
     'weight',
-    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|(?<!衰减|退化|下降|变化|合格|故障|返修|良品|不良)百分比|占几成|占总分|在总分[里中]占|(?<![a-z])(?:weight(?:s|ing|ings|ed)?|weighs?|heavier)(?![a-z])|percentage|count for|worth in the total|how much (?:does|do|is|are) [a-z' ]{1,30}?(?:count|worth|weigh)|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%/,
+    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|(?<!衰减|退化|下降|变化|合格|故障|返修|良品|不良)百分比|占几成|占总分|在总分[里中]占|(?<![a-z])(?:weight(?:s|ing|ings|ed)?|weighs?|heavier)(?![a-z])|percentage|count for|worth in the total|how much (?:does|do|is|are) [a-z' ]{1,30}?(?:count|worth|weigh)|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%|占百分之|百分之[一二两三四五六七八九十]+/,
   ],
   ['tier', /梯队|梯次|tier/],
   // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).
@@ -191,6 +196,7 @@ export function analyse(question: string): RubricQuestion {
   const bare = normalised.replace(/[、，,\s]/g, '');
   const fmeaItem = fmea
     ? (FMEA_ITEMS.find((name) => bare.includes(name.replace(/[、，,\s]/g, ''))) ??
+      itemByItsFirstWord(bare) ??
       (facet === 'bands' || facet === 'definition' ? FMEA_ITEMS_EN.find(([re]) => re.test(normalised))?.[1] : undefined))
     : undefined;
   const evidence = EVIDENCE_WORD.test(normalised) && EVIDENCE_ASKED.test(normalised);

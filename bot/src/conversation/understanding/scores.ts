@@ -43,7 +43,30 @@ const CHINESE_SCORE =
 const LEAD = /^\s*(?:打分|评分|录入|score|打分[:：])?\s*[:：]?\s*([0-9]{1,2})\s+(?=[a-z\u4e00-\u9fff])/;
 
 /** Parses a normalised (lower-case, simplified) message; `original` keeps the reason's case; `found`: its indicator mentions, when already known. */
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** A score in English words ("eighty two", "ninety-five", "a hundred"); an entry's number after "entry" ("entry one"). */
+const ENGLISH_SCORE = new RegExp(
+  `(?<![a-z])(?:(${TENS.filter(Boolean).join('|')})(?:[\\s-](${UNITS.slice(1).join('|')}))?|(${TEENS.join('|')})|(?:a |one )?(hundred))(?![a-z])`,
+  'g',
+);
+const ENGLISH_ENTRY = new RegExp(`(?<=(?:entry|item|no\\.?|number)\\s)(${UNITS.slice(1).join('|')})(?![a-z])`, 'g');
+
+/** English number words as digits, padded to the same length so that positions stay where they were. */
+function englishNumbersAsDigits(text: string): string {
+  if (!/[a-z]{3}/.test(text)) return text;
+  return text
+    .replace(ENGLISH_SCORE, (m, tens?: string, unit?: string, teen?: string, hundred?: string) => {
+      const n = hundred ? 100 : teen ? TEENS.indexOf(teen) + 10 : TENS.indexOf(tens!) * 10 + (unit ? UNITS.indexOf(unit) : 0);
+      return String(n).padEnd(m.length, ' ');
+    })
+    .replace(ENGLISH_ENTRY, (m) => String(UNITS.indexOf(m)).padEnd(m.length, ' '));
+}
+
 export function parseScore(text: string, original = text, found: readonly IndicatorMention[] = indicatorMentions(text)): ScoreParse {
+  const written = text;
+  text = englishNumbersAsDigits(text);
   const mentions = found.filter((m) => m.code !== 'FMEA');
   const codes = [...new Set(mentions.map((m) => m.code))];
   if (codes.length === 0) return { ok: false, problem: 'noIndicator' };
@@ -79,7 +102,8 @@ export function parseScore(text: string, original = text, found: readonly Indica
   // A score said in Chinese numerals ("Ir 七十五", "给八十分"), as digits of the same length so that
   // the positions (and the reason after it) stay where they were.
   rest = rest.replace(CHINESE_SCORE, (m) => String(chineseNumber(m)).padEnd(m.length, ' '));
-  const reasonFrom = forReason.replace(CHINESE_SCORE, (m) => ' '.repeat(m.length));
+  // Numbers said in words are the score or the entry, never part of the reason.
+  const reasonFrom = [...forReason.replace(CHINESE_SCORE, (m) => ' '.repeat(m.length))].map((c, i) => (written[i] !== text[i] ? ' ' : c)).join('');
   // A percentage is a weight being talked about, never a score.
   const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*%|\d)/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
   if (numbers.length === 0) return { ok: false, problem: 'noNumber' };
@@ -90,7 +114,7 @@ export function parseScore(text: string, original = text, found: readonly Indica
   // The reason is what follows the score, in the writer's own case where the lengths allow.
   const source = original.length === text.length ? original : text;
   let reason = '';
-  for (let i = raw.end; i < reasonFrom.length; i++) if (reasonFrom[i] !== ' ' || text[i] === ' ') reason += source[i];
+  for (let i = raw.end; i < reasonFrom.length; i++) if (reasonFrom[i] !== ' ' || (text[i] === ' ' && written[i] === ' ')) reason += source[i];
   reason = reason
     .replace(/^\s*分/, '')
     .replace(/第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(条|个|项)?/g, '')

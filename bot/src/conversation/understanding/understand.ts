@@ -5,7 +5,7 @@ import { decide, type Decision } from './decide.js';
 import { extractEntities, type Entities } from './entities.js';
 import { normalise } from './normalise.js';
 import { withNamesMarked } from './latinNames.js';
-import { SMALL_TALK } from './intents.js';
+import { SMALL_TALK, type Intent } from './intents.js';
 
 /**
  * Understanding one message, for every channel: normalise → classify → extract → decide. The
@@ -74,6 +74,9 @@ const PREAMBLE =
 
 /** A word BY_THE_WAY needs, tested first: most messages have none, and then the longer search is skipped. */
 const ASIDE_WORD = /顺便|顺带|另外|还想问|再问|先问|这次想问|这次问|还有(?:一)?个问题|by the way|btw|quick question|one more question/;
+
+/** Talk of an indicator's score or band. */
+const SCORE_TALK = /分|档|(?<![a-z])(?:scores?|band|points|marks|low|high|acceptable)(?![a-z])/;
 
 /** An event of people's own lives or firms (a festival, an annual party, a holiday), asked when. */
 const OWN_EVENT =
@@ -158,6 +161,33 @@ export function decideIntent(
     !/(?:打|给|录|评|填)了/.test(normalised) &&
     allowed.has('rubric') &&
     (decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry'))
+  ) {
+    decision = { kind: 'answer', intent: 'rubric', candidates: [] };
+  }
+  // A question with no score in it enters none: scoreEntry is no candidate ("Will the Ic score be very
+  // low, or is it still acceptable?" is the rubric's).
+  // ("我给Ic打了几分" asks about one's own entry and stays.)
+  if (
+    !entities.score &&
+    QUESTION.test(normalised) &&
+    !/(?:打|给|录|评|填)了/.test(normalised) &&
+    decision.kind !== 'fallback' &&
+    (decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry'))
+  ) {
+    const rest = decision.candidates.filter((c) => c !== 'scoreEntry');
+    const next = rest.length ? rest : allowed.has('rubric') ? (['rubric'] as Intent[]) : [];
+    if (next.length === 1) decision = { kind: 'answer', intent: next[0]!, candidates: [] };
+    else if (next.length > 1) decision = { kind: 'clarify', intent: next[0]!, candidates: next };
+  }
+  // "ddl前只有出厂数据，一致性那项是不是最多七十分", "Will the Ic score be very low": a question about an
+  // indicator's score is the rubric's, whatever deadline or status words come with it.
+  if (
+    (decision.intent === 'deadline' || decision.intent === 'status' || decision.intent === 'flow') &&
+    entities.indicators.some((c) => c !== 'FMEA') &&
+    !entities.score &&
+    SCORE_TALK.test(normalised) &&
+    QUESTION.test(normalised) &&
+    allowed.has('rubric')
   ) {
     decision = { kind: 'answer', intent: 'rubric', candidates: [] };
   }
