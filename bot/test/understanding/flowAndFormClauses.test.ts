@@ -55,3 +55,10 @@ describe('the form’s head and its fill-in note', () => {
     expect(formClause('我们没有获奖荣誉，推荐表那栏怎么填', 'zh')?.lead).toContain('如没有相关信息，填写无');
   });
 });
+
+describe('the FMEA form named by its own fields', () => {
+  it('案例简介 is the FMEA case form’s, without the word FMEA', () => {
+    expect(formClause('案例简介几个字以内', 'zh')?.lead).toBe('案例简介：总体情况介绍，500字以内');
+    expect(formClause('企业简介限多少字', 'zh')?.lead).toContain('不超过500字');
+  });
+});

@@ -165,3 +165,10 @@ describe('shares in words, made-up data, and FMEA items by their first word', ()
     expect(zh('FMEA团队那一项怎么打分')).toContain('“团队完整”标准分5分：组织跨部门工作小组');
   });
 });
+
+describe('weights in pinyin and English percentages', () => {
+  it('quanzhong and "5 percent" are weight questions', () => {
+    expect(zh('创新性 quanzhong')).toContain('C（创新性）5%');
+    expect(en('Is C really just 5 percent?')).toContain('C 5%');
+  });
+});

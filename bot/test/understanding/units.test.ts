@@ -281,6 +281,12 @@ describe('natural questionnaire answers', () => {
     expect([asked.intent, ...asked.candidates]).not.toContain('scoreEntry');
     expect([asked.intent, ...asked.candidates]).toContain('rubric');
   });
+  it('a range with "to" and a percentage in words are no score', () => {
+    expect(understand("What's needed for Ir to get 71 to 90?")).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    expect(understand('Is C really just 5 percent?')).toMatchObject({ kind: 'answer', intent: 'rubric' });
+    expect(understand('can we still make it, we only heard about this today')).toMatchObject({ kind: 'answer', intent: 'deadline' });
+    expect(normalise('一式几分')).toBe('一式几份');
+  });
   it('a score in Chinese numerals is a score; 十分 ("very") is not', () => {
     expect(understand('Ir 七十五')).toMatchObject({ kind: 'answer', intent: 'scoreEntry', entities: { score: { indicator: 'Ir', raw: 75 } } });
     expect(understand('Id打了七十五，退化数据较全').entities.score).toEqual({ indicator: 'Id', raw: 75, reason: '退化数据较全' });

@@ -114,9 +114,11 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const inChinese = [...FIELD_NAMES_EN.filter(([re]) => re.test(lower)).map(([, zh]) => zh), ...(NOTHING_TO_FILL.test(lower) ? ['没有相关信息'] : [])];
   const q = analyse(inChinese.length ? `${question} ${inChinese.join(' ')}` : question);
   // A question that does not say FMEA is about the best-practice forms (附件1/2), not 附件3/4.
+  // The FMEA case form's own fields (案例简介, 案例内容, 案例名称) say which form is meant without the word FMEA.
+  const fmeaForm = q.fmea || /案例(?:简介|内容|名称)/.test(q.normalised);
   // The recommending bureau's box is the answer only when the question names the bureau ("推荐单位要盖章吗").
   const hits = searchPassages({ ...q, indicators: [], notes: [], facet: 'other' }, 3, true)
-    .filter((h) => q.fmea || !h.passage.id.includes('fmea'))
+    .filter((h) => fmeaForm || !h.passage.id.includes('fmea'))
     .filter((h) => h.passage.id !== 'form-recommender-opinion' || RECOMMENDER.test(q.normalised));
   // Nothing to fill in ("没有的话怎么办") is answered by the fill-in note (如没有相关信息，填写无), whatever field is named.
   if (NOTHING_TO_FILL.test(lower)) hits.sort((a, b) => Number(b.passage.id === 'form-bp-instructions') - Number(a.passage.id === 'form-bp-instructions'));
@@ -127,8 +129,8 @@ export function formClause(question: string, lang: Lang): FormClause | undefined
   const [form, fieldName = ''] = hit?.passage.title.split('：') ?? [];
   const fieldNamed =
     !!hit && hit.score >= ANSWER_THRESHOLD && /推荐表/.test(form ?? '') && sharedPairs({ ...hit.passage, quote: fieldName }, own.replace(/[a-z]+/g, ' ')) >= 2;
-  if (ASKS_LENGTH.test(q.normalised) && !fieldNamed) return limitsOfForm(q.fmea, lang);
-  if (ASKS_CONTENTS.test(q.normalised) && NAMES_A_FORM.test(q.normalised) && !fieldNamed) return sectionsOfForm(q.fmea, lang);
+  if (ASKS_LENGTH.test(q.normalised) && !fieldNamed) return limitsOfForm(fmeaForm, lang);
+  if (ASKS_CONTENTS.test(q.normalised) && NAMES_A_FORM.test(q.normalised) && !fieldNamed) return sectionsOfForm(fmeaForm, lang);
   // The best-scoring clause that shares enough of the question's own words: one shared word is
   // enough when it is a word of the forms themselves (签字, 公章 …) in the clause.
   const formWord = FORM_WORDS.exec(q.normalised)?.[0];

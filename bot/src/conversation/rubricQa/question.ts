@@ -125,7 +125,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   // A percentage right after an indicator's code, or as a share (占20%), is a weight ("Ic 20% Id 25% 剩下几项呢").
   [
     'weight',
-    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|(?<!衰减|退化|下降|变化|合格|故障|返修|良品|不良)百分比|占几成|占总分|在总分[里中]占|(?<![a-z])(?:weight(?:s|ing|ings|ed)?|weighs?|heavier)(?![a-z])|percentage|count for|worth in the total|how much (?:does|do|is|are) [a-z' ]{1,30}?(?:count|worth|weigh)|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%|占百分之|百分之[一二两三四五六七八九十]+/,
+    /权重|占比|比重|占多少(?!分)|占几个点|几个点|百分之几|(?<!衰减|退化|下降|变化|合格|故障|返修|良品|不良)百分比|占几成|占总分|在总分[里中]占|(?<![a-z])(?:weight(?:s|ing|ings|ed)?|weighs?|heavier|quan ?zhong)(?![a-z])|percentage|count for|worth in the total|how much (?:does|do|is|are) [a-z' ]{1,30}?(?:count|worth|weigh)|(?<![a-z])(?:ic|id|ir|w|c|g)\s*(?:是|为|=|:|：)?\s*\d+\s*%|占\s*\d+\s*%|占几\s*%|几\s*%|多少\s*%|占百分之|百分之[一二两三四五六七八九十]+|\d+\s*(?:percent|per cent)(?![a-z])/,
   ],
   ['tier', /梯队|梯次|tier/],
   // Before the note: "满分要什么条件" asks for the top band, not for what full marks are (note (b)).

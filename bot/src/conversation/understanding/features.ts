@@ -78,7 +78,7 @@ const FUNCTION_WORDS = new Set([
  * with its unit ("1000h", "3种", "5个样本").
  */
 const SCORE_LIKE_NUMBER =
-  /(?<!(?<![a-z])t\s*[=＝>＞<＜]\s*)Ⓝ(?!\s*(?:%|h(?![a-z])|hours?|小时|个|台|件|种|次|天|年|月|周|批|组|样|家|份|cycles?|pcs|units?|samples?|times|days|years))/;
+  /(?<!(?<![a-z])t\s*[=＝>＞<＜]\s*)Ⓝ(?!\s*(?:%|percent|per cent|pct|h(?![a-z])|hours?|小时|个|台|件|种|次|天|年|月|周|批|组|样|家|份|cycles?|pcs|units?|samples?|times|days|years))/;
 
 export function features(normalised: string): string[] {
   const s = abstracted(normalised);
@@ -101,10 +101,10 @@ export function features(normalised: string): string[] {
   for (const c of conceptsIn(normalised)) terms.push(`#${c}`, `#${c}+`);
   // An indicator and a number together is how scores are written ("Id 88", "一致性给85分").
   // Two numbers as a range ("91-100", "71到90分") name a band: a rubric question, not a score.
-  if (/Ⓝ\s*(?:-|~|～|—|到|至)\s*Ⓝ/.test(s)) terms.push('#RANGE', '#RANGE+');
+  if (/Ⓝ\s*(?:-|~|～|—|到|至|(?<![a-z])to(?![a-z]))\s*Ⓝ/.test(s)) terms.push('#RANGE', '#RANGE+');
   // A percentage is a weight, not a score.
   else if (s.includes(INDICATOR) && SCORE_LIKE_NUMBER.test(s)) terms.push('#SCORED', '#SCORED+');
-  if (/Ⓝ\s*%/.test(s)) terms.push('#PERCENT');
+  if (/Ⓝ\s*(?:%|percent|per cent)/.test(s)) terms.push('#PERCENT');
   if (/[?？]/.test(s)) terms.push('?');
   const compact = s.replace(/[\s,，。.!！~、]+/g, '');
   if (compact && [...compact].length <= 6) terms.push(`=${compact}`);

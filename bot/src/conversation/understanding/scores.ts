@@ -31,7 +31,7 @@ function chineseNumber(s: string): number | undefined {
 const ENTRY =
   /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:条|个|项|家|份|号)?|(?:entry|no\.?|#|条目|序号)\s*([0-9]+)|(?:^|给|把|对)\s*([0-9]{1,2})\s*(?:号|条|项)(?![0-9])/;
 /** Two numbers joined as a range ("91-100", "71到90") are a band being asked about, never a score. */
-export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至)\s*\d+/;
+export const SCORE_RANGE = /\d+(?:\.\d+)?\s*(?:-|~|～|—|到|至|(?<![a-z])to(?![a-z]))\s*\d+/;
 /** A time point of a test (t=0, t>0, t = 500 h). */
 const TIME_POINT = /(?<![a-z])t\s*[=＝>＞<＜]\s*\d+(?:\.\d+)?\s*(?:h|小时)?/g;
 /**
@@ -105,7 +105,11 @@ export function parseScore(text: string, original = text, found: readonly Indica
   // Numbers said in words are the score or the entry, never part of the reason.
   const reasonFrom = [...forReason.replace(CHINESE_SCORE, (m) => ' '.repeat(m.length))].map((c, i) => (written[i] !== text[i] ? ' ' : c)).join('');
   // A percentage is a weight being talked about, never a score.
-  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*%|\d)/g)].map((m) => ({ value: Number(m[0]), index: m.index!, end: m.index! + m[0].length }));
+  const numbers = [...rest.matchAll(/-?\d+(?:\.\d+)?(?!\s*(?:%|percent|per cent|pct)|\d)/g)].map((m) => ({
+    value: Number(m[0]),
+    index: m.index!,
+    end: m.index! + m[0].length,
+  }));
   if (numbers.length === 0) return { ok: false, problem: 'noNumber' };
   // The score is the number written as one ("88分", "打88", "= 88"), else the one nearest the indicator.
   const marked = numbers.find((n) => /^\s*分/.test(rest.slice(n.end)) || /(打|给|评|为|=|:|：|改成|改为|to)\s*$/.test(rest.slice(0, n.index)));

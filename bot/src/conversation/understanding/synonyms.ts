@@ -27,6 +27,9 @@ export const ZH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['权种', '权重'],
   ['权众', '权重'],
   ['全种', '权重'],
+  // 份 ("copies") typed as its homophone 分 where only copies are meant.
+  ['一式几分', '一式几份'],
+  ['一式两分', '一式两份'],
   ['全重', '权重'],
   // Colloquial question words (北方口语 / 网络用语).
   ['啥时候', '什么时候'],
