@@ -1,4 +1,3 @@
-import { asksForCounts } from './countQuestion.js';
 import { applyCardSubmit, intakeStateSchema, newIntakeState, pendingFields, type IntakeState } from './assistanceIntake.js';
 import { helpCard, helpText } from './cards.js';
 import { ADAPTIVE_CARD_CHANNEL, type ChannelCapabilities } from './channelCapabilities.js';
@@ -10,7 +9,7 @@ import { questionReply } from './intakeStepCard.js';
 import { answerIntent } from './intentAnswers.js';
 import type { ConversationPorts, Identity } from './ports.js';
 import { clarifyReply, fallbackReply } from './smallTalk.js';
-import { asksForEvidence } from './evidenceQuestion.js';
+import { intentByAsker } from './clarifyByAsker.js';
 import type { TraceSink, TurnTrace } from './trace.js';
 import type { Turn } from './turn.js';
 import { chatInputSchema, detectLang, t, type ChatInput, type ChatReply, type Lang, type ParsedChatInput } from './types.js';
@@ -285,43 +284,10 @@ export function createConversation(ports: ConversationPorts, options: Conversati
     const u = understand(text);
     const { trace, lang } = turn;
     Object.assign(trace, { kind: u.kind, intent: u.intent, confidence: u.confidence });
-    // Torn between submissions and something else, a question for numbers ("上海那边交了多少份了")
-    // wants the overview by province and stage.
-    // Only for those who have an overview (officers, the secretariat), and not when a deadline,
-    // materials or the rubric is among what was asked ("几家还没交材料，最终截止是哪天").
-    if (
-      u.kind === 'clarify' &&
-      (u.candidates.includes('status') || u.candidates.includes('secretariat')) &&
-      !u.candidates.some((c) => c === 'deadline' || c === 'materials' || c === 'rubric') &&
-      asksForCounts(u.normalised)
-    ) {
-      const role = (await turn.identity())?.role;
-      if (role === 'officer' || role === 'secretariat') {
-        trace.kind = 'answer';
-        return act(turn, 'secretariat', u, null);
-      }
-    }
-    // Torn between a submission's status and an assistance case's, what the asker has decides:
-    // someone unregistered can only have an assistance request; someone with only one kind, that one.
-    if (u.kind === 'clarify' && u.candidates.length === 2 && u.candidates.includes('status') && u.candidates.includes('assistance.status')) {
-      const identity = await turn.identity();
-      const [submissions, cases] = identity
-        ? await Promise.all([turn.ports.submissions.visibleTo(identity, {}), turn.ports.assistance.visibleTo(identity)])
-        : [[], [undefined]];
-      const only = submissions.length && !cases.length ? 'status' : cases.length && !submissions.length ? 'assistance.status' : undefined;
-      if (only) {
-        trace.kind = 'answer';
-        return act(turn, only, u, null);
-      }
-    }
-    // Torn between an entry's status, its materials and the digest, a request for evidence is
-    // answered by role: a reviewer gets the digest of the entry, anyone else its status.
-    if (u.kind === 'clarify' && (u.candidates.includes('digest') || u.candidates.includes('status')) && asksForEvidence(u.normalised)) {
-      const reviewer = (await turn.identity())?.role === 'reviewer';
-      if (reviewer || (u.candidates.length === 2 && u.candidates.includes('status'))) {
-        trace.kind = 'answer';
-        return act(turn, 'status', u, null);
-      }
+    const settled = u.kind === 'clarify' ? await intentByAsker(turn, u) : undefined;
+    if (settled) {
+      trace.kind = 'answer';
+      return act(turn, settled, u, null);
     }
     if (u.kind === 'clarify') {
       trace.candidates = u.candidates;

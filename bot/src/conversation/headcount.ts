@@ -17,8 +17,9 @@ const DIGIT: Readonly<Record<string, number>> = { 零: 0, 一: 1, 二: 2, 两: 2
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 /** People counted: 人, 号人, 名员工, 个工人, employees, staff … */
-const PEOPLE =
-  /([0-9０-９.,，]+|[零一二两三四五六七八九十百千万几上来多余把]+)\s*(多|余|来)?\s*(?:个|名|号)?\s*(?:人|员工|职工|工人|雇员)|(\d[\d,]*)\s*\+?\s*(?:employees|staff|people|workers|headcount)/i;
+/** A count as people write one (digits, or Chinese numerals with 几/上/来/多/余/把), then 多/余/来. */
+const COUNT = /([0-9０-９.,，]+|[零一二两三四五六七八九十百千万几上来多余把]+)\s*(多|余|来)?/.source;
+const PEOPLE = new RegExp(`${COUNT}\\s*(?:个|名|号)?\\s*(?:人|员工|职工|工人|雇员)|(\\d[\\d,]*)\\s*\\+?\\s*(?:employees|staff|people|workers|headcount)`, 'i');
 
 /**
  * A compound Chinese numeral ("一千二百" 1200, "三百五十" 350, "一千零五十" 1050, and the spoken short
@@ -42,8 +43,9 @@ function compoundRange(s: string): Range | undefined {
 }
 
 /** The people named first, then counted: "员工八百左右", "人数大概两百多", "职工有三十来个". */
-const PEOPLE_FIRST =
-  /(?:员工|职工|工人|雇员|人数|人员|从业人员)(?:数|人数|数量)?\s*(?:有|是|大概|大约|约|差不多|在)*\s*([0-9０-９.,，]+|[零一二两三四五六七八九十百千万几上来多余把]+)\s*(多|余|来)?\s*(?:个|名|号|人)?\s*(?:左右|上下|出头)?/;
+const PEOPLE_FIRST = new RegExp(
+  `(?:员工|职工|工人|雇员|人数|人员|从业人员)(?:数|人数|数量)?\\s*(?:有|是|大概|大约|约|差不多|在)*\\s*${COUNT}\\s*(?:个|名|号|人)?\\s*(?:左右|上下|出头)?`,
+);
 
 /** PEOPLE_FIRST's match in PEOPLE's groups (1: the count, 2: 多/来/余; "左右"/"上下" are read as 来). */
 function headcountFirst(text: string): RegExpExecArray | null {

@@ -163,7 +163,8 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   // A question is no yes-or-no answer: "截止时间是哪天" contains 是, and must not confirm a commitment.
   const question = QUESTION.test(u.normalised);
   const yesOrNo = field.type === 'yesno' || field.type === 'confirm';
-  if (structured && !(yesOrNo && question) && validateAnswer(field, text, ports.programme).ok) return accept(turn, deps, state, etag, text);
+  const valid = structured && validateAnswer(field, text, ports.programme).ok;
+  if (valid && !(yesOrNo && question)) return accept(turn, deps, state, etag, text);
   const other = sure && u.intent !== 'answer' ? u.intent : undefined;
   // A message that fails a structured field is still an attempt at it ("河北省" for the address),
   // unless it reads as a question or a command, or is confidently something else ("上海联系人"
@@ -182,7 +183,7 @@ export async function intakeTurn(outer: Turn, deps: IntakeDeps, text: string, st
   }
   // A question torn between two topics ("这个帮扶申请有截止时间吗": the deadline, or the request's
   // status?) is asked back with both as buttons, and the questionnaire waits at the same step.
-  if (question && u.kind === 'clarify' && !u.candidates.includes('answer') && !(structured && validateAnswer(field, text, ports.programme).ok)) {
+  if (question && u.kind === 'clarify' && !u.candidates.includes('answer') && !valid) {
     Object.assign(trace, { kind: 'clarify', intent: u.intent, candidates: u.candidates });
     const resume = resumePrompt(turn, state);
     return [clarifyReply(u.candidates, text, lang), ...(resume ? [resume] : [])];

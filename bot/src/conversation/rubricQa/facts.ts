@@ -6,8 +6,8 @@ import { describedBand } from './bandLevel.js';
 import { type Code, describedIndicators, indicatorName } from './describedIndicator.js';
 import { evidenceFact, inDefinitionWords } from './evidence.js';
 import { passage, type Passage } from './passages.js';
-import { bestSentence, sharedPairs } from './sentenceMatch.js';
-import { BOTTOM_BAND, TOP_BAND, type RubricQuestion } from './question.js';
+import { bestSentence, firstSentence, methodSentence, sharedPairs } from './sentenceMatch.js';
+import { BOTTOM_BAND, HOW_WORKED_OUT, TOP_BAND, type RubricQuestion } from './question.js';
 
 /**
  * The direct answer that leads a rubric reply — "Ic 20%、Id 25%…", "说明（d）：…得0分", "极限应用场景
@@ -109,7 +109,7 @@ function bands(q: RubricQuestion, lang: Lang): Fact {
   const general = codes.length === 1 && !/\d/.test(q.normalised.replace(/[a-z]+\d*/g, ''));
   if (general && ((measured && HOW_EVALUATED.test(q.normalised)) || LOOKS_AT.test(q.normalised))) {
     const definition = passage(`rel-${codes[0]}-definition`);
-    const first = measured ? bestSentence(definition, '根据测试结果计算') : definition.quote.split(/(?<=。)/)[0]!;
+    const first = measured ? methodSentence(definition) : firstSentence(definition);
     return { lead: `${t(lang, first, `${definition.title}: ${first}`)}\n${lead}`, quotes: [...quotes, definition] };
   }
   return { lead, quotes };
@@ -232,7 +232,7 @@ function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
     // The passages are Chinese: English words would only match the codes in them ("include" ~ Ic).
     const asked = q.normalised.replace(/[a-z]+/g, ' ');
     // Where something belongs: each group's first sentence, which names its indicators.
-    const sentence = (p: Passage) => (asks === WHICH_INDICATOR ? p.quote.split(/(?<=。)/)[0]! : bestSentence(p, asked));
+    const sentence = (p: Passage) => (asks === WHICH_INDICATOR ? firstSentence(p) : bestSentence(p, asked));
     return {
       lead: quotes.map((p) => t(lang, `${p.title}：${sentence(p)}`, `${p.title}: ${sentence(p)}`)).join('\n'),
       quotes,
@@ -245,7 +245,7 @@ function listFact(q: RubricQuestion, lang: Lang): Fact | undefined {
 function describedFact(codes: readonly Code[], lang: Lang): Fact {
   const quotes = codes.map((code) => passage(`rel-${code}-definition`));
   // The definition's first sentence, without the name it opens with ("关键性能一致性（Ic）：是指…。").
-  const gist = (p: Passage) => p.quote.slice(p.quote.indexOf('：') + 1).split(/(?<=。)/)[0]!;
+  const gist = (p: Passage) => firstSentence(p).slice(firstSentence(p).indexOf('：') + 1);
   const lead = codes
     .map((code, i) => t(lang, `这属于 ${code}（${indicatorName(code)}）：${gist(quotes[i]!)}`, `That is ${code} (${indicatorName(code)}): ${gist(quotes[i]!)}`))
     .join('\n');
@@ -258,8 +258,7 @@ function describedFact(codes: readonly Code[], lang: Lang): Fact {
  */
 function scoredAsDescribed(q: RubricQuestion, code: Code, lang: Lang): Fact {
   const definition = passage(`rel-${code}-definition`);
-  // The hint words are those of the definitions' sentences of method (根据实际测试结果计算…).
-  const method = bestSentence(definition, `${q.normalised} 根据测试结果计算`);
+  const method = methodSentence(definition, q.normalised);
   const scored = directFact({ ...q, indicators: [code] }, lang);
   const lead = t(lang, `这属于 ${code}（${indicatorName(code)}）：${method}`, `That is ${code} (${indicatorName(code)}): ${method}`);
   return { lead: scored ? `${lead}\n${scored.lead}` : lead, quotes: [definition, ...(scored?.quotes ?? []).filter((p) => p.id !== definition.id)] };
@@ -290,10 +289,6 @@ function factorsFact(q: RubricQuestion, lang: Lang): Fact | undefined {
 /** The size of a sample asked about ("样本量要多少", "what sample size is reasonable"); how many samples to test ("样品要测几个") is Ir’s rule. */
 const SAMPLE_SIZE = /样本量|样本数|样本大小|样本容量|(?<![a-z])sample sizes?(?![a-z])/;
 
-/** How an indicator is worked out, not what it is. */
-const HOW_WORKED_OUT =
-  /怎么算|如何计算|怎么计算|怎么衡量|如何衡量|怎么测|如何测|(?<![a-z])(?:how (?:is|are|do you|do we|does one|would you|should we)\s+[a-z' -]{0,40}?(?:calculated|computed|measured|worked out|calculate|compute|measure)|how to (?:calculate|compute|measure))(?![a-z])/;
-
 /** "C和G分别是啥": each indicator's definition, in the order asked. */
 function definitions(q: RubricQuestion, lang: Lang): Fact {
   const quotes = q.indicators.slice(0, 3).map((code) => passage(`rel-${code}-definition`));
@@ -301,7 +296,7 @@ function definitions(q: RubricQuestion, lang: Lang): Fact {
   // how it is worked out is asked ("How is the consistency indicator computed?" → 变异系数); the quotes
   // below say the rest.
   const how = HOW_WORKED_OUT.test(q.normalised);
-  const lead = (p: Passage) => (how ? bestSentence(p, `根据测试结果计算 ${inDefinitionWords(q.normalised)}`) : p.quote.split(/(?<=。)/)[0]!);
+  const lead = (p: Passage) => (how ? methodSentence(p, inDefinitionWords(q.normalised)) : firstSentence(p));
   return { lead: quotes.map((p) => t(lang, lead(p), `${p.title}: ${lead(p)}`)).join('\n'), quotes };
 }
 

@@ -115,6 +115,10 @@ const EVIDENCE_WORD =
 const EVIDENCE_ASKED =
   /能用|可以用|可用|能不能用|可不可以用|能否用|行不行|可以吗|行吗|算不算|算数吗|认不认|认可|接受|承认|必须|必需|必要|非得|非.{0,2}不可|要交|得交|交不交|一定要|是否需要|需不需要|要不要|需要提供|要提供|得提供|规定|有要求|几个|多少个|数量|怎么体现|如何体现|体现到|怎么提供|如何提供|(?<![a-z])(?:accept(?:ed|able)?|allowed|valid|count|counts|mandatory|required|requires?|need|needs|must|how many|use|used)(?![a-z])/;
 
+/** How an indicator is worked out, not only what it is ("怎么算", "how is Ic computed"): its definition's method answers. */
+export const HOW_WORKED_OUT =
+  /怎么算|如何计算|怎么计算|怎么衡量|如何衡量|怎么测|如何测|(?<![a-z])(?:how (?:is|are|do you|do we|does one|would you|should we)\s+[a-z' -]{0,40}?(?:calculated|computed|measured|worked out|calculate|compute|measure)|how to (?:calculate|compute|measure))(?![a-z])/;
+
 const FACETS: Array<[Facet, RegExp]> = [
   // How the weighted score or the total is formed (原始分乘权重, "a weighted sum", "raw score times weight"),
   // before the weights, which these questions name too.
@@ -148,7 +152,9 @@ const FACETS: Array<[Facet, RegExp]> = [
   // How an indicator is worked out is said by its definition (Ic: 变异系数; Id: 长时间保持合格状态 …).
   [
     'definition',
-    /是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|怎么算|如何计算|区别|差别|有何不同|有什么不同|啥不同|difference between|differ from|how (?:is|are) [a-z ]{1,30} different|怎么计算|怎么衡量|如何衡量|怎么测|如何测|what (is|are|does)|mean|definition|stand for|what (?:counts|qualifies) as|how (?:is|are|do you|do we|does one|would you|should we)\s+(?:[a-z'-]+\s+){0,5}?(?:calculated|computed|measured|evaluated|assessed|determined|worked out|calculate|compute|measure|evaluate|assess|determine)|how to (?:calculate|compute|measure|evaluate|assess|determine)/,
+    new RegExp(
+      `${HOW_WORKED_OUT.source}|${/是什么|什么意思|指什么|指的是|含义|定义|怎么理解|代表|是啥|什么是|区别|差别|有何不同|有什么不同|啥不同|difference between|differ from|how (?:is|are) [a-z ]{1,30} different|what (is|are|does)|mean|definition|stand for|what (?:counts|qualifies) as|how (?:is|are|do you|do we|does one|would you|should we)\s+(?:[a-z'-]+\s+){0,5}?(?:evaluated|assessed|determined|evaluate|assess|determine)|how to (?:evaluate|assess|determine)/.source}`,
+    ),
   ],
 ];
 

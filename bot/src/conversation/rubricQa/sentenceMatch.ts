@@ -56,3 +56,16 @@ export function bestSentence(p: Passage, question: string): string {
   }
   return best;
 }
+
+/** A passage's first sentence (a definition's opening says what the indicator is). */
+export function firstSentence(p: Passage): string {
+  return p.quote.split(/(?<=。)/)[0]!;
+}
+
+/**
+ * A definition's sentence of method ("关键性能一致性根据实际测试结果计算…变异系数…"): the sentence closest
+ * to the question together with the words those sentences share (根据测试结果计算).
+ */
+export function methodSentence(definition: Passage, question = ''): string {
+  return bestSentence(definition, `${question} 根据测试结果计算`);
+}

@@ -34,15 +34,23 @@ function closest(written: string, names: readonly string[]): string | undefined 
   return shared.filter((x) => x === best).length === 1 ? names[shared.indexOf(best)] : undefined;
 }
 
-/** What follows a place in a question about its contacts or its office. */
-const PLACE_CONTEXT =
-  /^(?:的|那边|这边|那里|那儿)?(?:联系人|联系电话|联系方式|电话|负责人|负责的|省局|市局|市场监管|监管局|的老师|谁负责|找谁|联系谁|归谁|那边)/;
+/** What follows a place in a question about its contacts or its office (matched where it starts: sticky). */
+const CONTEXT_WORDS = /(?:联系人|联系电话|联系方式|电话|负责人|负责的|省局|市局|市场监管|监管局|的老师|谁负责|找谁|联系谁|归谁|那边)/;
+const PLACE_CONTEXT = new RegExp(`(?:的|那边|这边|那里|那儿)?${CONTEXT_WORDS.source}`, 'y');
+
+/** Whether the context starts at `at`. */
+function contextAt(text: string, at: number): boolean {
+  PLACE_CONTEXT.lastIndex = at;
+  return PLACE_CONTEXT.test(text);
+}
 
 export function soundedPlace(text: string): PlaceMatch | undefined {
+  // Most messages have none of the context words: nothing to look for.
+  if (!CONTEXT_WORDS.test(text)) return undefined;
   let boundaries: Set<number> | undefined;
   for (const length of [3, 2]) {
     for (let i = 0; i + length <= text.length; i++) {
-      if (!PLACE_CONTEXT.test(text.slice(i + length))) continue;
+      if (!contextAt(text, i + length)) continue;
       const written = text.slice(i, i + length);
       boundaries ??= wordBoundaries(text);
       // Two characters ICU reads as one word are that word (附件, 背景), not a misspelt place.

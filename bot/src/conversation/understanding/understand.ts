@@ -33,6 +33,9 @@ let model: IntentClassifier | undefined;
 export const QUESTION =
   /[?？]|吗|呢|了没(?!有)|过没(?!有)|了没有$|(?<![没不])什么|(?<![没不])怎么|怎样|如何|哪|几|谁|多少|多久|是否|能否|有没有|是不是|对不对|对吗|行不行|够不够|可不可以|能不能|要不要|才能|要多|想问|问一下|问下|请问|\d\s*还是\s*\d|(?:是|对|占)[^，,。]{0,12}吧$|(?<![a-z])(how|what|when|who|which|where|why)(?![a-z])/i;
 
+/** A score one has entered, asked about ("我给Ic打了几分"): not a rubric question. */
+const ONES_OWN_ENTRY = /(?:打|给|录|评|填)了/;
+
 /** Asking for a score rather than giving one: "给几分", "能拿多少", "how many points would C get". */
 const ASKS_FOR_A_SCORE = /几分|多少分|能拿多少|能得多少|拿多少|得多少|给多少|打多少|how many (?:points|marks)|what (?:score|band|mark)|which band/;
 
@@ -152,32 +155,21 @@ export function decideIntent(
       decision = { kind: 'clarify', intent: top === right!.intent ? right!.intent : left!.intent, candidates: [left!.intent, right!.intent] };
     }
   }
-  // "可靠域覆盖有限给几分", "W很低的话能拿多少": asking what score something earns, with no score
-  // said, is a question about the rubric's bands, never a score being entered ("我打了几分" asks
-  // about one's own entry).
-  if (
-    !entities.score &&
-    ASKS_FOR_A_SCORE.test(normalised) &&
-    !/(?:打|给|录|评|填)了/.test(normalised) &&
-    allowed.has('rubric') &&
-    (decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry'))
-  ) {
-    decision = { kind: 'answer', intent: 'rubric', candidates: [] };
-  }
-  // A question with no score in it enters none: scoreEntry is no candidate ("Will the Ic score be very
-  // low, or is it still acceptable?" is the rubric's).
-  // ("我给Ic打了几分" asks about one's own entry and stays.)
-  if (
-    !entities.score &&
-    QUESTION.test(normalised) &&
-    !/(?:打|给|录|评|填)了/.test(normalised) &&
-    decision.kind !== 'fallback' &&
-    (decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry'))
-  ) {
-    const rest = decision.candidates.filter((c) => c !== 'scoreEntry');
-    const next = rest.length ? rest : allowed.has('rubric') ? (['rubric'] as Intent[]) : [];
-    if (next.length === 1) decision = { kind: 'answer', intent: next[0]!, candidates: [] };
-    else if (next.length > 1) decision = { kind: 'clarify', intent: next[0]!, candidates: next };
+  // A question with no score in it enters none ("Will the Ic score be very low, or is it still
+  // acceptable?"): scoreEntry drops out of the candidates, and asking what score something earns
+  // ("可靠域覆盖有限给几分", "W很低的话能拿多少") is a question about the rubric's bands. "我给Ic打了几分"
+  // asks about one's own entry and stays.
+  const asks = QUESTION.test(normalised);
+  const scoreEntryInPlay = decision.intent === 'scoreEntry' || decision.candidates.includes('scoreEntry');
+  if (!entities.score && scoreEntryInPlay && !ONES_OWN_ENTRY.test(normalised)) {
+    if (ASKS_FOR_A_SCORE.test(normalised) && allowed.has('rubric')) {
+      decision = { kind: 'answer', intent: 'rubric', candidates: [] };
+    } else if (asks && decision.kind !== 'fallback') {
+      const rest = decision.candidates.filter((c) => c !== 'scoreEntry');
+      const next = rest.length ? rest : allowed.has('rubric') ? (['rubric'] as Intent[]) : [];
+      if (next.length === 1) decision = { kind: 'answer', intent: next[0]!, candidates: [] };
+      else if (next.length > 1) decision = { kind: 'clarify', intent: next[0]!, candidates: next };
+    }
   }
   // "ddl前只有出厂数据，一致性那项是不是最多七十分", "Will the Ic score be very low": a question about an
   // indicator's score is the rubric's, whatever deadline or status words come with it.
@@ -186,7 +178,7 @@ export function decideIntent(
     entities.indicators.some((c) => c !== 'FMEA') &&
     !entities.score &&
     SCORE_TALK.test(normalised) &&
-    QUESTION.test(normalised) &&
+    asks &&
     allowed.has('rubric')
   ) {
     decision = { kind: 'answer', intent: 'rubric', candidates: [] };
@@ -195,7 +187,7 @@ export function decideIntent(
   if (decision.intent === 'deadline' && OWN_EVENT.test(normalised) && !PROGRAMME_WORD.test(normalised) && allowed.has('offTopic')) {
     decision = { kind: 'answer', intent: 'offTopic', candidates: [] };
   }
-  if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !QUESTION.test(normalised)) {
+  if (!context.inQuestionnaire && entities.score && (decision.kind !== 'answer' || decision.intent !== 'scoreEntry') && !asks) {
     decision = { kind: 'answer', intent: 'scoreEntry', candidates: [] };
   }
   if (!context.inQuestionnaire && entities.caseRefs.length && decision.intent !== 'assistance.status') {
